@@ -1,0 +1,146 @@
+/**
+ * Wire types of the licensing backend (backend/openapi.yaml). Shared by the only client
+ * (main/adapters/backend/HttpLicensingBackend.ts), which validates every response with these
+ * schemas, and by the reference server in backend/, which validates every request with them.
+ */
+import { z } from 'zod';
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+export const twelveDigitsSchema = z.string().regex(/^\d{12}$/, '12 digits');
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+export const isoDateSchema = z.iso.date();
+
+export const operatorRoleSchema = z.enum(['operator', 'supervisor']);
+export type OperatorRole = z.infer<typeof operatorRoleSchema>;
+
+export const workplaceSchema = z.object({
+  kind: z.enum(['psc', 'provider']),
+  /** Display name of the PSC branch or the licensing body, as the backend knows it. */
+  name: z.string().min(1),
+});
+
+/** POST /v1/session */
+export const sessionRequestSchema = z.object({
+  login: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  workstationId: z.string().min(1).max(64),
+});
+export type SessionRequest = z.infer<typeof sessionRequestSchema>;
+
+export const operatorSchema = z.object({
+  operatorId: z.string().min(1),
+  login: z.string().min(1),
+  fullName: z.string().min(1),
+  iin: twelveDigitsSchema,
+  role: operatorRoleSchema,
+  workplace: workplaceSchema,
+});
+export type Operator = z.infer<typeof operatorSchema>;
+
+export const sessionResponseSchema = z.object({
+  token: z.string().min(16),
+  expiresAt: isoDateTimeSchema,
+  operator: operatorSchema,
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** GET /v1/registry/persons/{iin} — ГБД ФЛ / ЖТ МДҚ answer. */
+export const personRecordSchema = z.object({
+  kind: z.literal('individual'),
+  iin: twelveDigitsSchema,
+  lastName: z.string().min(1),
+  firstName: z.string().min(1),
+  middleName: z.string().nullable(),
+  birthDate: isoDateSchema,
+  /** Registry status as the registry states it; `deceased` persons cannot apply. */
+  status: z.enum(['active', 'deceased']),
+  address: z.string(),
+  /** Set when the person is registered as an individual entrepreneur (ИП / ЖК). */
+  entrepreneur: z.object({ tradeName: z.string().min(1), registeredAt: isoDateSchema }).nullable(),
+});
+export type PersonRecord = z.infer<typeof personRecordSchema>;
+
+/** GET /v1/registry/legal-entities/{bin} — ГБД ЮЛ / ЗТ МДҚ answer. */
+export const legalEntityRecordSchema = z.object({
+  kind: z.literal('legal-entity'),
+  bin: twelveDigitsSchema,
+  name: z.string().min(1),
+  status: z.enum(['active', 'liquidated', 'suspended']),
+  address: z.string(),
+  registeredAt: isoDateSchema,
+  head: z.object({ iin: twelveDigitsSchema, fullName: z.string().min(1) }),
+});
+export type LegalEntityRecord = z.infer<typeof legalEntityRecordSchema>;
+
+export const registryRecordSchema = z.discriminatedUnion('kind', [personRecordSchema, legalEntityRecordSchema]);
+export type RegistryRecord = z.infer<typeof registryRecordSchema>;
+
+export const registryAnswerSchema = z.object({
+  /** Reference of this registry answer at the gateway; goes into the application payload. */
+  answerId: z.string().min(1),
+  answeredAt: isoDateTimeSchema,
+  record: registryRecordSchema,
+});
+export type RegistryAnswer = z.infer<typeof registryAnswerSchema>;
+
+export const applicationSubtypeSchema = z.enum(['issue', 'reissue', 'duplicate']);
+export type ApplicationSubtype = z.infer<typeof applicationSubtypeSchema>;
+
+export const applicantRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('individual'), iin: twelveDigitsSchema }),
+  z.object({ kind: z.literal('legal-entity'), bin: twelveDigitsSchema }),
+]);
+export type ApplicantRef = z.infer<typeof applicantRefSchema>;
+
+export const documentRefSchema = z.object({
+  sha256: sha256HexSchema,
+  fileName: z.string().min(1).max(255),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']),
+  sizeBytes: z.number().int().positive(),
+});
+export type DocumentRef = z.infer<typeof documentRefSchema>;
+
+/** POST /v1/applications (header Idempotency-Key). The body is what the operator accepted. */
+export const applicationSubmissionSchema = z.object({
+  serviceId: z.string().min(1).max(100),
+  subtype: applicationSubtypeSchema,
+  applicant: applicantRefSchema,
+  registryAnswerId: z.string().min(1),
+  documents: z.array(documentRefSchema).min(1).max(100),
+  localNumber: z.string().min(1).max(64),
+  workstationId: z.string().min(1).max(64),
+  acceptedAt: isoDateTimeSchema,
+});
+export type ApplicationSubmission = z.infer<typeof applicationSubmissionSchema>;
+
+export const applicationStatusSchema = z.enum(['registered', 'under-review', 'issued', 'refused', 'ready-for-handover']);
+
+export const registrationSchema = z.object({
+  applicationId: z.string().min(1),
+  registrationNumber: z.string().min(1),
+  registeredAt: isoDateTimeSchema,
+  status: applicationStatusSchema,
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** Every non-2xx answer carries this body; `code` is stable, `message` is for logs only. */
+export const problemSchema = z.object({
+  code: z.string().min(1),
+  message: z.string(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+/** Stable problem codes the workstation reacts to. */
+export const PROBLEM_CODES = {
+  invalidCredentials: 'invalid-credentials',
+  unauthorized: 'unauthorized',
+  notFound: 'not-found',
+  validation: 'validation-failed',
+  unknownService: 'unknown-service',
+  missingDocument: 'missing-document',
+  digestMismatch: 'digest-mismatch',
+  idempotencyKeyReused: 'idempotency-key-reused',
+  idempotencyKeyInFlight: 'idempotency-key-in-flight',
+} as const;
+
+export const healthSchema = z.object({ status: z.literal('ok'), time: isoDateTimeSchema });

@@ -1,0 +1,59 @@
+/**
+ * The service catalog as data (resources/catalog/services.json), validated at load.
+ * One entry per regulation in ../shared/seeds; the 2012 and 2014 versions of the same
+ * activity are separate entries sharing an `activityId`.
+ */
+import { z } from 'zod';
+import { applicationSubtypeSchema } from '../backendApi/wire';
+
+export const localizedTextSchema = z.object({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const registryKindSchema = z.enum(['individuals', 'legal-entities', 'notary-poa']);
+export type RegistryKind = z.infer<typeof registryKindSchema>;
+
+export const applicantKindSchema = z.enum(['individual', 'legal-entity']);
+export type ApplicantKind = z.infer<typeof applicantKindSchema>;
+
+export const serviceSubtypeSchema = z.object({
+  id: applicationSubtypeSchema,
+  /** Working days to the result; null where the seed states none. */
+  deadlineWorkingDays: z.number().int().positive().nullable(),
+  /** The seed's own words for the deadline, quoted. */
+  deadlineQuoteKk: z.string().nullable(),
+});
+
+export const catalogEntrySchema = z.object({
+  id: z.string().regex(/^[0-9]{3}-[a-z0-9-]+$/),
+  activityId: z.string().regex(/^[a-z0-9-]+$/),
+  year: z.number().int().min(2012).max(2014),
+  source: z.object({
+    seedFile: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+    /** Annex ("1-қосымша") or item ("1)") of the act; null where the act has a single regulation. */
+    annex: z.string().nullable(),
+  }),
+  /** Title exactly as in the seed (Kazakh), and translations. */
+  title: localizedTextSchema,
+  provider: localizedTextSchema,
+  performer: z.enum(['psc-operator', 'provider-employee']),
+  channels: z.array(z.enum(['psc', 'portal', 'provider'])).min(1),
+  subtypes: z.array(serviceSubtypeSchema).length(3),
+  /** Whether the day of acceptance counts towards the deadline; null where the seed is silent. */
+  acceptanceDayCounts: z.boolean().nullable(),
+  operatorEdsRequired: z.boolean(),
+  registries: z.array(registryKindSchema).min(1),
+  applicantKinds: z.array(applicantKindSchema).min(1),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+export const catalogSchema = z.object({
+  version: z.literal(1),
+  services: z.array(catalogEntrySchema).min(1),
+}).superRefine((catalog, ctx) => {
+  const seen = new Set<string>();
+  for (const [i, s] of catalog.services.entries()) {
+    if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate id ${s.id}` });
+    seen.add(s.id);
+  }
+});
+export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+import { applicationSubtypeSchema, type ApplicantRef, type ApplicationSubtype, type DocumentRef } from '../backendApi/wire';
+import { entityIdSchema, type NotSignedIn } from './common';
+
+export const submitRequestSchema = z.object({
+  serviceId: z.string().min(1).max(100),
+  subtype: applicationSubtypeSchema,
+  applicantSnapshotId: entityIdSchema,
+  documentIds: z.array(entityIdSchema).min(1).max(100),
+});
+export type SubmitRequest = z.infer<typeof submitRequestSchema>;
+
+/**
+ * accepted: durable at the counter, waiting to be sent; registered: the backend confirmed it;
+ * needs-attention: the backend refused it and the operator must act.
+ */
+export type ApplicationState = 'accepted' | 'registered' | 'needs-attention';
+
+export interface ApplicationSummary {
+  readonly applicationId: string;
+  readonly localNumber: string;
+  readonly serviceId: string;
+  readonly subtype: ApplicationSubtype;
+  readonly applicant: ApplicantRef & { readonly displayName: string };
+  readonly documents: readonly DocumentRef[];
+  readonly state: ApplicationState;
+  readonly acceptedAt: string;
+  readonly registrationNumber: string | null;
+  readonly registeredAt: string | null;
+  /** The backend's problem code when state is needs-attention. */
+  readonly problemCode: string | null;
+}
+
+export type SubmitError =
+  | NotSignedIn
+  | { readonly kind: 'unknown-service' }
+  | { readonly kind: 'unknown-applicant' }
+  | { readonly kind: 'applicant-not-eligible' }
+  | { readonly kind: 'unknown-document' };
+
+export interface SubmissionsApi {
+  /**
+   * Commits the application and its outbox entry durably, then tries to send it. Resolves once it
+   * is on disk: with state `registered` when the backend answered in time, else `accepted` (it
+   * will be sent later, exactly once).
+   */
+  submit(request: SubmitRequest): Promise<Result<ApplicationSummary, SubmitError>>;
+  /** Applications accepted at this workstation, newest first. */
+  list(): Promise<Result<readonly ApplicationSummary[], NotSignedIn>>;
+}
+
