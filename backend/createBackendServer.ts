@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { ApplicationRegistrar } from './applications/applicationRegistrar';
+import { OperatorDirectory } from './auth/operatorDirectory';
+import { SessionRegistry } from './auth/sessionRegistry';
+import { backendFixturesSchema, DEFAULT_FIXTURES, type BackendFixtures } from './fixtures';
+import { BearerGuard } from './http/bearerAuth';
+import { createHttpApp } from './http/createHttpApp';
+import type { LogSink } from './http/safeLogging';
+import { InFlightKeys } from './idempotency/inFlightKeys';
+import { RegistryDirectory } from './registry/registryDirectory';
+import { registerApplicationRoutes } from './routes/applicationRoutes';
+import { registerBlobRoutes } from './routes/blobRoutes';
+import { registerHealthRoutes } from './routes/healthRoutes';
+import { registerRegistryRoutes } from './routes/registryRoutes';
+import { registerSessionRoutes } from './routes/sessionRoutes';
+import { BackendStore } from './state/backendStore';
+import { FileBlobStorage, MemoryBlobStorage } from './state/blobStorage';
+import { StateFile } from './state/stateFile';
+
+export interface BackendServerOptions {
+  /** Default 127.0.0.1: the reference backend is for one machine unless told otherwise. */
+  readonly host?: string;
+  /** 0 (default) picks a free port; the chosen one is in `url`. */
+  readonly port?: number;
+  /** null (default): state in memory. A directory: state and blobs survive restarts. */
+  readonly stateDir?: string | null;
+  /** Catalog service ids an application may name. */
+  readonly serviceIds: ReadonlySet<string>;
+  readonly clock?: () => Date;
+  readonly fixtures?: BackendFixtures;
+  /** Logging is off unless a sink is given; lines never carry identifiers, names or URLs. */
+  readonly log?: LogSink | null;
+}
+
+export interface RunningBackend {
+  /** Base URL, e.g. http://127.0.0.1:8787 (no trailing slash). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export type { BackendFixtures } from './fixtures';
+export type { LogSink } from './http/safeLogging';
+
+/** Starts the reference licensing backend (backend/openapi.yaml) and resolves once it listens. */
+export async function createBackendServer(options: BackendServerOptions): Promise<RunningBackend> {
+  const fixtures = backendFixturesSchema.parse(options.fixtures ?? DEFAULT_FIXTURES);
+  const clock = options.clock ?? (() => new Date());
+  const stateDir = options.stateDir ?? null;
+
+  const store = stateDir === null ? BackendStore.inMemory() : await BackendStore.open(new StateFile(stateDir));
+  const blobs = stateDir === null ? new MemoryBlobStorage() : new FileBlobStorage(path.join(stateDir, 'blobs'));
+  const sessions = new SessionRegistry();
+  const guard = new BearerGuard(sessions, clock);
+  const registrar = new ApplicationRegistrar({ store, inFlight: new InFlightKeys(), serviceIds: options.serviceIds, clock });
+
+  const app = createHttpApp(options.log ?? null);
+  registerHealthRoutes(app, { clock });
+  registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
+  registerRegistryRoutes(app, { guard, directory: new RegistryDirectory(fixtures.persons, fixtures.legalEntities), store, clock });
+  registerBlobRoutes(app, { guard, store, blobs, clock });
+  registerApplicationRoutes(app, { guard, registrar, store });
+
+  try {
+    const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    return { url, close: () => app.close() };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

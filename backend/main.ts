@@ -1,0 +1,43 @@
+/**
+ * Entry of `npm run backend`: bundled to out/backend/main.mjs, hence the repo root two levels up.
+ * Environment: PSC_BACKEND_HOST (127.0.0.1), PSC_BACKEND_PORT (8787), PSC_BACKEND_STATE_DIR
+ * (unset = in memory), PSC_BACKEND_LOG=1 (request log to stderr, no identifiers).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackendServer } from './createBackendServer';
+import { loadServiceIds, readBackendEnvironment, StartupError } from './startup/startupConfig';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+async function main(): Promise<void> {
+  const environment = readBackendEnvironment(process.env);
+  const serviceIds = await loadServiceIds(path.join(repoRoot, 'resources', 'catalog', 'services.json'));
+  const backend = await createBackendServer({
+    host: environment.host,
+    port: environment.port,
+    stateDir: environment.stateDir,
+    serviceIds,
+    log: environment.logToStderr ? process.stderr : null,
+  });
+  process.stdout.write(`Licensing backend listening on ${backend.url}\n`);
+
+  // `once`: a second Ctrl+C during a slow close falls back to Node's default and kills the process.
+  const shutdown = () => {
+    backend.close().then(
+      () => (process.exitCode = 0),
+      (error: unknown) => {
+        console.error('Licensing backend failed to close cleanly:', error);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) console.error(error.message);
+  else console.error('Licensing backend failed to start:', error);
+  process.exitCode = 1;
+});

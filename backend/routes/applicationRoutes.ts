@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { applicationSubmissionSchema, PROBLEM_CODES, registrationSchema } from '../../core/backendApi/wire';
+import type { ApplicationRegistrar } from '../applications/applicationRegistrar';
+import type { BearerGuard } from '../http/bearerAuth';
+import { invalidBody, refusal, sendProblem, sendWire } from '../http/problem';
+import { parseIdempotencyKey } from '../idempotency/idempotencyKey';
+import { requestFingerprint } from '../idempotency/requestFingerprint';
+import type { BackendStore } from '../state/backendStore';
+
+export interface ApplicationRouteDeps {
+  readonly guard: BearerGuard;
+  readonly registrar: ApplicationRegistrar;
+  readonly store: BackendStore;
+}
+
+export function registerApplicationRoutes(app: FastifyInstance, deps: ApplicationRouteDeps): void {
+  /** 201 for a new registration, 200 with the same registration for an idempotent replay. */
+  app.post('/v1/applications', { preHandler: deps.guard.preHandler }, async (request, reply) => {
+    const key = parseIdempotencyKey(request.headers['idempotency-key']);
+    if (!key.ok) return sendProblem(reply, key.error);
+    const submission = applicationSubmissionSchema.safeParse(request.body);
+    if (!submission.success) return sendProblem(reply, invalidBody(submission.error, 'Application'));
+
+    const outcome = await deps.registrar.submit({
+      idempotencyKey: key.value,
+      // The body as received, not as parsed: any difference in what the client sent counts.
+      fingerprint: requestFingerprint(request.body),
+      submission: submission.data,
+      operatorId: deps.guard.operatorOf(request).operatorId,
+    });
+    if (!outcome.ok) return sendProblem(reply, outcome.error);
+    return sendWire(reply, outcome.value.replayed ? 200 : 201, registrationSchema, outcome.value.registration);
+  });
+
+  app.get<{ Params: { applicationId: string } }>(
+    '/v1/applications/:applicationId',
+    { preHandler: deps.guard.preHandler },
+    async (request, reply) => {
+      const registration = deps.store.registration(request.params.applicationId);
+      if (!registration) return sendProblem(reply, refusal(404, PROBLEM_CODES.notFound, 'No application with this id'));
+      return sendWire(reply, 200, registrationSchema, registration);
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { catalogSchema } from '../../core/catalog/catalogSchema';
+
+/** A startup problem worth exactly one line on stderr (no stack: it is the operator's to fix). */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+export interface BackendEnvironment {
+  readonly host: string;
+  readonly port: number;
+  readonly stateDir: string | null;
+  readonly logToStderr: boolean;
+}
+
+const environmentSchema = z.object({
+  PSC_BACKEND_HOST: z.string().min(1).default('127.0.0.1'),
+  PSC_BACKEND_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  /** Unset or empty: state in memory, lost on exit. */
+  PSC_BACKEND_STATE_DIR: z.string().optional(),
+  /** "1": log requests (route templates only) as JSON lines to stderr. */
+  PSC_BACKEND_LOG: z.enum(['0', '1']).default('0'),
+});
+
+export function readBackendEnvironment(env: Readonly<Record<string, string | undefined>>): BackendEnvironment {
+  const relevant = Object.fromEntries(Object.keys(environmentSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const parsed = environmentSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(', ');
+    throw new StartupError(`Invalid backend environment: ${names}`);
+  }
+  return {
+    host: parsed.data.PSC_BACKEND_HOST,
+    port: parsed.data.PSC_BACKEND_PORT,
+    stateDir: parsed.data.PSC_BACKEND_STATE_DIR ?? null,
+    logToStderr: parsed.data.PSC_BACKEND_LOG === '1',
+  };
+}
+
+/** Service ids of the catalog the workstation offers; an application must name one of them. */
+export async function loadServiceIds(catalogPath: string): Promise<ReadonlySet<string>> {
+  let text: string;
+  try {
+    text = await readFile(catalogPath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new StartupError(`Service catalog not found at ${catalogPath} (${code ?? 'unreadable'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new StartupError(`Service catalog ${catalogPath} is not valid JSON`);
+  }
+  const catalog = catalogSchema.safeParse(json);
+  if (!catalog.success) {
+    const where = catalog.error.issues[0]?.path.join('.') ?? '';
+    throw new StartupError(`Service catalog ${catalogPath} does not match catalogSchema (first issue at "${where}")`);
+  }
+  return new Set(catalog.data.services.map((s) => s.id));
+}

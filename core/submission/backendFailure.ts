@@ -1,0 +1,45 @@
+/**
+ * How the licensing backend can fail, as seen by its client, and what the outbox does about it.
+ * Pure rules: retryable failures wait and try again; others need the operator.
+ */
+export type BackendFailure =
+  | { readonly kind: 'network' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'http'; readonly status: number; readonly code: string; readonly retryAfterSeconds: number | null }
+  /** The backend answered 2xx with a body that does not match the wire contract. */
+  | { readonly kind: 'invalid-response' };
+
+export type FailureClass =
+  | { readonly action: 'retry'; readonly notBeforeMs: number | null }
+  /** The session token expired: retry after the operator signs in again. */
+  | { readonly action: 'reauthenticate' }
+  | { readonly action: 'needs-operator'; readonly code: string };
+
+export function classifyBackendFailure(failure: BackendFailure): FailureClass {
+  switch (failure.kind) {
+    case 'network':
+    case 'timeout':
+    case 'invalid-response':
+      return { action: 'retry', notBeforeMs: null };
+    case 'http': {
+      const retryAfter = failure.retryAfterSeconds === null ? null : failure.retryAfterSeconds * 1000;
+      if (failure.status === 401) return { action: 'reauthenticate' };
+      // 409 here means "the same key is still being processed": the first attempt will finish.
+      if (failure.status === 408 || failure.status === 409 || failure.status === 425 || failure.status === 429 || failure.status >= 500) {
+        return { action: 'retry', notBeforeMs: retryAfter };
+      }
+      return { action: 'needs-operator', code: failure.code };
+    }
+  }
+}
+
+/**
+ * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"):
+ * a uniformly random delay in [0, min(cap, base·2^attempt)], never earlier than Retry-After.
+ * `random` is injected so the rule stays deterministic under test.
+ */
+export function retryDelayMs(attempt: number, random: () => number, notBeforeMs: number | null = null, baseMs = 1_000, capMs = 5 * 60_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+  const jittered = Math.floor(random() * ceiling);
+  return Math.max(jittered, notBeforeMs ?? 0);
+}

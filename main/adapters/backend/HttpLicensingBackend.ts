@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import type { Result } from '../../../core/result';
+import type { BackendFailure } from '../../../core/submission/backendFailure';
+import {
+  healthSchema,
+  problemSchema,
+  registrationSchema,
+  registryAnswerSchema,
+  sessionResponseSchema,
+  type ApplicationSubmission,
+  type Registration,
+  type RegistryAnswer,
+  type SessionRequest,
+  type SessionResponse,
+} from '../../../core/backendApi/wire';
+import type { LicensingBackend } from '../../ports/LicensingBackend';
+
+export interface HttpLicensingBackendOptions {
+  readonly baseUrl: string;
+  /** Per-request budget; a request that takes longer is a `timeout` failure. */
+  readonly timeoutMs: number;
+  /** Injected for tests and for a custom TLS dispatcher; defaults to global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+type Raw = { readonly status: number; readonly headers: Headers; readonly body: unknown };
+
+/** The only client of backend/openapi.yaml. Validates every response with the wire schemas. */
+export class HttpLicensingBackend implements LicensingBackend {
+  readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: HttpLicensingBackendOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  createSession(request: SessionRequest): Promise<Result<SessionResponse, BackendFailure>> {
+    return this.call('POST', '/v1/session', null, { json: request }, sessionResponseSchema);
+  }
+
+  lookupPerson(token: string, iin: string): Promise<Result<RegistryAnswer, BackendFailure>> {
+    return this.call('GET', `/v1/registry/persons/${encodeURIComponent(iin)}`, token, {}, registryAnswerSchema);
+  }
+
+  lookupLegalEntity(token: string, bin: string): Promise<Result<RegistryAnswer, BackendFailure>> {
+    return this.call('GET', `/v1/registry/legal-entities/${encodeURIComponent(bin)}`, token, {}, registryAnswerSchema);
+  }
+
+  async hasBlob(token: string, sha256: string): Promise<Result<boolean, BackendFailure>> {
+    const raw = await this.request('HEAD', `/v1/blobs/${sha256}`, token, {});
+    if (!raw.ok) return raw;
+    if (raw.value.status === 200) return { ok: true, value: true };
+    if (raw.value.status === 404) return { ok: true, value: false };
+    return { ok: false, error: this.httpFailure(raw.value) };
+  }
+
+  async putBlob(token: string, sha256: string, bytes: Uint8Array): Promise<Result<null, BackendFailure>> {
+    const raw = await this.request('PUT', `/v1/blobs/${sha256}`, token, { bytes });
+    if (!raw.ok) return raw;
+    if (raw.value.status === 200 || raw.value.status === 201) return { ok: true, value: null };
+    return { ok: false, error: this.httpFailure(raw.value) };
+  }
+
+  submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmission): Promise<Result<Registration, BackendFailure>> {
+    return this.call('POST', '/v1/applications', token, { json: body, headers: { 'Idempotency-Key': idempotencyKey } }, registrationSchema);
+  }
+
+  async health(): Promise<Result<null, BackendFailure>> {
+    const result = await this.call('GET', '/v1/health', null, {}, healthSchema);
+    return result.ok ? { ok: true, value: null } : result;
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    token: string | null,
+    payload: { json?: unknown; headers?: Record<string, string> },
+    schema: z.ZodType<T>,
+  ): Promise<Result<T, BackendFailure>> {
+    const raw = await this.request(method, path, token, payload);
+    if (!raw.ok) return raw;
+    if (raw.value.status < 200 || raw.value.status >= 300) return { ok: false, error: this.httpFailure(raw.value) };
+    const parsed = schema.safeParse(raw.value.body);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { kind: 'invalid-response' } };
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    token: string | null,
+    payload: { json?: unknown; bytes?: Uint8Array; headers?: Record<string, string> },
+  ): Promise<Result<Raw, BackendFailure>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...payload.headers };
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
+    let body: string | Uint8Array | undefined;
+    if (payload.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(payload.json);
+    } else if (payload.bytes) {
+      headers['Content-Type'] = 'application/octet-stream';
+      body = payload.bytes;
+    }
+    try {
+      const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body as RequestInit['body'],
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      const text = method === 'HEAD' ? '' : await response.text();
+      let parsedBody: unknown = null;
+      if (text.length > 0) {
+        try {
+          parsedBody = JSON.parse(text);
+        } catch {
+          parsedBody = null;
+        }
+      }
+      return { ok: true, value: { status: response.status, headers: response.headers, body: parsedBody } };
+    } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network' } };
+    }
+  }
+
+  private httpFailure(raw: Raw): BackendFailure {
+    const problem = problemSchema.safeParse(raw.body);
+    return {
+      kind: 'http',
+      status: raw.status,
+      code: problem.success ? problem.data.code : `http-${raw.status}`,
+      retryAfterSeconds: parseRetryAfter(raw.headers.get('retry-after')),
+    };
+  }
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: Date = new Date()): number | null {
+  if (value === null) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now.getTime()) / 1000));
+}

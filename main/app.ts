@@ -1,0 +1,129 @@
+/**
+ * Composition root: the only place that chooses concrete adapters and wires services together.
+ * Both hosts (Electron and browser) call `createWorkstation` and expose the returned api.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { catalogSchema, type Catalog } from '../core/catalog/catalogSchema';
+import type { WorkstationApi } from '../core/contract/workstationApi';
+import type { AppInfo } from '../core/contract/system';
+import { HttpLicensingBackend } from './adapters/backend/HttpLicensingBackend';
+import { EncryptedBlobStore } from './blobs/EncryptedBlobStore';
+import type { AppConfig } from './config/appConfig';
+import { loadBlobKey, type KeyWrapper } from './config/blobKey';
+import { SqlJsDatabase } from './db/SqlJsDatabase';
+import { MIGRATIONS } from './db/migrations';
+import { getSetting, putSetting } from './db/settings';
+import { startEmbeddedBackend, type EmbeddedBackend } from './embeddedBackend';
+import { systemClock, type Clock } from './ports/Clock';
+import type { LicensingBackend } from './ports/LicensingBackend';
+import { CatalogService } from './services/CatalogService';
+import { DocumentsService } from './services/DocumentsService';
+import { OperatorSession } from './services/OperatorSession';
+import { OutboxSender } from './services/OutboxSender';
+import { RegistryService } from './services/RegistryService';
+import { SessionService } from './services/SessionService';
+import { SubmissionsService } from './services/SubmissionsService';
+import { SystemService } from './services/SystemService';
+
+export interface AppPaths {
+  readonly resourcesDir: string;
+  readonly sqlWasm: string;
+}
+
+export interface WorkstationOptions {
+  readonly config: AppConfig;
+  readonly host: AppInfo['host'];
+  readonly version: string;
+  readonly paths: AppPaths;
+  readonly keyWrapper: KeyWrapper;
+  /** Replaces the HTTP backend (tests). */
+  readonly backend?: LicensingBackend;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  /** How long submit waits for the backend before answering "accepted". */
+  readonly sendBudgetMs?: number;
+  readonly onUnexpectedError: (error: unknown) => void;
+}
+
+export interface Workstation {
+  readonly api: WorkstationApi;
+  readonly backendUrl: string;
+  close(): Promise<void>;
+}
+
+export async function loadCatalog(resourcesDir: string): Promise<Catalog> {
+  const file = path.join(resourcesDir, 'catalog', 'services.json');
+  return catalogSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+}
+
+export async function createWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+
+  const catalog = await loadCatalog(options.paths.resourcesDir);
+  const db = await SqlJsDatabase.open({ file: path.join(config.dataDir, 'workstation.sqlite'), wasmPath: options.paths.sqlWasm, migrations: MIGRATIONS });
+  const workstationId = await ensureWorkstationId(db);
+  const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
+  const blobs = new EncryptedBlobStore(path.join(config.dataDir, 'blobs'), blobKey);
+
+  let embedded: EmbeddedBackend | null = null;
+  let backend = options.backend;
+  if (!backend) {
+    let url = config.backendUrl;
+    if (url === null) {
+      embedded = await startEmbeddedBackend({
+        stateDir: path.join(config.dataDir, 'embedded-backend'),
+        serviceIds: new Set(catalog.services.map((s) => s.id)),
+      });
+      url = embedded.url;
+    }
+    backend = new HttpLicensingBackend({ baseUrl: url, timeoutMs: config.backendTimeoutMs });
+  }
+
+  const session = new OperatorSession(clock);
+  const catalogService = new CatalogService(catalog, session);
+  const sender = new OutboxSender(db, blobs, backend, session, clock, {
+    random: options.random ?? Math.random,
+    maxIdleMs: 30_000,
+    onUnexpectedError: options.onUnexpectedError,
+  });
+  session.onDidSignIn(() => sender.kick());
+
+  const api: WorkstationApi = {
+    session: new SessionService(backend, session, () => workstationId),
+    catalog: catalogService,
+    registry: new RegistryService(backend, session, db, clock),
+    documents: new DocumentsService(session, db, blobs, clock),
+    submissions: new SubmissionsService(db, session, catalogService, sender, clock, {
+      workstationId: () => workstationId,
+      sendBudgetMs: options.sendBudgetMs ?? 8_000,
+    }),
+    system: new SystemService(db, {
+      version: options.version,
+      host: options.host,
+      backend: { mode: embedded ? 'embedded' : 'configured', url: backend.baseUrl },
+    }),
+  };
+  sender.start();
+
+  return {
+    api,
+    backendUrl: backend.baseUrl,
+    async close() {
+      await sender.stop();
+      await db.close();
+      await embedded?.close();
+    },
+  };
+}
+
+async function ensureWorkstationId(db: SqlJsDatabase): Promise<string> {
+  const existing = db.read((r) => getSetting(r, 'workstation.id'));
+  if (existing) return existing;
+  const id = randomUUID();
+  await db.write((w) => putSetting(w, 'workstation.id', id));
+  return id;
+}

@@ -1,0 +1,41 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEB_PORT, loadAppConfig } from './appConfig';
+
+describe('loadAppConfig', () => {
+  it('defaults to the embedded backend and the default port', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    expect(loadAppConfig({}, dir)).toEqual({
+      ok: true,
+      value: { dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null },
+    });
+  });
+
+  it('reads config.json from the data dir and lets the environment override it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ backend: { url: 'https://licensing.example.kz/api', timeoutMs: 15000 }, web: { port: 9000 } }));
+    const fromFile = loadAppConfig({ PSC_DATA_DIR: dir }, '/unused');
+    expect(fromFile).toMatchObject({ ok: true, value: { backendUrl: 'https://licensing.example.kz/api', backendTimeoutMs: 15000, webPort: 9000 } });
+    expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_BACKEND_URL: 'http://127.0.0.1:8787', PSC_WEB_PORT: '0' }, '/unused')).toMatchObject({
+      ok: true,
+      value: { backendUrl: 'http://127.0.0.1:8787', webPort: 0 },
+    });
+  });
+
+  it('names the file and field of a bad setting instead of starting half-configured', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ backend: { url: 'ftp://x' }, typo: 1 }));
+    const result = loadAppConfig({ PSC_DATA_DIR: dir }, '/unused');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.file).toBe(path.join(dir, 'config.json'));
+      expect(result.error.detail).toMatch(/backend\.url/);
+    }
+    await writeFile(path.join(dir, 'config.json'), '{ not json');
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused')).toMatchObject({ ok: false, error: { kind: 'invalid-config' } });
+    const clean = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    expect(loadAppConfig({ PSC_DATA_DIR: clean, PSC_BACKEND_URL: 'nonsense' }, '/unused')).toMatchObject({ ok: false, error: { file: 'PSC_BACKEND_URL' } });
+  });
+});

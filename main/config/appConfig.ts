@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Result } from '../../core/result';
+
+/** `config.json` in the data directory (or the file named by PSC_CONFIG). Every field is optional. */
+export const configFileSchema = z
+  .object({
+    backend: z
+      .object({
+        /** Licensing backend base URL; absent = start the embedded reference backend on loopback. */
+        url: z.url({ protocol: /^https?$/ }).optional(),
+        timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
+      })
+      .strict()
+      .optional(),
+    web: z.object({ port: z.number().int().min(0).max(65_535).optional() }).strict().optional(),
+    /** Browser host only: base64 of the 32-byte key that encrypts blobs at rest. */
+    blobKeyBase64: z.string().optional(),
+  })
+  .strict();
+
+export interface AppConfig {
+  readonly dataDir: string;
+  readonly backendUrl: string | null;
+  readonly backendTimeoutMs: number;
+  readonly webPort: number;
+  readonly blobKeyBase64: string | null;
+}
+
+export type ConfigError = { readonly kind: 'invalid-config'; readonly file: string; readonly detail: string };
+
+export const DEFAULT_WEB_PORT = 8780;
+
+/**
+ * Reads the configuration: defaults, then the config file, then environment variables
+ * (PSC_DATA_DIR, PSC_CONFIG, PSC_BACKEND_URL, PSC_WEB_PORT), later ones winning.
+ */
+export function loadAppConfig(env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): Result<AppConfig, ConfigError> {
+  const dataDir = path.resolve(env.PSC_DATA_DIR || defaultDataDir);
+  const file = path.resolve(env.PSC_CONFIG || path.join(dataDir, 'config.json'));
+  let fromFile: z.infer<typeof configFileSchema> = {};
+  if (existsSync(file)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      return { ok: false, error: { kind: 'invalid-config', file, detail: `not valid JSON (${(error as Error).message})` } };
+    }
+    const parsed = configFileSchema.safeParse(json);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      return { ok: false, error: { kind: 'invalid-config', file, detail } };
+    }
+    fromFile = parsed.data;
+  }
+  const envUrl = env.PSC_BACKEND_URL ? z.url({ protocol: /^https?$/ }).safeParse(env.PSC_BACKEND_URL) : null;
+  if (envUrl && !envUrl.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_BACKEND_URL', detail: 'not an http(s) URL' } };
+  const envPort = env.PSC_WEB_PORT ? z.coerce.number().int().min(0).max(65_535).safeParse(env.PSC_WEB_PORT) : null;
+  if (envPort && !envPort.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_WEB_PORT', detail: 'not a port number' } };
+  return {
+    ok: true,
+    value: {
+      dataDir,
+      backendUrl: envUrl?.data ?? fromFile.backend?.url ?? null,
+      backendTimeoutMs: fromFile.backend?.timeoutMs ?? 10_000,
+      webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
+      blobKeyBase64: fromFile.blobKeyBase64 ?? null,
+    },
+  };
+}

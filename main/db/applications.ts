@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { applicationSubmissionSchema, type ApplicationSubmission, type Registration } from '../../core/backendApi/wire';
+import type { ApplicationState, ApplicationSummary } from '../../core/contract/submissions';
+import type { ReadableDb, WritableDb } from './SqlJsDatabase';
+
+export interface NewApplication {
+  readonly id: string;
+  readonly operatorId: string;
+  readonly snapshotId: string;
+  readonly applicantDisplayName: string;
+  readonly idempotencyKey: string;
+  readonly payload: ApplicationSubmission;
+}
+
+export interface StoredApplication {
+  readonly summary: ApplicationSummary;
+  readonly idempotencyKey: string;
+  readonly payload: ApplicationSubmission;
+}
+
+export interface OutboxEntry {
+  readonly applicationId: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+}
+
+const rowSchema = z.object({
+  id: z.string(),
+  local_number: z.string(),
+  service_id: z.string(),
+  subtype: z.enum(['issue', 'reissue', 'duplicate']),
+  applicant_display_name: z.string(),
+  payload_json: z.string(),
+  idempotency_key: z.string(),
+  state: z.enum(['accepted', 'registered', 'needs-attention']),
+  accepted_at: z.string(),
+  registration_number: z.string().nullable(),
+  registered_at: z.string().nullable(),
+  problem_code: z.string().nullable(),
+});
+
+const SELECT = `SELECT id, local_number, service_id, subtype, applicant_display_name, payload_json, idempotency_key, state,
+  accepted_at, registration_number, registered_at, problem_code FROM applications`;
+
+function toStored(raw: unknown): StoredApplication {
+  // A row that fails to parse is a bug or tampering: fail loudly rather than send something else.
+  const row = rowSchema.parse(raw);
+  const payload = applicationSubmissionSchema.parse(JSON.parse(row.payload_json));
+  const state: ApplicationState = row.state;
+  return {
+    idempotencyKey: row.idempotency_key,
+    payload,
+    summary: {
+      applicationId: row.id,
+      localNumber: row.local_number,
+      serviceId: row.service_id,
+      subtype: row.subtype,
+      applicant: { ...payload.applicant, displayName: row.applicant_display_name },
+      documents: payload.documents,
+      state,
+      acceptedAt: row.accepted_at,
+      registrationNumber: row.registration_number,
+      registeredAt: row.registered_at,
+      problemCode: row.problem_code,
+    },
+  };
+}
+
+/** The application row and its outbox row in the caller's transaction: the transactional outbox. */
+export function insertApplicationWithOutbox(db: WritableDb, app: NewApplication): void {
+  const p = app.payload;
+  db.run(
+    `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+      idempotency_key, state, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?)`,
+    [app.id, p.localNumber, p.serviceId, p.subtype, app.operatorId, app.snapshotId, app.applicantDisplayName, JSON.stringify(p), app.idempotencyKey, p.acceptedAt],
+  );
+  db.run(`INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES (?, 0, ?)`, [app.id, p.acceptedAt]);
+}
+
+/** Next number of the day for this workstation: `<prefix>-YYYYMMDD-NNNN`. */
+export function allocateLocalNumber(db: WritableDb, prefix: string, day: string): string {
+  db.run(`INSERT INTO local_number_sequence(day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1`, [day]);
+  const last = Number(db.get(`SELECT last FROM local_number_sequence WHERE day = ?`, [day])?.last);
+  return `${prefix}-${day.replaceAll('-', '')}-${String(last).padStart(4, '0')}`;
+}
+
+export function findApplication(db: ReadableDb, id: string): StoredApplication | null {
+  const row = db.get(`${SELECT} WHERE id = ?`, [id]);
+  return row ? toStored(row) : null;
+}
+
+export function listApplications(db: ReadableDb, limit = 200): ApplicationSummary[] {
+  return db.all(`${SELECT} ORDER BY accepted_at DESC, rowid DESC LIMIT ?`, [limit]).map((r) => toStored(r).summary);
+}
+
+export function listDueOutbox(db: ReadableDb, nowIso: string): OutboxEntry[] {
+  return db
+    .all(`SELECT application_id, attempts, next_attempt_at FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at`, [nowIso])
+    .map((r) => ({ applicationId: String(r.application_id), attempts: Number(r.attempts), nextAttemptAt: String(r.next_attempt_at) }));
+}
+
+export function earliestOutboxAttempt(db: ReadableDb): string | null {
+  const row = db.get(`SELECT MIN(next_attempt_at) AS next FROM outbox`);
+  return typeof row?.next === 'string' ? row.next : null;
+}
+
+export function findOutboxEntry(db: ReadableDb, applicationId: string): OutboxEntry | null {
+  const r = db.get(`SELECT application_id, attempts, next_attempt_at FROM outbox WHERE application_id = ?`, [applicationId]);
+  return r ? { applicationId: String(r.application_id), attempts: Number(r.attempts), nextAttemptAt: String(r.next_attempt_at) } : null;
+}
+
+export function markRegistered(db: WritableDb, applicationId: string, registration: Registration): void {
+  db.run(
+    `UPDATE applications SET state = 'registered', registration_number = ?, registered_at = ?, backend_application_id = ?, problem_code = NULL WHERE id = ?`,
+    [registration.registrationNumber, registration.registeredAt, registration.applicationId, applicationId],
+  );
+  db.run(`DELETE FROM outbox WHERE application_id = ?`, [applicationId]);
+}
+
+export function markNeedsAttention(db: WritableDb, applicationId: string, problemCode: string): void {
+  db.run(`UPDATE applications SET state = 'needs-attention', problem_code = ? WHERE id = ?`, [problemCode, applicationId]);
+  db.run(`DELETE FROM outbox WHERE application_id = ?`, [applicationId]);
+}
+
+/** `failure` is a kind/status/code description only: never personal data. */
+export function scheduleRetry(db: WritableDb, applicationId: string, attempts: number, nextAttemptAt: string, failure: string): void {
+  db.run(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_failure = ? WHERE application_id = ?`, [attempts, nextAttemptAt, failure, applicationId]);
+}

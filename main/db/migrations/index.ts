@@ -1,0 +1,11 @@
+import type { WritableDb } from '../SqlJsDatabase';
+import { migration0001Initial } from './0001-initial';
+
+/** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: WritableDb): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial];

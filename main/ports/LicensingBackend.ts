@@ -1,0 +1,20 @@
+import type { Result } from '../../core/result';
+import type { BackendFailure } from '../../core/submission/backendFailure';
+import type { ApplicationSubmission, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
+
+/**
+ * The licensing backend (DESIGN.md §4). Every method resolves to a Result: a network outage is a
+ * `{kind:'network'}` value, never a thrown error. Responses are validated against the wire
+ * schemas; a malformed answer is `{kind:'invalid-response'}`.
+ */
+export interface LicensingBackend {
+  readonly baseUrl: string;
+  createSession(request: SessionRequest): Promise<Result<SessionResponse, BackendFailure>>;
+  lookupPerson(token: string, iin: string): Promise<Result<RegistryAnswer, BackendFailure>>;
+  lookupLegalEntity(token: string, bin: string): Promise<Result<RegistryAnswer, BackendFailure>>;
+  hasBlob(token: string, sha256: string): Promise<Result<boolean, BackendFailure>>;
+  putBlob(token: string, sha256: string, bytes: Uint8Array): Promise<Result<null, BackendFailure>>;
+  /** Same key and body always yield the same registration (the backend is idempotent). */
+  submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmission): Promise<Result<Registration, BackendFailure>>;
+  health(): Promise<Result<null, BackendFailure>>;
+}

@@ -1,0 +1,46 @@
+import type { Operator } from '../../core/backendApi/wire';
+import type { NotSignedIn } from '../../core/contract/common';
+import type { Result } from '../../core/result';
+import type { Clock } from '../ports/Clock';
+
+interface ActiveSession {
+  readonly operator: Operator;
+  readonly token: string;
+  readonly expiresAt: Date;
+}
+
+/**
+ * The signed-in operator and their backend token. Lives in main only: the renderer never sees
+ * the token. One operator per workstation at a time.
+ */
+export class OperatorSession {
+  private active: ActiveSession | null = null;
+  private readonly signInListeners = new Set<() => void>();
+
+  constructor(private readonly clock: Clock) {}
+
+  begin(operator: Operator, token: string, expiresAt: Date): void {
+    this.active = { operator, token, expiresAt };
+    for (const listener of this.signInListeners) listener();
+  }
+
+  end(): void {
+    this.active = null;
+  }
+
+  /** The current session, or null when none or expired. */
+  current(): ActiveSession | null {
+    if (this.active && this.active.expiresAt.getTime() <= this.clock.now().getTime()) this.active = null;
+    return this.active;
+  }
+
+  require(): Result<ActiveSession, NotSignedIn> {
+    const session = this.current();
+    return session ? { ok: true, value: session } : { ok: false, error: { kind: 'not-signed-in' } };
+  }
+
+  onDidSignIn(listener: () => void): () => void {
+    this.signInListeners.add(listener);
+    return () => this.signInListeners.delete(listener);
+  }
+}

@@ -1,0 +1,142 @@
+import { classifyBackendFailure, retryDelayMs, type BackendFailure } from '../../core/submission/backendFailure';
+import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
+import type { SqlJsDatabase } from '../db/SqlJsDatabase';
+import { earliestOutboxAttempt, findApplication, findOutboxEntry, listDueOutbox, markNeedsAttention, markRegistered, scheduleRetry } from '../db/applications';
+import type { Clock } from '../ports/Clock';
+import type { LicensingBackend } from '../ports/LicensingBackend';
+import type { OperatorSession } from './OperatorSession';
+
+export type SendOutcome = 'registered' | 'retry-later' | 'needs-attention' | 'not-signed-in' | 'nothing-to-send';
+
+export interface OutboxSenderOptions {
+  readonly random: () => number;
+  /** Longest sleep between passes, so a clock change or a missed wake-up never stalls the queue. */
+  readonly maxIdleMs: number;
+  /** Reports unexpected errors (bugs, disk failures); never receives personal data. */
+  readonly onUnexpectedError: (error: unknown) => void;
+}
+
+function describe(failure: BackendFailure): string {
+  return failure.kind === 'http' ? `http ${failure.status} ${failure.code}` : failure.kind;
+}
+
+/**
+ * Sends accepted applications from the outbox: uploads the documents the backend does not have,
+ * then submits the stored payload with the stored idempotency key (never regenerated), so a retry
+ * after a crash or a lost response returns the same registration. One send per application at a
+ * time; retryable failures back off with full jitter and honour Retry-After.
+ */
+export class OutboxSender {
+  private readonly inFlight = new Map<string, Promise<SendOutcome>>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private passRunning = false;
+
+  constructor(
+    private readonly db: SqlJsDatabase,
+    private readonly blobs: EncryptedBlobStore,
+    private readonly backend: LicensingBackend,
+    private readonly session: OperatorSession,
+    private readonly clock: Clock,
+    private readonly options: OutboxSenderOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.arm(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Runs a pass now (after sign-in, or when connectivity returns). */
+  kick(): void {
+    if (!this.stopped) this.arm(0);
+  }
+
+  /**
+   * Sends one application now unless a send of it is already running, in which case that one is
+   * awaited. Never rejects: an unexpected error is reported and the entry stays in the outbox.
+   */
+  send(applicationId: string): Promise<SendOutcome> {
+    const running = this.inFlight.get(applicationId);
+    if (running) return running;
+    const attempt = this.sendOnce(applicationId)
+      .catch((error: unknown): SendOutcome => {
+        this.options.onUnexpectedError(error);
+        return 'retry-later';
+      })
+      .finally(() => this.inFlight.delete(applicationId));
+    this.inFlight.set(applicationId, attempt);
+    return attempt;
+  }
+
+  private arm(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pass(), Math.max(0, Math.min(delayMs, this.options.maxIdleMs)));
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<void> {
+    if (this.passRunning || this.stopped) return;
+    this.passRunning = true;
+    try {
+      const due = this.db.read((r) => listDueOutbox(r, this.clock.now().toISOString()));
+      // Different applicants' applications go in parallel; each application is single-flight.
+      await Promise.all(due.map((entry) => this.send(entry.applicationId)));
+    } catch (error) {
+      this.options.onUnexpectedError(error);
+    } finally {
+      this.passRunning = false;
+      const next = this.db.read((r) => earliestOutboxAttempt(r));
+      this.arm(next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime());
+    }
+  }
+
+  private async sendOnce(applicationId: string): Promise<SendOutcome> {
+    const entry = this.db.read((r) => findOutboxEntry(r, applicationId));
+    const application = this.db.read((r) => findApplication(r, applicationId));
+    if (!entry || !application) return 'nothing-to-send';
+    const active = this.session.current();
+    if (!active) return 'not-signed-in';
+    const token = active.token;
+
+    for (const document of application.payload.documents) {
+      const present = await this.backend.hasBlob(token, document.sha256);
+      if (!present.ok) return this.failed(applicationId, entry.attempts, present.error);
+      if (present.value) continue;
+      const bytes = await this.blobs.get(document.sha256);
+      if (!bytes.ok) {
+        await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${bytes.error.kind}`));
+        return 'needs-attention';
+      }
+      const uploaded = await this.backend.putBlob(token, document.sha256, bytes.value);
+      if (!uploaded.ok) return this.failed(applicationId, entry.attempts, uploaded.error);
+    }
+
+    const registration = await this.backend.submitApplication(token, application.idempotencyKey, application.payload);
+    if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
+    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
+    return 'registered';
+  }
+
+  private async failed(applicationId: string, attempts: number, failure: BackendFailure): Promise<SendOutcome> {
+    const decision = classifyBackendFailure(failure);
+    if (decision.action === 'needs-operator') {
+      await this.db.write((w) => markNeedsAttention(w, applicationId, decision.code));
+      return 'needs-attention';
+    }
+    if (decision.action === 'reauthenticate') this.session.end();
+    const notBefore = decision.action === 'retry' ? decision.notBeforeMs : null;
+    const delay = retryDelayMs(attempts, this.options.random, notBefore);
+    const nextAt = new Date(this.clock.now().getTime() + delay).toISOString();
+    await this.db.write((w) => scheduleRetry(w, applicationId, attempts + 1, nextAt, describe(failure)));
+    this.arm(delay);
+    return decision.action === 'reauthenticate' ? 'not-signed-in' : 'retry-later';
+  }
+}

@@ -1,0 +1,16 @@
+import type { OperatorProfile } from '../../../core/contract';
+import type { CatalogEntry } from '../../../core/catalog/catalogSchema';
+import type { WorkstationState } from '../../store/storeTypes';
+
+export const selectIsStarted = (state: WorkstationState): boolean => state.isStarted;
+export const selectOperator = (state: WorkstationState): OperatorProfile | null => state.operator;
+export const selectIsSignedIn = (state: WorkstationState): boolean => state.operator !== null;
+export const selectLoginAttempt = (state: WorkstationState) => state.loginAttempt;
+export const selectSessionNotice = (state: WorkstationState) => state.sessionNotice;
+
+/** Who performs Diagram No. 2 at this operator's workplace: a PSC operator or a provider's employee. */
+export function selectOperatorPerformer(state: WorkstationState): CatalogEntry['performer'] | null {
+  const kind = state.operator?.workplace.kind;
+  if (kind === undefined) return null;
+  return kind === 'psc' ? 'psc-operator' : 'provider-employee';
+}

@@ -1,0 +1,199 @@
+/**
+ * Drives every contract method through both transports, the Electron IPC wiring (with the real
+ * preload bridge over an in-memory ipcMain) and the browser host's HTTP RPC, against a real
+ * workstation and the embedded backend; and checks that both refuse what they must refuse.
+ */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_IDS, DEMO_CREDENTIALS } from '../../backend/fixtures/fixtureIds';
+import { createContractClient, listContractMethods, type WorkstationApi } from '../../core/contract/workstationApi';
+import { registerWorkstationIpc, type IpcMainLike } from '../../main/host/electron/registerWorkstationIpc';
+import { createWebHost, type WebHost } from '../../main/host/web/createWebHost';
+import { createWorkstationBridge } from '../../preload/bridge';
+import type { Workstation } from '../../main/app';
+import { samplePdf, startTestWorkstation, stubRendererDir, toBase64 } from '../support/workstationHarness';
+
+type Handler = Parameters<IpcMainLike['handle']>[1];
+const TOP_FRAME = { url: 'app://workstation/index.html', parent: null };
+
+function inMemoryIpc() {
+  const handlers = new Map<string, Handler>();
+  const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
+  const invokeAs = (frame: { url: string; parent: unknown } | null) => (channel: string, args: unknown[]) => {
+    const handler = handlers.get(channel);
+    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    // Structured clone mimics what crosses a real IPC boundary.
+    return handler({ senderFrame: frame }, ...structuredClone(args));
+  };
+  return { ipcMain, handlers, invokeAs };
+}
+
+function httpInvoke(host: WebHost, headers: Record<string, string> = {}) {
+  return async (area: string, method: string, args: unknown[]) => {
+    const response = await fetch(`${host.origin}/rpc/${area}/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, 'X-Workstation-Token': host.token, ...headers },
+      body: JSON.stringify({ args }),
+    });
+    const body = (await response.json()) as unknown;
+    if (response.status !== 200) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status, body });
+    return body;
+  };
+}
+
+/** Walks the thin flow, calling every method at least once, and returns the methods it called. */
+async function exerciseEveryMethod(client: WorkstationApi, called: Set<string>) {
+  expect(await client.system.about()).toMatchObject({ ok: true, value: { host: 'browser', backend: { mode: 'embedded' } } });
+  expect(await client.system.setLanguage('ru')).toEqual({ ok: true, value: 'ru' });
+  expect(await client.system.about()).toMatchObject({ ok: true, value: { language: 'ru' } });
+  expect(await client.session.current()).toEqual({ ok: true, value: null });
+  expect(await client.catalog.listServices()).toEqual({ ok: false, error: { kind: 'not-signed-in' } });
+
+  expect(await client.session.login({ login: 'operator', password: 'wrong' })).toEqual({ ok: false, error: { kind: 'invalid-credentials' } });
+  const login = await client.session.login(DEMO_CREDENTIALS.operator);
+  expect(login).toMatchObject({ ok: true, value: { login: 'operator', role: 'operator', workplace: { kind: 'psc' } } });
+  expect(await client.session.current()).toMatchObject({ ok: true, value: { login: 'operator' } });
+
+  const services = await client.catalog.listServices();
+  if (!services.ok) throw new Error('catalog refused');
+  expect(services.value.length).toBeGreaterThan(3);
+  expect(services.value.every((s) => s.performer === 'psc-operator')).toBe(true);
+
+  expect(await client.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.invalidChecksumIin })).toEqual({ ok: false, error: { kind: 'invalid-identifier' } });
+  expect(await client.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.unknownValidIin })).toEqual({ ok: false, error: { kind: 'not-found' } });
+  const card = await client.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
+  if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
+  expect(card.value.record).toMatchObject({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany, status: 'active' });
+
+  expect(await client.documents.attachFile({ fileName: 'virus.exe', contentBase64: toBase64(new TextEncoder().encode('MZ....')) })).toEqual({
+    ok: false,
+    error: { kind: 'unsupported-type' },
+  });
+  const spare = await client.documents.attachFile({ fileName: 'spare.pdf', contentBase64: toBase64(samplePdf('spare')) });
+  if (!spare.ok) throw new Error('attach failed');
+  expect(await client.documents.discardDocument(spare.value.documentId)).toEqual({ ok: true, value: null });
+  expect(await client.documents.discardDocument(spare.value.documentId)).toEqual({ ok: false, error: { kind: 'not-found' } });
+
+  const pdf = samplePdf(`statute ${called.size}`);
+  const doc = await client.documents.attachFile({ fileName: 'Жарғы.pdf', contentBase64: toBase64(pdf) });
+  if (!doc.ok) throw new Error('attach failed');
+  expect(doc.value).toMatchObject({ fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: pdf.byteLength });
+
+  const submitted = await client.submissions.submit({
+    serviceId: services.value[0]!.id,
+    subtype: 'issue',
+    applicantSnapshotId: card.value.snapshotId,
+    documentIds: [doc.value.documentId],
+  });
+  if (!submitted.ok) throw new Error(`submit failed: ${submitted.error.kind}`);
+  expect(submitted.value.state).toBe('registered');
+  expect(submitted.value.registrationNumber).toMatch(/\S+/);
+  expect(submitted.value.documents).toEqual([{ sha256: doc.value.sha256, fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: pdf.byteLength }]);
+
+  const list = await client.submissions.list();
+  expect(list.ok && list.value.map((a) => a.registrationNumber)).toContain(submitted.value.registrationNumber);
+
+  expect(await client.session.logout()).toEqual({ ok: true, value: null });
+  expect(await client.session.current()).toEqual({ ok: true, value: null });
+}
+
+function recording(invoke: (area: string, method: string, args: unknown[]) => Promise<unknown>, called: Set<string>) {
+  return (area: string, method: string, args: unknown[]) => {
+    called.add(`${area}.${method}`);
+    return invoke(area, method, args);
+  };
+}
+
+const ALL_METHODS = listContractMethods().map((m) => `${m.area}.${m.method}`).sort();
+
+describe('contract over the Electron IPC transport', () => {
+  let workstation: Workstation;
+  const ipc = inMemoryIpc();
+
+  beforeAll(async () => {
+    workstation = await startTestWorkstation();
+    registerWorkstationIpc(ipc.ipcMain, workstation.api);
+  });
+  afterAll(() => workstation.close());
+
+  it('registers exactly one handler per contract method', () => {
+    expect([...ipc.handlers.keys()].sort()).toEqual(ALL_METHODS.map((m) => `workstation:${m}`));
+  });
+
+  it('round-trips every method through the preload bridge', async () => {
+    const called = new Set<string>();
+    const bridge = createWorkstationBridge((channel, args) => {
+      called.add(channel.replace('workstation:', ''));
+      return ipc.invokeAs(TOP_FRAME)(channel, args);
+    });
+    await exerciseEveryMethod(bridge, called);
+    expect([...called].sort()).toEqual(ALL_METHODS);
+  });
+
+  it('refuses a sub-frame, a foreign origin and a missing frame', async () => {
+    for (const frame of [{ url: 'app://workstation/index.html', parent: {} }, { url: 'https://evil.example/', parent: null }, null]) {
+      await expect(ipc.invokeAs(frame)('workstation:session.current', [])).rejects.toThrow(/untrusted sender/);
+    }
+  });
+
+  it('refuses arguments that fail the schema before any service runs', async () => {
+    const invoke = ipc.invokeAs(TOP_FRAME);
+    await expect(invoke('workstation:session.login', [{ login: 'operator' }])).rejects.toThrow(/invalid arguments for session.login/);
+    await expect(invoke('workstation:registry.lookupApplicant', [{ kind: 'individual', iin: '123' }])).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('workstation:system.setLanguage', ['de'])).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('workstation:session.current', ['extra'])).rejects.toThrow(/invalid arguments/);
+  });
+});
+
+describe('contract over the browser host RPC', () => {
+  let workstation: Workstation;
+  let host: WebHost;
+
+  beforeAll(async () => {
+    workstation = await startTestWorkstation();
+    host = await createWebHost({ api: workstation.api, rendererDir: await stubRendererDir(), port: 0, onUnexpectedError: (e) => { throw e; } });
+  });
+  afterAll(async () => {
+    await host.close();
+    await workstation.close();
+  });
+
+  it('round-trips every method over HTTP', async () => {
+    const called = new Set<string>();
+    await exerciseEveryMethod(createContractClient(recording(httpInvoke(host), called)), called);
+    expect([...called].sort()).toEqual(ALL_METHODS);
+  });
+
+  it('refuses a missing or wrong token, a foreign origin and a rebinding host', async () => {
+    const current = (headers: Record<string, string>) => httpInvoke(host, headers)('session', 'current', []);
+    await expect(current({ 'X-Workstation-Token': '' })).rejects.toMatchObject({ status: 403, body: { error: 'bad-token' } });
+    await expect(current({ 'X-Workstation-Token': `${host.token}x` })).rejects.toMatchObject({ status: 403, body: { error: 'bad-token' } });
+    await expect(current({ Origin: 'http://evil.example' })).rejects.toMatchObject({ status: 403, body: { error: 'bad-origin' } });
+    // fetch() drops a custom Host header, so the DNS-rebinding case goes through node:http.
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${host.origin}/rpc/session/current`);
+      const request = http.request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+          headers: { Host: `evil.example:${url.port}`, Origin: host.origin, 'X-Workstation-Token': host.token, 'Content-Type': 'application/json' } },
+        (response) => { response.resume(); resolve(response.statusCode ?? 0); },
+      );
+      request.on('error', reject);
+      request.end('{"args":[]}');
+    });
+    expect(rebinding).toBe(403);
+  });
+
+  it('refuses unknown methods and bad arguments with 400', async () => {
+    const call = httpInvoke(host);
+    await expect(call('session', 'constructor', [])).rejects.toMatchObject({ status: 400 });
+    await expect(call('nope', 'current', [])).rejects.toMatchObject({ status: 400 });
+    await expect(call('documents', 'discardDocument', ['not-a-uuid'])).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const page = await fetch(`${host.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("object-src 'none'");
+  });
+});

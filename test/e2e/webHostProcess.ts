@@ -1,0 +1,61 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunningHost {
+  readonly launchUrl: string;
+  readonly dataDir: string;
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly output: () => string;
+  /** SIGKILL: no shutdown handlers run, exactly like a power cut for the process. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function newDataDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'psc-e2e-'));
+}
+
+/** Starts the built browser host (out/web/main.mjs) as its own process and waits for its launch URL. */
+export async function startWebHost(dataDir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/web/main.mjs')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PSC_DATA_DIR: dataDir, PSC_WEB_PORT: '0', PSC_BACKEND_URL: '' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start in 20 s:\n${output}`)), 20_000);
+    const onData = () => {
+      const match = /Open: (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+
+  return {
+    launchUrl,
+    dataDir,
+    process: child,
+    output: () => output,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Result } from '../../core/result';
+import type { BackendFailure } from '../../core/submission/backendFailure';
+import type { LicensingBackend } from '../../main/ports/LicensingBackend';
+
+/**
+ * Wraps a real backend client with the two faults the outbox must survive: a full outage, and a
+ * response lost after the backend has already registered the application.
+ */
+export class ControllableBackend implements LicensingBackend {
+  offline = false;
+  /** How many upcoming successful submissions have their response "lost" on the way back. */
+  loseNextSubmitResponses = 0;
+  submitCalls = 0;
+
+  constructor(private readonly inner: LicensingBackend) {}
+
+  get baseUrl() {
+    return this.inner.baseUrl;
+  }
+
+  private guard<T>(call: () => Promise<Result<T, BackendFailure>>): Promise<Result<T, BackendFailure>> {
+    return this.offline ? Promise.resolve({ ok: false, error: { kind: 'network' } }) : call();
+  }
+
+  createSession: LicensingBackend['createSession'] = (r) => this.guard(() => this.inner.createSession(r));
+  lookupPerson: LicensingBackend['lookupPerson'] = (t, id) => this.guard(() => this.inner.lookupPerson(t, id));
+  lookupLegalEntity: LicensingBackend['lookupLegalEntity'] = (t, id) => this.guard(() => this.inner.lookupLegalEntity(t, id));
+  hasBlob: LicensingBackend['hasBlob'] = (t, s) => this.guard(() => this.inner.hasBlob(t, s));
+  putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.guard(() => this.inner.putBlob(t, s, b));
+  health: LicensingBackend['health'] = () => this.guard(() => this.inner.health());
+  submitApplication: LicensingBackend['submitApplication'] = (t, key, body) =>
+    this.guard(async () => {
+      this.submitCalls++;
+      const result = await this.inner.submitApplication(t, key, body);
+      if (result.ok && this.loseNextSubmitResponses > 0) {
+        this.loseNextSubmitResponses--;
+        return { ok: false, error: { kind: 'network' } };
+      }
+      return result;
+    });
+}

@@ -1,0 +1,42 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createWorkstation, type Workstation, type WorkstationOptions } from '../../main/app';
+import { noKeyWrapping } from '../../main/config/blobKey';
+import { resolveAppPaths } from '../../main/host/appPaths';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A minimal valid PDF: enough for the type sniffer and the digest, not a real document. */
+export function samplePdf(label: string): Uint8Array {
+  return new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+}
+
+export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** A real workstation (sql.js on disk, encrypted blobs, the embedded reference backend over HTTP) in a temp dir. */
+export async function startTestWorkstation(overrides: Partial<WorkstationOptions> = {}, dataDir?: string): Promise<Workstation & { dataDir: string }> {
+  const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'psc-ws-')));
+  const paths = resolveAppPaths(REPO_ROOT);
+  const workstation = await createWorkstation({
+    config: { dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null },
+    host: 'browser',
+    version: paths.version,
+    paths,
+    keyWrapper: noKeyWrapping,
+    onUnexpectedError: (error) => {
+      throw error;
+    },
+    ...overrides,
+  });
+  return Object.assign(workstation, { dataDir: dir });
+}
+
+/** A folder with a stub index.html, for hosts under test that must serve a renderer. */
+export async function stubRendererDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'psc-renderer-'));
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>stub</title>');
+  return dir;
+}
