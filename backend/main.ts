@@ -37,7 +37,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Configuration and system errors (EADDRINUSE, EACCES) are the operator's to fix: one line.
   if (error instanceof StartupError) console.error(error.message);
+  else if (error instanceof Error && 'code' in error) console.error(`Licensing backend failed to start: ${error.message}`);
   else console.error('Licensing backend failed to start:', error);
   process.exitCode = 1;
 });

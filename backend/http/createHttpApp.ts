@@ -28,6 +28,8 @@ export function createHttpApp(log: LogSink | null): FastifyInstance {
     frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply),
     clientErrorHandler: answerClientError,
   });
+  // The API speaks JSON and raw bytes only; anything else (fastify also parses text/plain) is 415.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   installProblemHandlers(app);
   return app;

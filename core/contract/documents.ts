@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import type { DocumentRef } from '../backendApi/wire';
-import { entityIdSchema, type NotSignedIn } from './common';
+import type { NotSignedIn } from './common';
 
 /** Largest single attached file. Scans of a few A4 pages fit comfortably. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;

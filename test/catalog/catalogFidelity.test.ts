@@ -70,9 +70,9 @@ const SPORT_2012 = {
   // куәландыру»; п. 7 7) 6-үдеріс sends the «ЭЦҚ куәландырылған (қол қойылған) электрондық құжат».
   operatorEdsRequired: true,
   // 000_…txt, п. 7 3) 3-үдеріс: «ЭҮШ арқылы ЖТ МДҚ/ЗТ МДҚ-ға тұтынушының деректері туралы сауал»
-  // (glossary п. 5 4), 6) swaps the abbreviations, but both databases are queried); no БНАЖ.
+  // (the glossary in п. 5 swaps the abbreviations — «Жеке тұлғалар» = ЗТ МДҚ — but both are queried); no БНАЖ.
   registries: ['individuals', 'legal-entities'],
-  // 000_…txt, п. 5 10): «тұтынушы – электрондық мемлекеттік қызмет көрсетілетін жеке немесе заңды тұлға»;
+  // 000_…txt, п. 5 10) (11) in 4-қосымша): «тұтынушы – электрондық мемлекеттік қызмет көрсетілетін жеке немесе заңды тұлға»;
   // регламентке 3-қосымша has screen forms for legal entities, individuals and individual entrepreneurs.
   applicantKinds: ['individual', 'legal-entity'],
   // 000_…txt, п. 1: «…халыққа қызмет көрсету орталықтары (бұдан әрі – Орталық) арқылы, сонымен қатар …

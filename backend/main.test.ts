@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { healthSchema } from '../core/backendApi/wire';
+import { sampleCatalog } from './testing/sampleCatalog';
+
+/**
+ * The entry as `npm run backend` runs it: bundled to <root>/out/backend/main.mjs, reading
+ * <root>/resources/catalog/services.json. The root here is a temp dir with node_modules linked in.
+ */
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'psc-backend-main-'));
+  await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  await build({
+    entryPoints: [path.join(repoRoot, 'backend', 'main.ts')],
+    outfile: path.join(root, 'out', 'backend', 'main.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+interface Exit {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(env: Record<string, string>, onStdout?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'out', 'backend', 'main.mjs')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onStdout?.(stdout, child);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('backend/main.ts (bundled)', () => {
+  it('fails with exactly one line when the catalog is missing', async () => {
+    await rm(path.join(root, 'resources'), { recursive: true, force: true });
+    const exit = await run({ PSC_BACKEND_PORT: '0' });
+    expect(exit.code).toBe(1);
+    expect(exit.stdout).toBe('');
+    expect(exit.stderr.trim().split('\n')).toEqual([
+      `Service catalog not found at ${path.join(root, 'resources', 'catalog', 'services.json')} (ENOENT)`,
+    ]);
+  });
+
+  it('prints its URL, serves, and exits 0 on SIGTERM', async () => {
+    await mkdir(path.join(root, 'resources', 'catalog'), { recursive: true });
+    await writeFile(path.join(root, 'resources', 'catalog', 'services.json'), JSON.stringify(sampleCatalog(['001-alpha'])));
+    let health: unknown = null;
+    let asked = false;
+    const exit = await run({ PSC_BACKEND_PORT: '0' }, (stdout, child) => {
+      const url = /^Licensing backend listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(stdout)?.[1];
+      if (!url || asked) return;
+      asked = true;
+      void fetch(`${url}/v1/health`)
+        .then((r) => r.json())
+        .then((body: unknown) => (health = body))
+        .finally(() => child.kill('SIGTERM'));
+    });
+    expect(exit).toMatchObject({ code: 0, stderr: '' });
+    expect(exit.stdout).toMatch(/^Licensing backend listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(healthSchema.parse(health).status).toBe('ok');
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { catalogSchema } from '../../core/catalog/catalogSchema';
+import { sampleCatalog } from '../testing/sampleCatalog';
+import { loadServiceIds, readBackendEnvironment, StartupError } from './startupConfig';
+
+describe('readBackendEnvironment', () => {
+  it('defaults to 127.0.0.1:8787, in-memory state, no logging', () => {
+    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false });
+    expect(readBackendEnvironment({ PSC_BACKEND_STATE_DIR: '' }).stateDir).toBeNull();
+  });
+
+  it('reads host, port, state dir and logging from the environment', () => {
+    expect(
+      readBackendEnvironment({ PSC_BACKEND_HOST: '0.0.0.0', PSC_BACKEND_PORT: '9000', PSC_BACKEND_STATE_DIR: '/var/psc', PSC_BACKEND_LOG: '1' }),
+    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true });
+  });
+
+  it('names the bad variable in one line', () => {
+    expect(() => readBackendEnvironment({ PSC_BACKEND_PORT: 'eighty' })).toThrow(new StartupError('Invalid backend environment: PSC_BACKEND_PORT'));
+    expect(() => readBackendEnvironment({ PSC_BACKEND_PORT: '70000' })).toThrow(StartupError);
+  });
+});
+
+describe('loadServiceIds', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'psc-backend-catalog-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('returns the ids of a valid catalog', async () => {
+    const catalog = sampleCatalog(['001-alpha', '002-beta']);
+    expect(catalogSchema.safeParse(catalog).success).toBe(true);
+    await writeFile(path.join(dir, 'services.json'), JSON.stringify(catalog));
+    expect(await loadServiceIds(path.join(dir, 'services.json'))).toEqual(new Set(['001-alpha', '002-beta']));
+  });
+
+  it('fails with one clear line when the file is missing, not JSON, or not a catalog', async () => {
+    const file = path.join(dir, 'services.json');
+    await expect(loadServiceIds(file)).rejects.toThrow(new StartupError(`Service catalog not found at ${file} (ENOENT)`));
+    await writeFile(file, '{');
+    await expect(loadServiceIds(file)).rejects.toThrow(/is not valid JSON$/);
+    await writeFile(file, JSON.stringify({ version: 1, services: [] }));
+    await expect(loadServiceIds(file)).rejects.toThrow(/does not match catalogSchema/);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Test helpers for talking to a real backend over HTTP (global fetch). Not used in production;
+ * lives beside the backend so any test in the project can start one.
+ */
+import { createHash } from 'node:crypto';
+import { problemSchema, registryAnswerSchema, sessionResponseSchema, type ApplicationSubmission } from '../../core/backendApi/wire';
+import { createBackendServer, type BackendServerOptions, type RunningBackend } from '../createBackendServer';
+import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../fixtures';
+
+export const TEST_SERVICE_ID = '001-test-licence';
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  /** Parsed JSON body, or undefined when the body is empty. */
+  readonly body: unknown;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  readonly json?: unknown;
+  readonly bytes?: Uint8Array<ArrayBuffer>;
+  readonly headers?: Record<string, string>;
+}
+
+export interface BackendHarness extends RunningBackend {
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer>;
+  login(credentials?: { login: string; password: string }): Promise<string>;
+}
+
+export async function startBackend(options: Partial<BackendServerOptions> = {}): Promise<BackendHarness> {
+  const backend = await createBackendServer({ serviceIds: new Set([TEST_SERVICE_ID]), ...options });
+  const request = (method: string, path: string, init: RequestOptions = {}) => httpRequest(backend.url, method, path, init);
+  return {
+    ...backend,
+    request,
+    async login(credentials = DEMO_CREDENTIALS.operator) {
+      const answer = await request('POST', '/v1/session', { json: { ...credentials, workstationId: 'ws-test' } });
+      if (answer.status !== 200) throw new Error(`login failed with ${answer.status}`);
+      return sessionResponseSchema.parse(answer.body).token;
+    },
+  };
+}
+
+/**
+ * One HTTP exchange. Enforces the contract every answer shares: a non-2xx answer (other than to
+ * HEAD) is a JSON problem with a stable code.
+ */
+export async function httpRequest(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<HttpAnswer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (options.json !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.bytes !== undefined) {
+    headers['content-type'] ??= 'application/octet-stream';
+    body = options.bytes;
+  }
+  const response = await fetch(baseUrl + path, { method, headers, body });
+  const text = await response.text();
+  const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+  if (response.status >= 300 && method !== 'HEAD') {
+    if (!response.headers.get('content-type')?.startsWith('application/json')) throw new Error(`${response.status} answer is not JSON`);
+    problemSchema.parse(parsed);
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A fake PDF whose bytes (and so digest) differ per `label`. */
+export function fakePdf(label: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`%PDF-1.7\n% test document ${label}\n%%EOF\n`);
+}
+
+/** Looks the applicant up and uploads one document, then returns a submission that registers. */
+export async function prepareSubmission(
+  harness: BackendHarness,
+  token: string,
+  overrides: Partial<ApplicationSubmission> = {},
+): Promise<ApplicationSubmission> {
+  const lookup = await harness.request('GET', `/v1/registry/persons/${FIXTURE_IDS.activeMan}`, { token });
+  const answer = registryAnswerSchema.parse(lookup.body);
+  const pdf = fakePdf(`for ${answer.answerId}`);
+  const upload = await harness.request('PUT', `/v1/blobs/${sha256Hex(pdf)}`, { token, bytes: pdf });
+  if (upload.status !== 201) throw new Error(`upload failed with ${upload.status}`);
+  return {
+    serviceId: TEST_SERVICE_ID,
+    subtype: 'issue',
+    applicant: { kind: 'individual', iin: FIXTURE_IDS.activeMan },
+    registryAnswerId: answer.answerId,
+    documents: [{ sha256: sha256Hex(pdf), fileName: 'өтініш.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length }],
+    localNumber: 'WS-2026-0001',
+    workstationId: 'ws-test',
+    acceptedAt: '2026-03-02T10:15:00+05:00',
+    ...overrides,
+  };
+}

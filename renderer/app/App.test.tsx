@@ -1,0 +1,97 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeWorkstationOptions } from '../test-support/fakeWorkstationApi';
+import { createTestStore } from '../test-support/arrangeStore';
+import { CASINO_2014, OPERATOR_PASSWORD, PSC_OPERATOR } from '../test-support/fakeFixtures';
+import { App } from './App';
+
+afterEach(cleanup);
+
+/** The whole counter flow through the screens, as an operator would do it. */
+async function takeApplicationThroughTheScreens(options?: FakeWorkstationOptions) {
+  const arranged = createTestStore(options);
+  render(<App store={arranged.store} />);
+
+  fireEvent.change(await screen.findByTestId('login-username'), { target: { value: PSC_OPERATOR.login } });
+  fireEvent.change(screen.getByTestId('login-password'), { target: { value: OPERATOR_PASSWORD } });
+  fireEvent.click(screen.getByTestId('login-submit'));
+
+  fireEvent.change(await screen.findByTestId('service-search'), { target: { value: 'казино' } });
+  fireEvent.click(await screen.findByTestId(`service-option-${CASINO_2014.id}`));
+  fireEvent.click(screen.getByTestId('subtype-issue'));
+  fireEvent.click(screen.getByTestId('service-next'));
+
+  fireEvent.change(await screen.findByTestId('applicant-id'), { target: { value: '850415312343' } });
+  fireEvent.click(screen.getByTestId('applicant-lookup'));
+  await screen.findByTestId('applicant-card');
+  fireEvent.click(screen.getByTestId('applicant-next'));
+
+  const fileInput = await screen.findByTestId('document-file-input');
+  fireEvent.change(fileInput, { target: { files: [new File(['%PDF-1.7 passport copy'], 'passport.pdf')] } });
+  await screen.findByTestId('document-row');
+  fireEvent.click(screen.getByTestId('documents-next'));
+
+  const review = await screen.findByTestId('submit-application');
+  return { ...arranged, review };
+}
+
+describe('App: taking an application', () => {
+  it('submits and shows the registration number', async () => {
+    const { review, fake } = await takeApplicationThroughTheScreens();
+    expect(screen.getByText('Жұмабеков Ерғали Өмірұлы')).toBeTruthy();
+    expect(screen.getByText('passport.pdf')).toBeTruthy();
+    fireEvent.click(review);
+
+    expect((await screen.findByTestId('registration-number')).textContent).toBe('KZ-LIC-2025-00001');
+    expect(screen.getByTestId('local-number').textContent).toBe('WS01-000001');
+    expect(screen.getByTestId('application-state').textContent).toBe('Тіркелді');
+    expect(fake.callsTo('submissions', 'submit')[0]?.args[0]).toMatchObject({ serviceId: CASINO_2014.id, subtype: 'issue' });
+  });
+
+  it('shows the local number and automatic sending when the backend has not answered yet', async () => {
+    const { review } = await takeApplicationThroughTheScreens({ submitState: 'accepted', language: 'en' });
+    fireEvent.click(review);
+
+    expect((await screen.findByTestId('local-number')).textContent).toBe('WS01-000001');
+    expect(screen.queryByTestId('registration-number')).toBeNull();
+    expect(screen.getByText('Application accepted at the counter')).toBeTruthy();
+    expect(screen.getByText(/will be sent to e-licensing automatically/)).toBeTruthy();
+    expect(screen.getByTestId('application-state').textContent).toBe('Accepted, being sent');
+  });
+
+  it('starts over at step 1 with "New application"', async () => {
+    const { review, store } = await takeApplicationThroughTheScreens();
+    fireEvent.click(review);
+    fireEvent.click(await screen.findByTestId('new-application'));
+
+    expect((await screen.findByTestId('service-search')) as HTMLInputElement).toHaveProperty('value', '');
+    expect(store.getState().documents).toEqual([]);
+    expect(store.getState().lookup).toEqual({ kind: 'idle' });
+  });
+
+  it('shows the submitted application in the journal', async () => {
+    const { review } = await takeApplicationThroughTheScreens();
+    fireEvent.click(review);
+    await screen.findByTestId('registration-number');
+    fireEvent.click(screen.getByTestId('nav-applications'));
+
+    const [row] = await screen.findAllByTestId('applications-row');
+    expect(row!.textContent).toContain('WS01-000001');
+    expect(row!.textContent).toContain('KZ-LIC-2025-00001');
+    expect(row!.textContent).toContain(CASINO_2014.title.kk);
+    expect(row!.textContent).toContain('Жұмабеков Ерғали Өмірұлы');
+    expect(row!.textContent).toContain('850415312343');
+    expect(row!.textContent).toContain('Тіркелді');
+  });
+
+  it('logs out from the header and leaves no citizen data in the store', async () => {
+    const { review, store } = await takeApplicationThroughTheScreens();
+    fireEvent.click(review);
+    await screen.findByTestId('registration-number');
+    fireEvent.click(screen.getByTestId('logout'));
+
+    expect(await screen.findByTestId('login-username')).toBeTruthy();
+    const remaining = JSON.stringify(store.getState());
+    for (const trace of ['850415312343', 'Жұмабеков', 'passport.pdf', 'KZ-LIC-2025-00001']) expect(remaining).not.toContain(trace);
+  });
+});

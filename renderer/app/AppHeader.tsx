@@ -1,0 +1,63 @@
+import { commandNamed } from '../commands/workstationCommands';
+import { LanguageSwitch } from '../features/preferences/LanguageSwitch';
+import { selectOperator } from '../features/session/sessionSelectors';
+import { selectView } from '../features/workflow/workflowSelectors';
+import { useTranslator } from '../i18n/useTranslator';
+import { useWorkstation } from '../store/StoreProvider';
+import { useRunAction } from '../ui/useRunAction';
+
+const openApplicationCommand = commandNamed('open-application');
+const openJournalCommand = commandNamed('open-journal');
+
+export function AppHeader() {
+  const { t } = useTranslator();
+  const operator = useWorkstation(selectOperator);
+  const view = useWorkstation(selectView);
+  const openApplication = useWorkstation((state) => state.openApplication);
+  const openJournal = useWorkstation((state) => state.openJournal);
+  const logout = useWorkstation((state) => state.logout);
+  const run = useRunAction();
+  if (!operator) return null;
+
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">{t('app.title')}</div>
+      <nav className="app-header__nav" aria-label={t('nav.label')}>
+        <button
+          type="button"
+          className="nav-button"
+          data-testid="nav-new-application"
+          aria-current={view === 'application' ? 'page' : undefined}
+          aria-keyshortcuts="Alt+N"
+          title={openApplicationCommand.shortcut}
+          onClick={openApplication}
+        >
+          {t('nav.application')}
+        </button>
+        <button
+          type="button"
+          className="nav-button"
+          data-testid="nav-applications"
+          aria-current={view === 'journal' ? 'page' : undefined}
+          aria-keyshortcuts="Alt+J"
+          title={openJournalCommand.shortcut}
+          onClick={openJournal}
+        >
+          {t('nav.applications')}
+        </button>
+      </nav>
+      <div className="app-header__operator">
+        <span className="app-header__operator-name" data-testid="operator-name" title={t('header.operator')}>
+          {operator.fullName}
+        </span>
+        <span className="app-header__workplace" data-testid="workplace-name" title={t('header.workplace')}>
+          {operator.workplace.name}
+        </span>
+      </div>
+      <LanguageSwitch />
+      <button type="button" className="button" data-testid="logout" onClick={() => run(logout())}>
+        {t('nav.logout')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { chooseService, createSignedInStore, createTestStore } from '../test-support/arrangeStore';
+import { commandNamed, findCommand, type KeyChord } from './workstationCommands';
+
+const alt = (code: string): KeyChord => ({ code, altKey: true, ctrlKey: false, shiftKey: false, metaKey: false });
+
+describe('workstation commands', () => {
+  it('does nothing before login', () => {
+    const { store } = createTestStore();
+    expect(findCommand(alt('KeyJ'), store.getState())).toBeNull();
+  });
+
+  it('opens the journal with Alt+J by the physical key, whatever the layout', async () => {
+    const { store } = await createSignedInStore();
+    const command = findCommand(alt('KeyJ'), store.getState());
+    expect(command?.name).toBe('open-journal');
+    command?.perform(store.getState());
+    expect(store.getState().view).toBe('journal');
+    expect(findCommand({ ...alt('KeyJ'), ctrlKey: true }, store.getState())).toBeNull();
+  });
+
+  it('moves to the next step only when the current one is complete', async () => {
+    const { store } = await createSignedInStore();
+    const next = commandNamed('next-step');
+    expect(next.predicate(store.getState())).toBe(false);
+    store.getState().selectService('002-a2-casino-2014');
+    store.getState().selectSubtype('reissue');
+    expect(next.predicate(store.getState())).toBe(true);
+    next.perform(store.getState());
+    expect(store.getState().step).toBe('applicant');
+    expect(next.predicate(store.getState())).toBe(false);
+  });
+
+  it('goes back a step with Alt+Left', async () => {
+    const { store } = await createSignedInStore();
+    chooseService(store);
+    findCommand(alt('ArrowLeft'), store.getState())?.perform(store.getState());
+    expect(store.getState().step).toBe('service');
+    expect(findCommand(alt('ArrowLeft'), store.getState())).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Keyboard commands as data (code-style §13): one list read by the shortcut hook and by the
+ * buttons that show the shortcut. predicate and perform are plain functions over store state.
+ * Shortcuts match `event.code` (the physical key), so they work in the Kazakh and Russian layouts too.
+ */
+import type { MessageKey } from '../i18n/messageCatalog';
+import type { WorkstationState } from '../store/storeTypes';
+import { nextStepOf, previousStepOf } from '../features/workflow/applicationSteps';
+import { selectCanAdvance, selectIsApplicationFinished } from '../features/workflow/workflowSelectors';
+
+export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-application';
+
+export type KeyChord = Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>;
+
+export interface WorkstationCommand {
+  readonly name: CommandName;
+  readonly labelKey: MessageKey;
+  /** As shown to the operator next to the label. */
+  readonly shortcut: string;
+  keyTest(chord: KeyChord): boolean;
+  predicate(state: WorkstationState): boolean;
+  perform(state: WorkstationState): void;
+}
+
+const altWith = (code: string) => (chord: KeyChord) =>
+  chord.altKey && !chord.ctrlKey && !chord.shiftKey && !chord.metaKey && chord.code === code;
+
+const isTakingApplication = (state: WorkstationState) =>
+  state.operator !== null && state.view === 'application' && !selectIsApplicationFinished(state);
+
+export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
+  {
+    name: 'next-step',
+    labelKey: 'command.nextStep',
+    shortcut: 'Alt+→',
+    keyTest: altWith('ArrowRight'),
+    predicate: (state) => isTakingApplication(state) && selectCanAdvance(state),
+    perform(state) {
+      const next = nextStepOf(state.step);
+      if (next) state.goToStep(next);
+    },
+  },
+  {
+    name: 'previous-step',
+    labelKey: 'command.previousStep',
+    shortcut: 'Alt+←',
+    keyTest: altWith('ArrowLeft'),
+    predicate: (state) => isTakingApplication(state) && previousStepOf(state.step) !== null,
+    perform(state) {
+      const previous = previousStepOf(state.step);
+      if (previous) state.goToStep(previous);
+    },
+  },
+  {
+    name: 'open-journal',
+    labelKey: 'command.openJournal',
+    shortcut: 'Alt+J',
+    keyTest: altWith('KeyJ'),
+    predicate: (state) => state.operator !== null,
+    perform: (state) => state.openJournal(),
+  },
+  {
+    name: 'open-application',
+    labelKey: 'command.openApplication',
+    shortcut: 'Alt+N',
+    keyTest: altWith('KeyN'),
+    predicate: (state) => state.operator !== null,
+    perform: (state) => state.openApplication(),
+  },
+];
+
+/** The command a key press triggers in this state, if any. */
+export function findCommand(chord: KeyChord, state: WorkstationState): WorkstationCommand | null {
+  return WORKSTATION_COMMANDS.find((command) => command.keyTest(chord) && command.predicate(state)) ?? null;
+}
+
+export function commandNamed(name: CommandName): WorkstationCommand {
+  const command = WORKSTATION_COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) throw new Error(`No command ${name}`);
+  return command;
+}

@@ -1,0 +1,92 @@
+import { useRef, type FormEvent } from 'react';
+import { lookupErrorMessage } from '../../i18n/contractErrorMessages';
+import { useTranslator } from '../../i18n/useTranslator';
+import { useWorkstation, useWorkstationShallow } from '../../store/StoreProvider';
+import { Notice } from '../../ui/Notice';
+import { useRunAction } from '../../ui/useRunAction';
+import { selectCanAdvance } from '../workflow/workflowSelectors';
+import { ApplicantCardView, blockerMessage } from './ApplicantCardView';
+import { ApplicantKindSwitch } from './ApplicantKindSwitch';
+import { ApplicationStopped } from './ApplicationStopped';
+import {
+  selectAllowedApplicantKinds,
+  selectApplicantBlocker,
+  selectApplicantKind,
+  selectApplicantLookup,
+  selectIdentifierFeedback,
+  selectIdentifierInput,
+} from './applicantSelectors';
+import { IdentifierField } from './IdentifierField';
+
+/** Step 2: IIN or BIN, lookup in the state registry, and the answer (or why the application stops). */
+export function ApplicantStep() {
+  const { t } = useTranslator();
+  const kinds = useWorkstationShallow(selectAllowedApplicantKinds);
+  const kind = useWorkstation(selectApplicantKind);
+  const input = useWorkstation(selectIdentifierInput);
+  const feedback = useWorkstationShallow(selectIdentifierFeedback);
+  const lookup = useWorkstation(selectApplicantLookup);
+  const blocker = useWorkstation(selectApplicantBlocker);
+  const canAdvance = useWorkstation(selectCanAdvance);
+  const chooseApplicantKind = useWorkstation((state) => state.chooseApplicantKind);
+  const editIdentifier = useWorkstation((state) => state.editIdentifier);
+  const lookupApplicant = useWorkstation((state) => state.lookupApplicant);
+  const goToStep = useWorkstation((state) => state.goToStep);
+  const run = useRunAction();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const isBusy = lookup.kind === 'busy';
+
+  // Enter looks the applicant up; once an acceptable answer is on screen, Enter moves on.
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (canAdvance) goToStep('documents');
+    else if (!isBusy) run(lookupApplicant());
+  }
+
+  function chooseKind(next: Parameters<typeof chooseApplicantKind>[0]) {
+    chooseApplicantKind(next);
+    inputRef.current?.focus();
+  }
+
+  if (kind === null) return null;
+
+  return (
+    <form className="step" onSubmit={submit} aria-busy={isBusy}>
+      <h2 className="step__title">{t('applicant.title')}</h2>
+      <ApplicantKindSwitch kinds={kinds} current={kind} onChoose={chooseKind} />
+      <IdentifierField
+        kind={kind}
+        value={input}
+        feedback={feedback}
+        inputRef={inputRef}
+        onChange={editIdentifier}
+        action={
+          <button type="submit" className="button button--primary" data-testid="applicant-lookup" disabled={isBusy}>
+            {t('applicant.lookup')}
+          </button>
+        }
+      />
+      {lookup.kind === 'busy' && (
+        <p className="progress" role="status">
+          {t('applicant.lookupBusy')}
+        </p>
+      )}
+      {lookup.kind === 'failed' &&
+        (lookup.error.kind === 'not-found' ? (
+          <ApplicationStopped reason={t(lookupErrorMessage(lookup.error))} testId="lookup-error" />
+        ) : (
+          <Notice tone="error" testId="lookup-error">
+            {t(lookupErrorMessage(lookup.error))}
+          </Notice>
+        ))}
+      {lookup.kind === 'found' && <ApplicantCardView card={lookup.card} blocker={blocker} />}
+      {blocker && <ApplicationStopped reason={t(blockerMessage(blocker))} testId="applicant-blocker" />}
+      <div className="step__actions">
+        <button type="button" className="button button--primary" data-testid="applicant-next" disabled={!canAdvance} onClick={() => goToStep('documents')}>
+          {t('action.next')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../app/App';
+import { arrangeReadyToSubmit, createSignedInStore } from '../../test-support/arrangeStore';
+import { CASINO_2014 } from '../../test-support/fakeFixtures';
+
+afterEach(cleanup);
+
+describe('ApplicationsJournal', () => {
+  it('says so when nothing was accepted yet', async () => {
+    const { store } = await createSignedInStore({ language: 'ru' });
+    render(<App store={store} />);
+    fireEvent.click(await screen.findByTestId('nav-applications'));
+    expect(await screen.findByText('На этом рабочем месте ещё не принято ни одного заявления.')).toBeTruthy();
+  });
+
+  it('shows "waiting" for an application that has no registration number yet', async () => {
+    const { store } = await arrangeReadyToSubmit({ submitState: 'accepted', language: 'en' });
+    await store.getState().submitApplication();
+    store.getState().openJournal();
+    render(<App store={store} />);
+
+    const [row] = await screen.findAllByTestId('applications-row');
+    const cells = [...row!.querySelectorAll('td')].map((cell) => cell.textContent);
+    expect(cells[0]).toBe('WS01-000001');
+    expect(cells[1]).toBe('waiting');
+    expect(cells[2]).toBe(CASINO_2014.title.en);
+    expect(cells[3]).toBe('Жұмабеков Ерғали Өмірұлы850415312343');
+    expect(cells[4]).toMatch(/^\d{2}\.\d{2}\.2025 \d{2}:\d{2}$/);
+    expect(cells[5]).toBe('Accepted, being sent');
+  });
+});

@@ -1,0 +1,69 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../app/App';
+import { createSignedInStore } from '../../test-support/arrangeStore';
+import { BOOKMAKER_2012, CASINO_2014, PROVIDER_EMPLOYEE, SECURITY_2012 } from '../../test-support/fakeFixtures';
+
+afterEach(cleanup);
+
+async function renderServicePicker(options: Parameters<typeof createSignedInStore>[0] = {}) {
+  const arranged = await createSignedInStore(options);
+  render(<App store={arranged.store} />);
+  const search = (await screen.findByTestId('service-search')) as HTMLInputElement;
+  return { ...arranged, search };
+}
+
+describe('ServicePicker', () => {
+  it('lists the PSC services with title, provider and regulation source, and focuses the search', async () => {
+    const { search } = await renderServicePicker({ language: 'ru' });
+    expect(document.activeElement).toBe(search);
+    const casino = screen.getByTestId(`service-option-${CASINO_2014.id}`);
+    expect(casino.textContent).toContain(CASINO_2014.title.ru);
+    expect(casino.textContent).toContain('Услугодатель: Агентство Республики Казахстан по делам спорта и физической культуры');
+    expect(casino.textContent).toContain('Регламент: 002_9149a4a58fa77cb3.txt, 2-қосымша');
+    expect(screen.queryByTestId(`service-option-${SECURITY_2012.id}`)).toBeNull();
+  });
+
+  it('offers a provider employee only the provider services', async () => {
+    await renderServicePicker({ operator: PROVIDER_EMPLOYEE });
+    expect(screen.getByTestId(`service-option-${SECURITY_2012.id}`)).toBeTruthy();
+    expect(screen.queryByTestId(`service-option-${CASINO_2014.id}`)).toBeNull();
+    expect(screen.getByTestId(`service-option-${SECURITY_2012.id}`).textContent).toContain('Регламент: 001_b92f528bf720474f.txt');
+  });
+
+  it('filters by a word in any language and picks the first match with Enter', async () => {
+    const { search, store } = await renderServicePicker();
+    fireEvent.change(search, { target: { value: 'bookmaker' } });
+    expect(screen.queryByTestId(`service-option-${CASINO_2014.id}`)).toBeNull();
+    fireEvent.keyDown(search, { key: 'Enter' });
+    expect(store.getState().selectedServiceId).toBe(BOOKMAKER_2012.id);
+
+    fireEvent.change(search, { target: { value: 'лотерея' } });
+    expect(screen.getByText('Іздеуге сәйкес қызмет табылмады.')).toBeTruthy();
+  });
+
+  it('shows each subtype with its deadline, or that the regulation states none', async () => {
+    await renderServicePicker({ language: 'ru' });
+    fireEvent.click(screen.getByTestId(`service-option-${CASINO_2014.id}`));
+    expect(screen.getByTestId('subtype-issue').textContent).toBe('Выдача лицензииСрок: 15 рабочих дней');
+    expect(screen.getByTestId('subtype-duplicate').textContent).toBe('Выдача дубликатаСрок: 2 рабочих дня');
+    expect(document.activeElement).toBe(screen.getByTestId('subtype-issue'));
+
+    fireEvent.click(screen.getByTestId(`service-option-${BOOKMAKER_2012.id}`));
+    expect(screen.getByTestId('subtype-reissue').textContent).toBe('ПереоформлениеСрок в регламенте не указан');
+  });
+
+  it('enables Next once a subtype is chosen, and shows the norm times of that regulation', async () => {
+    await renderServicePicker();
+    expect(screen.getByTestId('service-next')).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByTestId(`service-option-${BOOKMAKER_2012.id}`));
+    fireEvent.click(screen.getByTestId('subtype-reissue'));
+    expect(screen.getByTestId('service-next')).toHaveProperty('disabled', false);
+    expect(screen.getByTestId('step-service').textContent).toContain('Норма: 30 сек');
+    expect(screen.getByTestId('step-review').textContent).toContain('Норма: 30 сек – 5 мин');
+
+    fireEvent.click(screen.getByTestId(`service-option-${CASINO_2014.id}`));
+    expect(screen.getByTestId('step-service').textContent).not.toContain('Норма');
+    expect(screen.getByText('Сұрауды өңдеу ұзақтығы — 15 минут')).toBeTruthy();
+  });
+});

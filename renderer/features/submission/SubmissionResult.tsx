@@ -1,0 +1,82 @@
+import type { ApplicationSummary } from '../../../core/contract';
+import { assertNever } from '../../../core/result';
+import { useTranslator } from '../../i18n/useTranslator';
+import { useWorkstation } from '../../store/StoreProvider';
+import { useRunAction } from '../../ui/useRunAction';
+import { APPLICATION_STATE_LABELS } from './applicationStateLabels';
+import { selectSubmittedApplication } from './submissionSelectors';
+
+/** The number the applicant is waiting for, as large as the screen allows. */
+function ResultHeadline({ application }: { readonly application: ApplicationSummary }) {
+  const { t } = useTranslator();
+  switch (application.state) {
+    case 'registered':
+      return (
+        <>
+          <h2 className="result__title">{t('result.registered')}</h2>
+          {application.registrationNumber !== null && (
+            <>
+              <p className="result__label">{t('result.registrationNumber')}</p>
+              <p className="result__number" data-testid="registration-number">
+                {application.registrationNumber}
+              </p>
+            </>
+          )}
+          <p className="result__secondary">
+            {t('result.localNumber')}: <span data-testid="local-number">{application.localNumber}</span>
+          </p>
+        </>
+      );
+    case 'accepted':
+      return (
+        <>
+          <h2 className="result__title">{t('result.accepted')}</h2>
+          <p className="result__label">{t('result.localNumber')}</p>
+          <p className="result__number" data-testid="local-number">
+            {application.localNumber}
+          </p>
+          <p className="result__secondary">{t('result.acceptedBody')}</p>
+        </>
+      );
+    case 'needs-attention':
+      return (
+        <>
+          <h2 className="result__title result__title--attention">{t('result.needsAttention')}</h2>
+          <p className="result__label">{t('result.localNumber')}</p>
+          <p className="result__number" data-testid="local-number">
+            {application.localNumber}
+          </p>
+          <p className="result__secondary">{t('result.needsAttentionBody', { code: application.problemCode ?? '—' })}</p>
+        </>
+      );
+    default:
+      return assertNever(application.state);
+  }
+}
+
+export function SubmissionResult() {
+  const { t } = useTranslator();
+  const application = useWorkstation(selectSubmittedApplication);
+  const startNewApplication = useWorkstation((state) => state.startNewApplication);
+  const run = useRunAction();
+  if (!application) return null;
+  return (
+    <section className={`step result result--${application.state}`} aria-live="polite">
+      <ResultHeadline application={application} />
+      <p className={`badge badge--state-${application.state}`} data-testid="application-state">
+        {t(APPLICATION_STATE_LABELS[application.state])}
+      </p>
+      <div className="step__actions">
+        <button
+          type="button"
+          className="button button--primary button--large"
+          data-testid="new-application"
+          autoFocus
+          onClick={() => run(startNewApplication())}
+        >
+          {t('result.newApplication')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * One message per error kind of every contract method. Each switch ends in assertNever, so a kind
+ * added to the contract fails to compile here until it has its own text in kk, ru and en.
+ */
+import { assertNever } from '../../core/result';
+import type { LoginError, LookupError, NotSignedIn, SubmitError } from '../../core/contract';
+import type { AttachProblem, DiscardError } from '../features/documents/documentsSlice';
+import type { Message, MessageKey, MessageParams } from './messageCatalog';
+
+/** session.login */
+export function loginErrorMessage(error: LoginError): MessageKey {
+  switch (error.kind) {
+    case 'invalid-credentials':
+      return 'error.login.invalidCredentials';
+    case 'backend-unavailable':
+      return 'error.login.backendUnavailable';
+    default:
+      return assertNever(error);
+  }
+}
+
+/** catalog.listServices, submissions.list, and the not-signed-in kind of every other method. */
+export function notSignedInMessage(error: NotSignedIn): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return 'error.notSignedIn';
+    default:
+      return assertNever(error.kind);
+  }
+}
+
+/** registry.lookupApplicant */
+export function lookupErrorMessage(error: LookupError): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return notSignedInMessage(error);
+    case 'invalid-identifier':
+      return 'error.lookup.invalidIdentifier';
+    case 'not-found':
+      return 'error.lookup.notFound';
+    case 'registry-unavailable':
+      return 'error.lookup.registryUnavailable';
+    default:
+      return assertNever(error);
+  }
+}
+
+const bytesToMegabytes = (bytes: number): number => Math.floor(bytes / (1024 * 1024));
+
+/** documents.attachFile, plus a file the workstation could not read. */
+export function attachErrorMessage(error: AttachProblem, fileName: string): Message {
+  const params: MessageParams = error.kind === 'too-large' ? { fileName, maxMb: bytesToMegabytes(error.maxBytes) } : { fileName };
+  return { key: attachErrorKey(error), params };
+}
+
+function attachErrorKey(error: AttachProblem): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return notSignedInMessage(error);
+    case 'unsupported-type':
+      return 'error.attach.unsupportedType';
+    case 'too-large':
+      return 'error.attach.tooLarge';
+    case 'empty-file':
+      return 'error.attach.emptyFile';
+    case 'unreadable-file':
+      return 'error.attach.unreadableFile';
+    default:
+      return assertNever(error);
+  }
+}
+
+/** documents.discardDocument */
+export function discardErrorMessage(error: DiscardError, fileName: string): Message {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return { key: notSignedInMessage(error) };
+    case 'not-found':
+      return { key: 'error.discard.notFound', params: { fileName } };
+    default:
+      return assertNever(error);
+  }
+}
+
+/** submissions.submit */
+export function submitErrorMessage(error: SubmitError): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return notSignedInMessage(error);
+    case 'unknown-service':
+      return 'error.submit.unknownService';
+    case 'unknown-applicant':
+      return 'error.submit.unknownApplicant';
+    case 'applicant-not-eligible':
+      return 'error.submit.applicantNotEligible';
+    case 'unknown-document':
+      return 'error.submit.unknownDocument';
+    default:
+      return assertNever(error);
+  }
+}
