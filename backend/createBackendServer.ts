@@ -51,12 +51,13 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   const blobs = stateDir === null ? new MemoryBlobStorage() : new FileBlobStorage(path.join(stateDir, 'blobs'));
   const sessions = new SessionRegistry();
   const guard = new BearerGuard(sessions, clock);
-  const registrar = new ApplicationRegistrar({ store, inFlight: new InFlightKeys(), serviceIds: options.serviceIds, clock });
+  const directory = new RegistryDirectory(fixtures.persons, fixtures.legalEntities);
+  const registrar = new ApplicationRegistrar({ store, inFlight: new InFlightKeys(), serviceIds: options.serviceIds, registry: directory, clock });
 
   const app = createHttpApp(options.log ?? null);
   registerHealthRoutes(app, { clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
-  registerRegistryRoutes(app, { guard, directory: new RegistryDirectory(fixtures.persons, fixtures.legalEntities), store, clock });
+  registerRegistryRoutes(app, { guard, directory, store, clock });
   registerBlobRoutes(app, { guard, store, blobs, clock });
   registerApplicationRoutes(app, { guard, registrar, store });
 

@@ -1,4 +1,4 @@
-import { channelOf, createContractClient, type WorkstationApi } from '../core/contract/workstationApi';
+import { channelOf, createContractClient, type WorkstationApi } from '../core/contract/methods';
 
 /**
  * `window.workstation`, generated from the contract's method list: each method forwards its

@@ -7,6 +7,7 @@ import type { BackendStore } from '../state/backendStore';
 import type { StoredRegistration } from '../state/stateRecords';
 import { formatRegistrationNumber, registrationYear } from './registrationNumber';
 import { checkSubmission } from './submissionChecks';
+import type { RegistryDirectory } from '../registry/registryDirectory';
 
 export interface SubmissionRequest {
   readonly idempotencyKey: string;
@@ -26,6 +27,7 @@ export interface RegistrarDeps {
   readonly store: BackendStore;
   readonly inFlight: InFlightKeys;
   readonly serviceIds: ReadonlySet<string>;
+  readonly registry: Pick<RegistryDirectory, 'person' | 'legalEntity'>;
   readonly clock: () => Date;
 }
 
@@ -61,7 +63,7 @@ export class ApplicationRegistrar {
       return ok({ replayed: true, registration });
     }
 
-    const checked = checkSubmission(request.submission, { serviceIds: this.deps.serviceIds, store });
+    const checked = checkSubmission(request.submission, { serviceIds: this.deps.serviceIds, store, registry: this.deps.registry });
     if (!checked.ok) return checked;
 
     const now = this.deps.clock();

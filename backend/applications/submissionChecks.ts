@@ -2,10 +2,13 @@ import { PROBLEM_CODES, type ApplicationSubmission } from '../../core/backendApi
 import { err, ok, type Result } from '../../core/result';
 import { refusal, type Refusal } from '../http/problem';
 import type { BackendStore } from '../state/backendStore';
+import type { RegistryDirectory } from '../registry/registryDirectory';
+import { isApplicantEligible } from '../../core/registry/applicant';
 
 export interface SubmissionCheckContext {
   readonly serviceIds: ReadonlySet<string>;
   readonly store: Pick<BackendStore, 'blob' | 'registryAnswer'>;
+  readonly registry: Pick<RegistryDirectory, 'person' | 'legalEntity'>;
 }
 
 /**
@@ -21,6 +24,12 @@ export function checkSubmission(submission: ApplicationSubmission, context: Subm
   const applicantId = submission.applicant.kind === 'individual' ? submission.applicant.iin : submission.applicant.bin;
   if (!answer || answer.kind !== submission.applicant.kind || answer.identifier !== applicantId) {
     return err(refusal(422, PROBLEM_CODES.validation, 'registryAnswerId was not issued by this backend for this applicant'));
+  }
+
+  // The registry's current word decides, not the workstation's copy of an earlier answer.
+  const current = submission.applicant.kind === 'individual' ? context.registry.person(applicantId) : context.registry.legalEntity(applicantId);
+  if (!current || !isApplicantEligible(current)) {
+    return err(refusal(422, PROBLEM_CODES.applicantIneligible, 'the registry does not list the applicant as active'));
   }
 
   for (const [index, document] of submission.documents.entries()) {

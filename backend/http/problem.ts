@@ -7,8 +7,8 @@ import { PROBLEM_CODES, problemSchema } from '../../core/backendApi/wire';
  * to): a server fault and a request that did not arrive in time. The client treats an unknown
  * code on a 5xx/408 as "backend unavailable, retry later".
  */
-export const INTERNAL_ERROR_CODE = 'internal-error';
-export const REQUEST_TIMEOUT_CODE = 'request-timeout';
+export const INTERNAL_ERROR_CODE = PROBLEM_CODES.internal;
+export const REQUEST_TIMEOUT_CODE = PROBLEM_CODES.requestTimeout;
 
 export type ProblemCode =
   | (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES]

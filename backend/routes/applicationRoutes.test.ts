@@ -122,6 +122,21 @@ describe('POST /v1/applications', () => {
     expect(problemSchema.parse(answer.body).code).toBe('unknown-service');
   });
 
+  it('refuses a deceased person or a liquidated company with 422 applicant-ineligible, whatever the workstation sent', async () => {
+    const { token, submit } = await start();
+    const base = await prepareSubmission(backend, token);
+    for (const applicant of [
+      { kind: 'individual' as const, iin: FIXTURE_IDS.deceased, path: `/v1/registry/persons/${FIXTURE_IDS.deceased}` },
+      { kind: 'legal-entity' as const, bin: FIXTURE_IDS.liquidatedCompany, path: `/v1/registry/legal-entities/${FIXTURE_IDS.liquidatedCompany}` },
+    ]) {
+      const answer = registryAnswerSchema.parse((await backend.request('GET', applicant.path, { token })).body);
+      const { path: _path, ...ref } = applicant;
+      const refused = await submit({ ...base, applicant: ref, registryAnswerId: answer.answerId }, `key-${answer.answerId}`);
+      expect(refused.status).toBe(422);
+      expect(problemSchema.parse(refused.body).code).toBe('applicant-ineligible');
+    }
+  });
+
   it('refuses a registry answer this backend never gave, or gave for someone else, with 422 validation-failed', async () => {
     const { token, submit } = await start();
     const body = await prepareSubmission(backend, token);

@@ -141,6 +141,10 @@ export const PROBLEM_CODES = {
   digestMismatch: 'digest-mismatch',
   idempotencyKeyReused: 'idempotency-key-reused',
   idempotencyKeyInFlight: 'idempotency-key-in-flight',
+  /** The registry says the applicant cannot apply (deceased person, liquidated or suspended entity). */
+  applicantIneligible: 'applicant-ineligible',
+  internal: 'internal-error',
+  requestTimeout: 'request-timeout',
 } as const;
 
 export const healthSchema = z.object({ status: z.literal('ok'), time: isoDateTimeSchema });

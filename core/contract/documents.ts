@@ -3,8 +3,9 @@ import type { Result } from '../result';
 import type { DocumentRef } from '../backendApi/wire';
 import type { NotSignedIn } from './common';
 
-/** Largest single attached file. Scans of a few A4 pages fit comfortably. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+import { MAX_ATTACHMENT_BYTES } from './limits';
+
+export { MAX_ATTACHMENT_BYTES };
 
 export const attachFileRequestSchema = z.object({
   fileName: z.string().trim().min(1).max(255),

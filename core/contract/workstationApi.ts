@@ -6,29 +6,14 @@
  * method's parameters, fails to compile.
  */
 import { z } from 'zod';
-import type { SessionApi } from './session';
 import { loginRequestSchema } from './session';
-import type { CatalogApi } from './catalog';
-import type { RegistryApi } from './registry';
 import { applicantQuerySchema } from './registry';
-import type { DocumentsApi } from './documents';
 import { attachFileRequestSchema } from './documents';
-import type { SubmissionsApi } from './submissions';
 import { submitRequestSchema } from './submissions';
-import type { SystemApi } from './system';
 import { entityIdSchema, languageSchema } from './common';
+import type { AreaName, WorkstationApi } from './methods';
 
-export interface WorkstationApi {
-  readonly session: SessionApi;
-  readonly catalog: CatalogApi;
-  readonly registry: RegistryApi;
-  readonly documents: DocumentsApi;
-  readonly submissions: SubmissionsApi;
-  readonly system: SystemApi;
-}
-
-export type AreaName = keyof WorkstationApi;
-export type MethodName<A extends AreaName> = keyof WorkstationApi[A] & string;
+export * from './methods';
 
 type ArgParsers = {
   readonly [A in AreaName]: {
@@ -65,23 +50,6 @@ export const WORKSTATION_API = {
   },
 } as const satisfies ArgParsers;
 
-export interface MethodRef {
-  readonly area: AreaName;
-  readonly method: string;
-}
-
-/** Every (area, method) pair of the contract, in declaration order. */
-export function listContractMethods(): readonly MethodRef[] {
-  return (Object.keys(WORKSTATION_API) as AreaName[]).flatMap((area) =>
-    Object.keys(WORKSTATION_API[area]).map((method) => ({ area, method })),
-  );
-}
-
-/** IPC channel of a method; the only place a channel name is spelled. */
-export function channelOf(area: string, method: string): string {
-  return `workstation:${area}.${method}`;
-}
-
 /** A call from the renderer that does not fit the contract: a bug or an attack, never an operator error. */
 export class ContractViolation extends Error {
   override readonly name = 'ContractViolation';
@@ -108,11 +76,3 @@ export async function dispatchContractCall(api: WorkstationApi, area: string, me
   return impl[method]!.apply(impl, parsed.data);
 }
 
-/** Builds a WorkstationApi whose every method forwards to `invoke`; used by the preload and the browser transport. */
-export function createContractClient(invoke: (area: AreaName, method: string, args: unknown[]) => Promise<unknown>): WorkstationApi {
-  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const { area, method } of listContractMethods()) {
-    (api[area] ??= {})[method] = (...args: unknown[]) => invoke(area, method, args);
-  }
-  return api as unknown as WorkstationApi;
-}

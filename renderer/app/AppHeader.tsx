@@ -29,7 +29,7 @@ export function AppHeader() {
           data-testid="nav-new-application"
           aria-current={view === 'application' ? 'page' : undefined}
           aria-keyshortcuts="Alt+N"
-          title={openApplicationCommand.shortcut}
+          title={`${t(openApplicationCommand.labelKey)} (${openApplicationCommand.shortcut})`}
           onClick={openApplication}
         >
           {t('nav.application')}
@@ -40,7 +40,7 @@ export function AppHeader() {
           data-testid="nav-applications"
           aria-current={view === 'journal' ? 'page' : undefined}
           aria-keyshortcuts="Alt+J"
-          title={openJournalCommand.shortcut}
+          title={`${t(openJournalCommand.labelKey)} (${openJournalCommand.shortcut})`}
           onClick={openJournal}
         >
           {t('nav.applications')}

@@ -1,4 +1,4 @@
-import { createContractClient, type WorkstationApi } from '../../core/contract';
+import { createContractClient, type WorkstationApi } from '../../core/contract/methods';
 
 /**
  * Thrown when the browser host refuses or fails a call (non-200, unreadable body) or cannot be

@@ -91,7 +91,9 @@ test('an IIN with a wrong check digit cannot be looked up; an unknown one stops 
 
   await page.getByTestId('applicant-id').fill(FIXTURE_IDS.invalidChecksumIin);
   await expect(page.getByTestId('applicant-id-error')).toBeVisible();
-  await expect(page.getByTestId('applicant-lookup')).toBeDisabled();
+  await page.getByTestId('applicant-lookup').click();
+  await expect(page.getByTestId('applicant-card')).toHaveCount(0);
+  await expect(page.getByTestId('applicant-id-error')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/09-invalid-iin.png` });
 
   await page.getByTestId('applicant-id').fill(FIXTURE_IDS.unknownValidIin);

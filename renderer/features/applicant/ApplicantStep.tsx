@@ -15,6 +15,7 @@ import {
   selectApplicantLookup,
   selectIdentifierFeedback,
   selectIdentifierInput,
+  selectIsApplicationStopped,
 } from './applicantSelectors';
 import { IdentifierField } from './IdentifierField';
 
@@ -27,6 +28,7 @@ export function ApplicantStep() {
   const feedback = useWorkstationShallow(selectIdentifierFeedback);
   const lookup = useWorkstation(selectApplicantLookup);
   const blocker = useWorkstation(selectApplicantBlocker);
+  const isStopped = useWorkstation(selectIsApplicationStopped);
   const canAdvance = useWorkstation(selectCanAdvance);
   const chooseApplicantKind = useWorkstation((state) => state.chooseApplicantKind);
   const editIdentifier = useWorkstation((state) => state.editIdentifier);
@@ -82,11 +84,13 @@ export function ApplicantStep() {
         ))}
       {lookup.kind === 'found' && <ApplicantCardView card={lookup.card} blocker={blocker} />}
       {blocker && <ApplicationStopped reason={t(blockerMessage(blocker))} testId="applicant-blocker" />}
-      <div className="step__actions">
-        <button type="button" className="button button--primary" data-testid="applicant-next" disabled={!canAdvance} onClick={() => goToStep('documents')}>
-          {t('action.next')}
-        </button>
-      </div>
+      {!isStopped && (
+        <div className="step__actions">
+          <button type="button" className="button button--primary" data-testid="applicant-next" disabled={!canAdvance} onClick={() => goToStep('documents')}>
+            {t('action.next')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

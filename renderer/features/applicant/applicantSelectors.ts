@@ -66,6 +66,16 @@ export function selectApplicantBlocker(state: WorkstationState): ApplicantBlocke
   return card ? findApplicantBlocker(card.record, selectAllowedApplicantKinds(state)) : null;
 }
 
+/**
+ * The application cannot go on with this applicant (regulations.md §3, W3-F): the registry has no
+ * data, or its answer rules the applicant out. There is no manual override; only another number
+ * or a new application.
+ */
+export function selectIsApplicationStopped(state: WorkstationState): boolean {
+  const lookup = state.lookup;
+  return (lookup.kind === 'failed' && lookup.error.kind === 'not-found') || selectApplicantBlocker(state) !== null;
+}
+
 /** The registry found the applicant and nothing in the answer stops the application. */
 export function selectIsApplicantAccepted(state: WorkstationState): boolean {
   const card = selectApplicantCard(state);

@@ -1,7 +1,10 @@
 import type { ServiceSummary } from '../../../core/contract';
 import { useTranslator } from '../../i18n/useTranslator';
 
-/** One catalog entry: title in the interface language, provider, and the regulation it comes from. */
+/**
+ * One catalog entry: title in the interface language, provider, and the regulation it comes from.
+ * The act's year matters: the 2012 and 2014 versions of an activity have near-identical titles.
+ */
 export function ServiceOption({
   service,
   isSelected,
@@ -13,8 +16,8 @@ export function ServiceOption({
 }) {
   const { t, language } = useTranslator();
   const source = service.source.annex
-    ? t('service.sourceWithAnnex', { seedFile: service.source.seedFile, annex: service.source.annex })
-    : t('service.source', { seedFile: service.source.seedFile });
+    ? t('service.sourceWithAnnex', { year: service.year, seedFile: service.source.seedFile, annex: service.source.annex })
+    : t('service.source', { year: service.year, seedFile: service.source.seedFile });
   return (
     <button
       type="button"

@@ -20,7 +20,7 @@ describe('ServicePicker', () => {
     const casino = screen.getByTestId(`service-option-${CASINO_2014.id}`);
     expect(casino.textContent).toContain(CASINO_2014.title.ru);
     expect(casino.textContent).toContain('Услугодатель: Агентство Республики Казахстан по делам спорта и физической культуры');
-    expect(casino.textContent).toContain('Регламент: 002_9149a4a58fa77cb3.txt, 2-қосымша');
+    expect(casino.textContent).toContain('Регламент 2014 г.: 002_9149a4a58fa77cb3.txt, 2-қосымша');
     expect(screen.queryByTestId(`service-option-${SECURITY_2012.id}`)).toBeNull();
   });
 
@@ -28,7 +28,7 @@ describe('ServicePicker', () => {
     await renderServicePicker({ operator: PROVIDER_EMPLOYEE });
     expect(screen.getByTestId(`service-option-${SECURITY_2012.id}`)).toBeTruthy();
     expect(screen.queryByTestId(`service-option-${CASINO_2014.id}`)).toBeNull();
-    expect(screen.getByTestId(`service-option-${SECURITY_2012.id}`).textContent).toContain('Регламент: 001_b92f528bf720474f.txt');
+    expect(screen.getByTestId(`service-option-${SECURITY_2012.id}`).textContent).toContain('2012 ж. регламенті: 001_b92f528bf720474f.txt');
   });
 
   it('filters by a word in any language and picks the first match with Enter', async () => {

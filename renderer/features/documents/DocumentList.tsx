@@ -1,6 +1,6 @@
 import type { AttachedDocument } from '../../../core/contract';
 import { useTranslator } from '../../i18n/useTranslator';
-import { shortDigest } from './documentsSelectors';
+import { shortDigest, totalBytesOf } from './documentsSelectors';
 
 /** The attached documents as a table; the full SHA-256 is in the tooltip of its short form. */
 export function DocumentList({
@@ -14,7 +14,6 @@ export function DocumentList({
 }) {
   const { t, plural, formatBytes } = useTranslator();
   if (documents.length === 0) return <p className="muted">{t('documents.none')}</p>;
-  const totalBytes = documents.reduce((sum, document) => sum + document.sizeBytes, 0);
   return (
     <table className="data-table">
       <thead>
@@ -54,7 +53,7 @@ export function DocumentList({
       </tbody>
       <tfoot>
         <tr>
-          <td colSpan={4}>{plural('documents.total', documents.length, { size: formatBytes(totalBytes) })}</td>
+          <td colSpan={4}>{plural('documents.total', documents.length, { size: formatBytes(totalBytesOf(documents)) })}</td>
         </tr>
       </tfoot>
     </table>

@@ -1,5 +1,5 @@
 import type { ChangeEvent, FormEvent } from 'react';
-import { MAX_ATTACHMENT_BYTES } from '../../../core/contract';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/contract/limits';
 import { attachErrorMessage, discardErrorMessage } from '../../i18n/contractErrorMessages';
 import type { Message } from '../../i18n/messageCatalog';
 import { useTranslator } from '../../i18n/useTranslator';

@@ -7,9 +7,11 @@ export const selectDocumentActivity = (state: WorkstationState) => state.documen
 export const selectDocumentProblem = (state: WorkstationState) => state.documentProblem;
 export const selectIsDocumentBusy = (state: WorkstationState): boolean => state.documentActivity.kind !== 'idle';
 
-export function selectTotalDocumentBytes(state: WorkstationState): number {
-  return state.documents.reduce((sum, document) => sum + document.sizeBytes, 0);
+export function totalBytesOf(documents: readonly AttachedDocument[]): number {
+  return documents.reduce((sum, document) => sum + document.sizeBytes, 0);
 }
+
+export const selectTotalDocumentBytes = (state: WorkstationState): number => totalBytesOf(state.documents);
 
 /** First 12 hex digits: enough for the operator to tell two scans apart, short enough to read aloud. */
 export function shortDigest(sha256: string): string {

@@ -1,4 +1,5 @@
-import { MAX_ATTACHMENT_BYTES, type AttachError, type AttachedDocument, type NotSignedIn } from '../../../core/contract';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/contract/limits';
+import type { AttachError, AttachedDocument, NotSignedIn } from '../../../core/contract';
 import { err, type Result } from '../../../core/result';
 import type { SliceCreator } from '../../store/storeTypes';
 

@@ -1,4 +1,5 @@
 import { assertNever } from '../../../core/result';
+import { ShortcutHints } from '../../commands/ShortcutHints';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
@@ -10,6 +11,8 @@ import { SubmissionResult } from '../submission/SubmissionResult';
 import type { ApplicationStep } from './applicationSteps';
 import { StepBar } from './StepBar';
 import { selectCurrentStep, selectHasDraft, selectIsApplicationFinished } from './workflowSelectors';
+
+const WIZARD_SHORTCUTS = ['previous-step', 'next-step', 'open-application', 'open-journal'] as const;
 
 function CurrentStep({ step }: { readonly step: ApplicationStep }) {
   switch (step) {
@@ -46,6 +49,7 @@ export function ApplicationWizard() {
         )}
       </div>
       {isFinished ? <SubmissionResult /> : <CurrentStep step={step} />}
+      <ShortcutHints names={WIZARD_SHORTCUTS} />
     </section>
   );
 }

@@ -1,0 +1,60 @@
+/**
+ * The contract's shape without its argument schemas: the `WorkstationApi` interface, the runtime
+ * method list, channel names and the client builder. Zod-free (type-only imports), so the
+ * renderer and the preload can use it without bundling the schemas; the parsers live in
+ * workstationApi.ts, checked against the same interface.
+ */
+import type { SessionApi } from './session';
+import type { CatalogApi } from './catalog';
+import type { RegistryApi } from './registry';
+import type { DocumentsApi } from './documents';
+import type { SubmissionsApi } from './submissions';
+import type { SystemApi } from './system';
+
+export interface WorkstationApi {
+  readonly session: SessionApi;
+  readonly catalog: CatalogApi;
+  readonly registry: RegistryApi;
+  readonly documents: DocumentsApi;
+  readonly submissions: SubmissionsApi;
+  readonly system: SystemApi;
+}
+
+export type AreaName = keyof WorkstationApi;
+export type MethodName<A extends AreaName> = keyof WorkstationApi[A] & string;
+
+/** Every method of every area; a missing or extra entry fails to compile. */
+export const WORKSTATION_API_METHODS = {
+  session: { login: true, logout: true, current: true },
+  catalog: { listServices: true },
+  registry: { lookupApplicant: true },
+  documents: { attachFile: true, discardDocument: true },
+  submissions: { submit: true, list: true },
+  system: { about: true, setLanguage: true },
+} as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
+
+export interface MethodRef {
+  readonly area: AreaName;
+  readonly method: string;
+}
+
+/** Every (area, method) pair of the contract, in declaration order. */
+export function listContractMethods(): readonly MethodRef[] {
+  return (Object.keys(WORKSTATION_API_METHODS) as AreaName[]).flatMap((area) =>
+    Object.keys(WORKSTATION_API_METHODS[area]).map((method) => ({ area, method })),
+  );
+}
+
+/** IPC channel of a method; the only place a channel name is spelled. */
+export function channelOf(area: string, method: string): string {
+  return `workstation:${area}.${method}`;
+}
+
+/** Builds a WorkstationApi whose every method forwards to `invoke`; used by the preload and the browser transport. */
+export function createContractClient(invoke: (area: AreaName, method: string, args: unknown[]) => Promise<unknown>): WorkstationApi {
+  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const { area, method } of listContractMethods()) {
+    (api[area] ??= {})[method] = (...args: unknown[]) => invoke(area, method, args);
+  }
+  return api as unknown as WorkstationApi;
+}
