@@ -6,6 +6,9 @@
  */
 import type { Result } from '../result';
 
+// Weights exactly as published (kz-domain.md §1.2). 11 ≡ 0 mod 11, so pass 1 ignores digit 11 and a typo
+// there goes unnoticed whenever pass 1 ≠ 10; kzIdentifier.property.test.ts measures this. Do not "fix" it:
+// the issued numbers follow this scheme.
 const WEIGHTS_FIRST = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const WEIGHTS_SECOND = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;
 
