@@ -83,6 +83,35 @@ export const registryAnswerSchema = z.object({
 });
 export type RegistryAnswer = z.infer<typeof registryAnswerSchema>;
 
+/**
+ * GET /v1/notary/powers-of-attorney/{number} — a notarised power of attorney as the unified
+ * notarial IS (БНАЖ / ЕНИС) records it. Used by the 2014 regulations (W2/W3): a notarised PoA is
+ * entered and checked; a PoA certified otherwise is not looked up at all.
+ */
+export const powerOfAttorneyNumberSchema = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі/\-]+$/);
+
+export const powerOfAttorneyRecordSchema = z.object({
+  number: z.string().min(1),
+  notary: z.string().min(1),
+  issuedOn: isoDateSchema,
+  /** Last day the PoA is valid, inclusive. */
+  validUntil: isoDateSchema,
+  status: z.enum(['active', 'revoked']),
+  principal: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('individual'), iin: twelveDigitsSchema, fullName: z.string().min(1) }),
+    z.object({ kind: z.literal('legal-entity'), bin: twelveDigitsSchema, name: z.string().min(1) }),
+  ]),
+  representative: z.object({ iin: twelveDigitsSchema, fullName: z.string().min(1) }),
+});
+export type PowerOfAttorneyRecord = z.infer<typeof powerOfAttorneyRecordSchema>;
+
+export const powerOfAttorneyAnswerSchema = z.object({
+  answerId: z.string().min(1),
+  answeredAt: isoDateTimeSchema,
+  record: powerOfAttorneyRecordSchema,
+});
+export type PowerOfAttorneyAnswer = z.infer<typeof powerOfAttorneyAnswerSchema>;
+
 export const applicationSubtypeSchema = z.enum(['issue', 'reissue', 'duplicate']);
 export type ApplicationSubtype = z.infer<typeof applicationSubtypeSchema>;
 
@@ -100,12 +129,28 @@ export const documentRefSchema = z.object({
 });
 export type DocumentRef = z.infer<typeof documentRefSchema>;
 
+/** Who applies on the applicant's behalf, and on what authority (2014 regulations, W2). */
+export const representativeRefSchema = z.object({
+  iin: twelveDigitsSchema,
+  /** The individuals-registry answer about the representative. */
+  registryAnswerId: z.string().min(1),
+  powerOfAttorney: z.discriminatedUnion('kind', [
+    /** Notarised: its number and the notary-registry answer that confirmed it. */
+    z.object({ kind: z.literal('notarised'), number: z.string().min(1), notaryAnswerId: z.string().min(1) }),
+    /** Certified otherwise: the regulations leave the PoA fields empty. */
+    z.object({ kind: z.literal('other') }),
+  ]),
+});
+export type RepresentativeRef = z.infer<typeof representativeRefSchema>;
+
 /** POST /v1/applications (header Idempotency-Key). The body is what the operator accepted. */
 export const applicationSubmissionSchema = z.object({
   serviceId: z.string().min(1).max(100),
   subtype: applicationSubtypeSchema,
   applicant: applicantRefSchema,
   registryAnswerId: z.string().min(1),
+  /** Null when the applicant (or the legal entity's head) applies in person. */
+  representative: representativeRefSchema.nullable(),
   documents: z.array(documentRefSchema).min(1).max(100),
   localNumber: z.string().min(1).max(64),
   workstationId: z.string().min(1).max(64),
@@ -143,6 +188,8 @@ export const PROBLEM_CODES = {
   idempotencyKeyInFlight: 'idempotency-key-in-flight',
   /** The registry says the applicant cannot apply (deceased person, liquidated or suspended entity). */
   applicantIneligible: 'applicant-ineligible',
+  /** The representative or their power of attorney does not check out (unknown answer, expired, revoked, other parties). */
+  powerOfAttorneyInvalid: 'power-of-attorney-invalid',
   internal: 'internal-error',
   requestTimeout: 'request-timeout',
 } as const;

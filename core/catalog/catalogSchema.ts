@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { applicationSubtypeSchema } from '../backendApi/wire';
+import type { WorkflowProfileId } from '../workflow/workflowProfiles';
 
 export const localizedTextSchema = z.object({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
@@ -23,6 +24,36 @@ export const serviceSubtypeSchema = z.object({
   deadlineQuoteKk: z.string().nullable(),
 });
 
+/** A norm time from a regulation's action table, as printed and in seconds (a single figure has min = max). */
+export const normDurationSchema = z.object({
+  minSeconds: z.number().positive(),
+  maxSeconds: z.number().positive(),
+  /** The seed's words, e.g. «30 сек – 1 мин.». */
+  quoteKk: z.string().min(1),
+});
+export type NormDuration = z.infer<typeof normDurationSchema>;
+
+/** Norm times per Diagram No. 2 step (regulations.md §3.2); null where the regulation gives none. */
+export const stepNormsSchema = z.object({
+  login: normDurationSchema.nullable(),
+  service: normDurationSchema.nullable(),
+  lookup: normDurationSchema.nullable(),
+  dataUnavailable: normDurationSchema.nullable(),
+  documents: normDurationSchema.nullable(),
+  send: normDurationSchema.nullable(),
+});
+export type StepNorms = z.infer<typeof stepNormsSchema>;
+
+/** The quality questionnaire (regulations.md §5): two questions with three answers each, in the service's own wording. */
+export const questionnaireSchema = z.object({
+  questions: z
+    .array(z.object({ id: z.enum(['quality', 'accessibility']), text: localizedTextSchema, answers: z.array(localizedTextSchema).length(3) }))
+    .length(2),
+  /** Where the wording comes from, e.g. "000_…txt, 1-қосымша, 2-қосымша". */
+  source: z.string().min(1),
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
 export const catalogEntrySchema = z.object({
   id: z.string().regex(/^[0-9]{3}-[a-z0-9-]+$/),
   activityId: z.string().regex(/^[a-z0-9-]+$/),
@@ -36,6 +67,8 @@ export const catalogEntrySchema = z.object({
   title: localizedTextSchema,
   provider: localizedTextSchema,
   performer: z.enum(['psc-operator', 'provider-employee']),
+  /** Which Diagram No. 2 variant applies (core/workflow/workflowProfiles.ts). */
+  workflowProfile: z.enum(['psc-2012', 'psc-2014', 'provider'] satisfies readonly WorkflowProfileId[]),
   channels: z.array(z.enum(['psc', 'portal', 'provider'])).min(1),
   subtypes: z.array(serviceSubtypeSchema).length(3),
   /** Whether the day of acceptance counts towards the deadline; null where the seed is silent. */
@@ -43,6 +76,11 @@ export const catalogEntrySchema = z.object({
   operatorEdsRequired: z.boolean(),
   registries: z.array(registryKindSchema).min(1),
   applicantKinds: z.array(applicantKindSchema).min(1),
+  stepNorms: stepNormsSchema.optional(),
+  /** [14] W0/W9: «сұрауын өңдеу ұзақтығы – 15 минут», «нәтижесін алудың ұзақтығы – 15 минут». */
+  counterLimits: z.object({ requestProcessingMinutes: z.number().int().positive().nullable(), resultHandoverMinutes: z.number().int().positive().nullable() }).optional(),
+  /** Null where the regulation has no questionnaire ([14]). */
+  questionnaire: questionnaireSchema.nullable().optional(),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 

@@ -5,4 +5,5 @@ export * from './registry';
 export * from './documents';
 export * from './submissions';
 export * from './system';
+export * from './settings';
 export * from './workstationApi';

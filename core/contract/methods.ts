@@ -10,6 +10,7 @@ import type { RegistryApi } from './registry';
 import type { DocumentsApi } from './documents';
 import type { SubmissionsApi } from './submissions';
 import type { SystemApi } from './system';
+import type { SettingsApi } from './settings';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -18,6 +19,7 @@ export interface WorkstationApi {
   readonly documents: DocumentsApi;
   readonly submissions: SubmissionsApi;
   readonly system: SystemApi;
+  readonly settings: SettingsApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -26,11 +28,12 @@ export type MethodName<A extends AreaName> = keyof WorkstationApi[A] & string;
 /** Every method of every area; a missing or extra entry fails to compile. */
 export const WORKSTATION_API_METHODS = {
   session: { login: true, logout: true, current: true },
-  catalog: { listServices: true },
-  registry: { lookupApplicant: true },
+  catalog: { listServices: true, listAllVersions: true, previewDeadline: true },
+  registry: { lookupApplicant: true, lookupRepresentative: true },
   documents: { attachFile: true, discardDocument: true },
   submissions: { submit: true, list: true },
   system: { about: true, setLanguage: true },
+  settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

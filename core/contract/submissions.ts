@@ -7,6 +7,8 @@ export const submitRequestSchema = z.object({
   serviceId: z.string().min(1).max(100),
   subtype: applicationSubtypeSchema,
   applicantSnapshotId: entityIdSchema,
+  /** From lookupRepresentative; null when the applicant applies in person. */
+  representativeSnapshotId: entityIdSchema.nullable(),
   documentIds: z.array(entityIdSchema).min(1).max(100),
 });
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;
@@ -23,6 +25,13 @@ export interface ApplicationSummary {
   readonly serviceId: string;
   readonly subtype: ApplicationSubtype;
   readonly applicant: ApplicantRef & { readonly displayName: string };
+  readonly representative: {
+    readonly iin: string;
+    readonly displayName: string;
+    readonly powerOfAttorney: { readonly kind: 'notarised'; readonly number: string } | { readonly kind: 'other' };
+  } | null;
+  /** Planned result date ('YYYY-MM-DD', Kazakhstan) from the working-day calendar; null where the regulation states no deadline. */
+  readonly plannedResultDate: string | null;
   readonly documents: readonly DocumentRef[];
   readonly state: ApplicationState;
   readonly acceptedAt: string;
@@ -36,6 +45,7 @@ export type SubmitError =
   | NotSignedIn
   | { readonly kind: 'unknown-service' }
   | { readonly kind: 'unknown-applicant' }
+  | { readonly kind: 'unknown-representative' }
   | { readonly kind: 'applicant-not-eligible' }
   | { readonly kind: 'unknown-document' };
 

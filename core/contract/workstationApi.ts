@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import { loginRequestSchema } from './session';
-import { applicantQuerySchema } from './registry';
+import { applicantQuerySchema, representativeQuerySchema } from './registry';
+import { deadlinePreviewRequestSchema } from './catalog';
+import { calendarOverridesArgs, currentServiceVersionArgs } from './settings';
 import { attachFileRequestSchema } from './documents';
 import { submitRequestSchema } from './submissions';
 import { entityIdSchema, languageSchema } from './common';
@@ -32,9 +34,12 @@ export const WORKSTATION_API = {
   },
   catalog: {
     listServices: noArgs,
+    listAllVersions: noArgs,
+    previewDeadline: z.tuple([deadlinePreviewRequestSchema]),
   },
   registry: {
     lookupApplicant: z.tuple([applicantQuerySchema]),
+    lookupRepresentative: z.tuple([representativeQuerySchema]),
   },
   documents: {
     attachFile: z.tuple([attachFileRequestSchema]),
@@ -47,6 +52,11 @@ export const WORKSTATION_API = {
   system: {
     about: noArgs,
     setLanguage: z.tuple([languageSchema]),
+  },
+  settings: {
+    get: noArgs,
+    setCurrentServiceVersion: currentServiceVersionArgs,
+    setCalendarOverrides: calendarOverridesArgs,
   },
 } as const satisfies ArgParsers;
 
