@@ -7,10 +7,12 @@ import { BearerGuard } from './http/bearerAuth';
 import { createHttpApp } from './http/createHttpApp';
 import type { LogSink } from './http/safeLogging';
 import { InFlightKeys } from './idempotency/inFlightKeys';
+import { NotaryDirectory } from './registry/notaryDirectory';
 import { RegistryDirectory } from './registry/registryDirectory';
 import { registerApplicationRoutes } from './routes/applicationRoutes';
 import { registerBlobRoutes } from './routes/blobRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
+import { registerNotaryRoutes } from './routes/notaryRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
 import { registerSessionRoutes } from './routes/sessionRoutes';
 import { BackendStore } from './state/backendStore';
@@ -52,12 +54,21 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   const sessions = new SessionRegistry();
   const guard = new BearerGuard(sessions, clock);
   const directory = new RegistryDirectory(fixtures.persons, fixtures.legalEntities);
-  const registrar = new ApplicationRegistrar({ store, inFlight: new InFlightKeys(), serviceIds: options.serviceIds, registry: directory, clock });
+  const notary = new NotaryDirectory(fixtures.powersOfAttorney);
+  const registrar = new ApplicationRegistrar({
+    store,
+    inFlight: new InFlightKeys(),
+    serviceIds: options.serviceIds,
+    registry: directory,
+    notary,
+    clock,
+  });
 
   const app = createHttpApp(options.log ?? null);
   registerHealthRoutes(app, { clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
   registerRegistryRoutes(app, { guard, directory, store, clock });
+  registerNotaryRoutes(app, { guard, notary, store, clock });
   registerBlobRoutes(app, { guard, store, blobs, clock });
   registerApplicationRoutes(app, { guard, registrar, store });
 

@@ -40,6 +40,9 @@ const OBJECTS: Record<string, z.ZodObject> = {
   PersonRecord: wire.personRecordSchema,
   LegalEntityRecord: wire.legalEntityRecordSchema,
   RegistryAnswer: wire.registryAnswerSchema,
+  PowerOfAttorneyRecord: wire.powerOfAttorneyRecordSchema,
+  PowerOfAttorneyAnswer: wire.powerOfAttorneyAnswerSchema,
+  RepresentativeRef: wire.representativeRefSchema,
   DocumentRef: wire.documentRefSchema,
   ApplicationSubmission: wire.applicationSubmissionSchema,
   Registration: wire.registrationSchema,
@@ -52,6 +55,7 @@ const OPERATIONS = [
   ['get', '/v1/health', 'public'],
   ['get', '/v1/registry/persons/{iin}', 'bearer'],
   ['get', '/v1/registry/legal-entities/{bin}', 'bearer'],
+  ['get', '/v1/notary/powers-of-attorney/{number}', 'bearer'],
   ['head', '/v1/blobs/{sha256}', 'bearer'],
   ['put', '/v1/blobs/{sha256}', 'bearer'],
   ['post', '/v1/applications', 'bearer'],
@@ -59,11 +63,14 @@ const OPERATIONS = [
 ] as const;
 
 describe('openapi.yaml matches core/backendApi/wire.ts', () => {
-  it.each(Object.entries(OBJECTS))('%s has exactly the wire fields, all required', (name, schema) => {
+  it.each(Object.entries(OBJECTS))('%s has exactly the wire fields, required unless the wire gives a default', (name, schema) => {
     const lines = block(['components', 'schemas', name]);
     const fields = Object.keys(schema.shape).sort();
-    expect(listAfter(lines, 'required').sort()).toEqual(fields);
+    // A field whose schema accepts `undefined` (a zod default) may be left out of a body.
+    const optional = fields.filter((field) => schema.shape[field]?.safeParse(undefined).success);
+    expect(listAfter(lines, 'required').sort()).toEqual(fields.filter((field) => !optional.includes(field)));
     for (const field of fields) expect(block(['components', 'schemas', name, 'properties', field]).length).toBeGreaterThan(0);
+    for (const field of optional) expect(block(['components', 'schemas', name, 'properties', field]).join('\n')).toMatch(/default: /);
   });
 
   it('has the wire enums', () => {
@@ -78,6 +85,20 @@ describe('openapi.yaml matches core/backendApi/wire.ts', () => {
     expect(enumOf(['components', 'schemas', 'LegalEntityRecord', 'properties', 'status'])).toEqual(
       wire.legalEntityRecordSchema.shape.status.options,
     );
+    expect(enumOf(['components', 'schemas', 'PowerOfAttorneyRecord', 'properties', 'status'])).toEqual(
+      wire.powerOfAttorneyRecordSchema.shape.status.options,
+    );
+  });
+
+  it('documents the PoA number format the server enforces (pattern and length agree with wire.ts)', () => {
+    const lines = block(['components', 'schemas', 'PowerOfAttorneyNumber']).join('\n');
+    const pattern = /pattern: '([^']+)'/.exec(lines)?.[1];
+    const maxLength = Number(/maxLength: (\d+)/.exec(lines)?.[1]);
+    expect(pattern).toBeDefined();
+    const documented = (value: string) => new RegExp(pattern ?? '(?!)').test(value) && value.length >= 1 && value.length <= maxLength;
+    const samples = ['2026-НТ-000123', '2026-ҚН-000124', 'NT-2026-000201', '12/345', 'ӘҒҚҢӨҰҮҺІәғқңөұүһі', 'x'.repeat(40), 'x'.repeat(41),
+      '', 'a b', '2026_НТ', 'Ёлка', '№123', 'abc.def', '<script>', '%2F'];
+    for (const sample of samples) expect(documented(sample), sample).toBe(wire.powerOfAttorneyNumberSchema.safeParse(sample).success);
   });
 
   it('lists every problem code', () => {

@@ -18,7 +18,11 @@ import { getSetting, putSetting } from './db/settings';
 import { startEmbeddedBackend, type EmbeddedBackend } from './embeddedBackend';
 import { systemClock, type Clock } from './ports/Clock';
 import type { LicensingBackend } from './ports/LicensingBackend';
+import { parseCalendarData } from '../core/calendar/calendarSchema';
+import { CalendarHolder } from './services/CalendarHolder';
 import { CatalogService } from './services/CatalogService';
+import { SettingsService } from './services/SettingsService';
+import { SettingsStore } from './services/SettingsStore';
 import { DocumentsService } from './services/DocumentsService';
 import { OperatorSession } from './services/OperatorSession';
 import { OutboxSender } from './services/OutboxSender';
@@ -58,12 +62,19 @@ export async function loadCatalog(resourcesDir: string): Promise<Catalog> {
   return catalogSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
+export async function loadCalendarData(resourcesDir: string) {
+  const parsed = parseCalendarData(JSON.parse(await readFile(path.join(resourcesDir, 'calendar', 'kz-calendar.json'), 'utf8')));
+  if (!parsed.ok) throw new Error(`resources/calendar/kz-calendar.json is invalid: ${parsed.error.issues.slice(0, 3).join('; ')}`);
+  return parsed.value;
+}
+
 export async function createWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 
   const catalog = await loadCatalog(options.paths.resourcesDir);
+  const calendarData = await loadCalendarData(options.paths.resourcesDir);
   const db = await SqlJsDatabase.open({ file: path.join(config.dataDir, 'workstation.sqlite'), wasmPath: options.paths.sqlWasm, migrations: MIGRATIONS });
   const workstationId = await ensureWorkstationId(db);
   const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
@@ -84,7 +95,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   }
 
   const session = new OperatorSession(clock);
-  const catalogService = new CatalogService(catalog, session);
+  const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)));
+  const calendar = new CalendarHolder(calendarData, settingsStore);
+  const catalogService = new CatalogService(catalog, session, settingsStore, calendar, clock);
   const sender = new OutboxSender(db, blobs, backend, session, clock, {
     random: options.random ?? Math.random,
     maxIdleMs: 30_000,
@@ -95,7 +108,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const api: WorkstationApi = {
     session: new SessionService(backend, session, () => workstationId),
     catalog: catalogService,
-    registry: new RegistryService(backend, session, db, clock),
+    registry: new RegistryService(backend, session, catalogService, db, clock),
     documents: new DocumentsService(session, db, blobs, clock),
     submissions: new SubmissionsService(db, session, catalogService, sender, clock, {
       workstationId: () => workstationId,
@@ -106,6 +119,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       host: options.host,
       backend: { mode: embedded ? 'embedded' : 'configured', url: backend.baseUrl },
     }),
+    settings: new SettingsService(settingsStore, session, catalogService),
   };
   sender.start();
 

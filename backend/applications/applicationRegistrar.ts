@@ -6,7 +6,9 @@ import type { InFlightKeys } from '../idempotency/inFlightKeys';
 import type { BackendStore } from '../state/backendStore';
 import type { StoredRegistration } from '../state/stateRecords';
 import { formatRegistrationNumber, registrationYear } from './registrationNumber';
+import { kazakhstanDate } from './kazakhstanTime';
 import { checkSubmission } from './submissionChecks';
+import type { NotaryDirectory } from '../registry/notaryDirectory';
 import type { RegistryDirectory } from '../registry/registryDirectory';
 
 export interface SubmissionRequest {
@@ -28,6 +30,7 @@ export interface RegistrarDeps {
   readonly inFlight: InFlightKeys;
   readonly serviceIds: ReadonlySet<string>;
   readonly registry: Pick<RegistryDirectory, 'person' | 'legalEntity'>;
+  readonly notary: Pick<NotaryDirectory, 'powerOfAttorney'>;
   readonly clock: () => Date;
 }
 
@@ -63,10 +66,17 @@ export class ApplicationRegistrar {
       return ok({ replayed: true, registration });
     }
 
-    const checked = checkSubmission(request.submission, { serviceIds: this.deps.serviceIds, store, registry: this.deps.registry });
+    // One instant for the checks and the registration: a PoA valid "today" is valid on the registration date.
+    const now = this.deps.clock();
+    const checked = checkSubmission(request.submission, {
+      serviceIds: this.deps.serviceIds,
+      store,
+      registry: this.deps.registry,
+      notary: this.deps.notary,
+      today: kazakhstanDate(now),
+    });
     if (!checked.ok) return checked;
 
-    const now = this.deps.clock();
     const year = registrationYear(now);
     const registration = await store.register({
       year,

@@ -1,4 +1,4 @@
-import type { BlobEntry, IdempotencyRecord, IssuedAnswer, PersistedState, StoredRegistration } from './stateRecords';
+import type { BlobEntry, IdempotencyRecord, IssuedAnswer, IssuedNotaryAnswer, PersistedState, StoredRegistration } from './stateRecords';
 
 /**
  * Everything the backend must remember across requests (sessions aside). Immutable: a mutation
@@ -12,6 +12,7 @@ export interface BackendState {
   readonly idempotency: ReadonlyMap<string, IdempotencyRecord>;
   readonly blobs: ReadonlyMap<string, BlobEntry>;
   readonly registryAnswers: ReadonlyMap<string, IssuedAnswer>;
+  readonly notaryAnswers: ReadonlyMap<string, IssuedNotaryAnswer>;
 }
 
 export const EMPTY_STATE: BackendState = {
@@ -20,6 +21,7 @@ export const EMPTY_STATE: BackendState = {
   idempotency: new Map(),
   blobs: new Map(),
   registryAnswers: new Map(),
+  notaryAnswers: new Map(),
 };
 
 export function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> {
@@ -34,6 +36,7 @@ export function toPersisted(state: BackendState): PersistedState {
     idempotency: [...state.idempotency.values()],
     blobs: [...state.blobs.values()],
     registryAnswers: [...state.registryAnswers.values()],
+    notaryAnswers: [...state.notaryAnswers.values()],
   };
 }
 
@@ -44,5 +47,6 @@ export function fromPersisted(persisted: PersistedState): BackendState {
     idempotency: new Map(persisted.idempotency.map((r) => [r.key, r])),
     blobs: new Map(persisted.blobs.map((b) => [b.sha256, b])),
     registryAnswers: new Map(persisted.registryAnswers.map((a) => [a.answerId, a])),
+    notaryAnswers: new Map(persisted.notaryAnswers.map((a) => [a.answerId, a])),
   };
 }

@@ -12,6 +12,7 @@ const SUBMISSION: ApplicationSubmission = {
   subtype: 'issue',
   applicant: { kind: 'individual', iin: '850101399014' },
   registryAnswerId: 'answer-1',
+  representative: null,
   documents: [{ sha256: 'a'.repeat(64), fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 10 }],
   localNumber: 'L-1',
   workstationId: 'ws',
@@ -55,8 +56,11 @@ describe('BackendStore', () => {
     await first.register(newRegistration('a'));
     await first.recordBlob({ sha256: 'b'.repeat(64), sizeBytes: 3, storedAt: '2026-03-02T05:00:00.000Z' });
     await first.recordRegistryAnswer({ answerId: 'ans', kind: 'individual', identifier: '850101399014', answeredAt: '2026-03-02T05:00:00.000Z' });
+    await first.recordNotaryAnswer({ answerId: 'poa-ans', number: '2026-НТ-000123', answeredAt: '2026-03-02T05:00:00.000Z' });
 
     const second = await BackendStore.open(new StateFile(dir));
+    expect(second.notaryAnswer('poa-ans')?.number).toBe('2026-НТ-000123');
+    expect(second.notaryAnswer('ans')).toBeUndefined(); // registry and notary answers are separate
     expect(second.idempotencyRecord('a')?.applicationId).toBe('app-a');
     expect(second.registration('app-a')?.registrationNumber).toBe('N-2026-1');
     expect(second.blob('b'.repeat(64))?.sizeBytes).toBe(3);
@@ -86,6 +90,26 @@ describe('BackendStore', () => {
     const entry = { sha256: 'c'.repeat(64), sizeBytes: 1, storedAt: '2026-03-02T05:00:00.000Z' };
     expect(await store.recordBlob(entry)).toBe('created');
     expect(await store.recordBlob(entry)).toBe('existing');
+  });
+
+  it('opens a state file written before notary answers and representatives existed', async () => {
+    const { representative: _absent, ...oldSubmission } = SUBMISSION;
+    const registration = { ...newRegistration('old').build(1), submission: oldSubmission };
+    const old = {
+      version: 1,
+      sequences: [{ year: 2026, last: 1 }],
+      registrations: [registration],
+      idempotency: [{ key: 'old', fingerprint: 'f'.repeat(64), applicationId: 'app-old', recordedAt: '2026-03-02T05:00:00.000Z' }],
+      blobs: [],
+      registryAnswers: [],
+    };
+    await writeFile(path.join(dir, 'state.json'), JSON.stringify(old));
+    const store = await BackendStore.open(new StateFile(dir));
+    expect(store.registration('app-old')?.submission.representative).toBeNull();
+    await store.recordNotaryAnswer({ answerId: 'n', number: 'NT-1', answeredAt: '2026-03-02T05:00:00.000Z' });
+    const saved = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as Record<string, unknown>;
+    expect(saved.notaryAnswers).toEqual([{ answerId: 'n', number: 'NT-1', answeredAt: '2026-03-02T05:00:00.000Z' }]);
+    expect(persistedStateSchema.parse(saved).registrations[0]?.submission.representative).toBeNull();
   });
 
   it('stops on a corrupt state file instead of starting empty', async () => {

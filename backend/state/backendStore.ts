@@ -1,6 +1,6 @@
 import { EMPTY_STATE, withEntry, type BackendState } from './backendState';
 import type { StateFile } from './stateFile';
-import type { BlobEntry, IdempotencyRecord, IssuedAnswer, StoredRegistration } from './stateRecords';
+import type { BlobEntry, IdempotencyRecord, IssuedAnswer, IssuedNotaryAnswer, StoredRegistration } from './stateRecords';
 
 export interface NewRegistration {
   /** Registration year; sequence numbers restart each year. */
@@ -12,7 +12,7 @@ export interface NewRegistration {
 
 /**
  * The backend's memory: registrations, idempotency records, sequences, the blob index and
- * issued registry answers. Mutations run one at a time and each resolves only after the new
+ * issued registry and notary answers. Mutations run one at a time and each resolves only after the new
  * state is durable (when a state file is configured), so callers answer the client after the
  * write, never before.
  */
@@ -36,6 +36,10 @@ export class BackendStore {
     return this.state.registryAnswers.get(answerId);
   }
 
+  notaryAnswer(answerId: string): IssuedNotaryAnswer | undefined {
+    return this.state.notaryAnswers.get(answerId);
+  }
+
   blob(sha256: string): BlobEntry | undefined {
     return this.state.blobs.get(sha256);
   }
@@ -54,6 +58,10 @@ export class BackendStore {
 
   recordRegistryAnswer(answer: IssuedAnswer): Promise<void> {
     return this.commit((s) => ({ next: { ...s, registryAnswers: withEntry(s.registryAnswers, answer.answerId, answer) }, result: undefined }));
+  }
+
+  recordNotaryAnswer(answer: IssuedNotaryAnswer): Promise<void> {
+    return this.commit((s) => ({ next: { ...s, notaryAnswers: withEntry(s.notaryAnswers, answer.answerId, answer) }, result: undefined }));
   }
 
   /** 'existing' when the digest was already indexed (the upload is then a no-op). */

@@ -16,6 +16,18 @@ export const issuedAnswerSchema = z.object({
 });
 export type IssuedAnswer = z.infer<typeof issuedAnswerSchema>;
 
+/**
+ * A notary-registry answer this backend gave, with the PoA number it answered for; a notarised
+ * representative must cite one for exactly their PoA. Kept apart from registry answers, so an
+ * answer about a person can never pass for one about a PoA.
+ */
+export const issuedNotaryAnswerSchema = z.object({
+  answerId: z.string().min(1),
+  number: z.string().min(1),
+  answeredAt: isoDateTimeSchema,
+});
+export type IssuedNotaryAnswer = z.infer<typeof issuedNotaryAnswerSchema>;
+
 /** An uploaded document; the bytes live in blob storage, this is the index entry. */
 export const blobEntrySchema = z.object({
   sha256: sha256HexSchema,
@@ -24,7 +36,11 @@ export const blobEntrySchema = z.object({
 });
 export type BlobEntry = z.infer<typeof blobEntrySchema>;
 
-/** The wire registration plus what was registered and by whom. */
+/**
+ * The wire registration plus what was registered and by whom. Registrations saved before
+ * submissions carried `representative` load with `representative: null` (the wire schema's
+ * default: applicant in person).
+ */
 export const storedRegistrationSchema = registrationSchema.extend({
   submission: applicationSubmissionSchema,
   operatorId: z.string().min(1),
@@ -45,7 +61,11 @@ export const idempotencyRecordSchema = z.object({
 });
 export type IdempotencyRecord = z.infer<typeof idempotencyRecordSchema>;
 
-/** On-disk form of the whole state (stateDir/state.json); maps are stored as arrays of records. */
+/**
+ * On-disk form of the whole state (stateDir/state.json); maps are stored as arrays of records.
+ * Additions since version 1 are optional on read (`notaryAnswers`, `representative`), so a
+ * state directory written before them still opens; they are always written.
+ */
 export const persistedStateSchema = z.object({
   version: z.literal(1),
   /** Last registration sequence number used, per registration year. */
@@ -54,5 +74,6 @@ export const persistedStateSchema = z.object({
   idempotency: z.array(idempotencyRecordSchema),
   blobs: z.array(blobEntrySchema),
   registryAnswers: z.array(issuedAnswerSchema),
+  notaryAnswers: z.array(issuedNotaryAnswerSchema).default([]),
 });
 export type PersistedState = z.infer<typeof persistedStateSchema>;

@@ -92,6 +92,7 @@ export async function prepareSubmission(
     subtype: 'issue',
     applicant: { kind: 'individual', iin: FIXTURE_IDS.activeMan },
     registryAnswerId: answer.answerId,
+    representative: null,
     documents: [{ sha256: sha256Hex(pdf), fileName: 'өтініш.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length }],
     localNumber: 'WS-2026-0001',
     workstationId: 'ws-test',

@@ -13,12 +13,17 @@ export function sampleCatalog(serviceIds: readonly string[]): Catalog {
       title: text,
       provider: text,
       performer: 'psc-operator',
+      workflowProfile: 'psc-2014',
       channels: ['psc'],
       subtypes: (['issue', 'reissue', 'duplicate'] as const).map((sub) => ({ id: sub, deadlineWorkingDays: 15, deadlineQuoteKk: null })),
       acceptanceDayCounts: null,
       operatorEdsRequired: true,
       registries: ['individuals'],
       applicantKinds: ['individual'],
+      // Like the 2014 ХҚО regulations ([14]): no action-table durations, no questionnaire.
+      stepNorms: { login: null, service: null, lookup: null, dataUnavailable: null, documents: null, send: null },
+      counterLimits: { requestProcessingMinutes: 15, resultHandoverMinutes: 15 },
+      questionnaire: null,
     })),
   };
 }

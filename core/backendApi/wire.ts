@@ -149,14 +149,19 @@ export const applicationSubmissionSchema = z.object({
   subtype: applicationSubtypeSchema,
   applicant: applicantRefSchema,
   registryAnswerId: z.string().min(1),
-  /** Null when the applicant (or the legal entity's head) applies in person. */
-  representative: representativeRefSchema.nullable(),
+  /**
+   * Null when the applicant (or the legal entity's head) applies in person. Absent in bodies
+   * accepted before representatives existed; those are still sent exactly as accepted.
+   */
+  representative: representativeRefSchema.nullable().default(null),
   documents: z.array(documentRefSchema).min(1).max(100),
   localNumber: z.string().min(1).max(64),
   workstationId: z.string().min(1).max(64),
   acceptedAt: isoDateTimeSchema,
 });
 export type ApplicationSubmission = z.infer<typeof applicationSubmissionSchema>;
+/** The body as sent on the wire (fields with defaults may be absent). */
+export type ApplicationSubmissionBody = z.input<typeof applicationSubmissionSchema>;
 
 export const applicationStatusSchema = z.enum(['registered', 'under-review', 'issued', 'refused', 'ready-for-handover']);
 

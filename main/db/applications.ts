@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applicationSubmissionSchema, type ApplicationSubmission, type Registration } from '../../core/backendApi/wire';
+import { applicationSubmissionSchema, type ApplicationSubmission, type ApplicationSubmissionBody, type Registration } from '../../core/backendApi/wire';
 import type { ApplicationState, ApplicationSummary } from '../../core/contract/submissions';
 import type { ReadableDb, WritableDb } from './SqlJsDatabase';
 
@@ -8,6 +8,8 @@ export interface NewApplication {
   readonly operatorId: string;
   readonly snapshotId: string;
   readonly applicantDisplayName: string;
+  readonly representativeDisplayName: string | null;
+  readonly plannedResultDate: string | null;
   readonly idempotencyKey: string;
   readonly payload: ApplicationSubmission;
 }
@@ -15,7 +17,10 @@ export interface NewApplication {
 export interface StoredApplication {
   readonly summary: ApplicationSummary;
   readonly idempotencyKey: string;
+  /** The payload as validated today. */
   readonly payload: ApplicationSubmission;
+  /** The body exactly as accepted, which every attempt sends so retries match the first one. */
+  readonly wireBody: ApplicationSubmissionBody;
 }
 
 export interface OutboxEntry {
@@ -37,25 +42,40 @@ const rowSchema = z.object({
   registration_number: z.string().nullable(),
   registered_at: z.string().nullable(),
   problem_code: z.string().nullable(),
+  representative_display_name: z.string().nullable(),
+  planned_result_date: z.string().nullable(),
 });
 
 const SELECT = `SELECT id, local_number, service_id, subtype, applicant_display_name, payload_json, idempotency_key, state,
-  accepted_at, registration_number, registered_at, problem_code FROM applications`;
+  accepted_at, registration_number, registered_at, problem_code, representative_display_name, planned_result_date FROM applications`;
 
 function toStored(raw: unknown): StoredApplication {
   // A row that fails to parse is a bug or tampering: fail loudly rather than send something else.
   const row = rowSchema.parse(raw);
-  const payload = applicationSubmissionSchema.parse(JSON.parse(row.payload_json));
+  const wireBody = JSON.parse(row.payload_json) as ApplicationSubmissionBody;
+  const payload = applicationSubmissionSchema.parse(wireBody);
   const state: ApplicationState = row.state;
   return {
     idempotencyKey: row.idempotency_key,
     payload,
+    wireBody,
     summary: {
       applicationId: row.id,
       localNumber: row.local_number,
       serviceId: row.service_id,
       subtype: row.subtype,
       applicant: { ...payload.applicant, displayName: row.applicant_display_name },
+      representative: payload.representative
+        ? {
+            iin: payload.representative.iin,
+            displayName: row.representative_display_name ?? '',
+            powerOfAttorney:
+              payload.representative.powerOfAttorney.kind === 'notarised'
+                ? { kind: 'notarised', number: payload.representative.powerOfAttorney.number }
+                : { kind: 'other' },
+          }
+        : null,
+      plannedResultDate: row.planned_result_date,
       documents: payload.documents,
       state,
       acceptedAt: row.accepted_at,
@@ -71,8 +91,9 @@ export function insertApplicationWithOutbox(db: WritableDb, app: NewApplication)
   const p = app.payload;
   db.run(
     `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
-      idempotency_key, state, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?)`,
-    [app.id, p.localNumber, p.serviceId, p.subtype, app.operatorId, app.snapshotId, app.applicantDisplayName, JSON.stringify(p), app.idempotencyKey, p.acceptedAt],
+      idempotency_key, state, accepted_at, representative_display_name, planned_result_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
+    [app.id, p.localNumber, p.serviceId, p.subtype, app.operatorId, app.snapshotId, app.applicantDisplayName, JSON.stringify(p), app.idempotencyKey,
+      p.acceptedAt, app.representativeDisplayName, app.plannedResultDate],
   );
   db.run(`INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES (?, 0, ?)`, [app.id, p.acceptedAt]);
 }

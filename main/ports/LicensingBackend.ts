@@ -1,6 +1,6 @@
 import type { Result } from '../../core/result';
 import type { BackendFailure } from '../../core/submission/backendFailure';
-import type { ApplicationSubmission, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
+import type { ApplicationSubmissionBody, PowerOfAttorneyAnswer, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
 
 /**
  * The licensing backend (DESIGN.md §4). Every method resolves to a Result: a network outage is a
@@ -12,9 +12,11 @@ export interface LicensingBackend {
   createSession(request: SessionRequest): Promise<Result<SessionResponse, BackendFailure>>;
   lookupPerson(token: string, iin: string): Promise<Result<RegistryAnswer, BackendFailure>>;
   lookupLegalEntity(token: string, bin: string): Promise<Result<RegistryAnswer, BackendFailure>>;
+  /** Notary registry (БНАЖ): a notarised power of attorney by its number. */
+  lookupPowerOfAttorney(token: string, number: string): Promise<Result<PowerOfAttorneyAnswer, BackendFailure>>;
   hasBlob(token: string, sha256: string): Promise<Result<boolean, BackendFailure>>;
   putBlob(token: string, sha256: string, bytes: Uint8Array): Promise<Result<null, BackendFailure>>;
   /** Same key and body always yield the same registration (the backend is idempotent). */
-  submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmission): Promise<Result<Registration, BackendFailure>>;
+  submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmissionBody): Promise<Result<Registration, BackendFailure>>;
   health(): Promise<Result<null, BackendFailure>>;
 }

@@ -119,7 +119,7 @@ export class OutboxSender {
       if (!uploaded.ok) return this.failed(applicationId, entry.attempts, uploaded.error);
     }
 
-    const registration = await this.backend.submitApplication(token, application.idempotencyKey, application.payload);
+    const registration = await this.backend.submitApplication(token, application.idempotencyKey, application.wireBody);
     if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
     await this.db.write((w) => markRegistered(w, applicationId, registration.value));
     return 'registered';

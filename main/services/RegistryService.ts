@@ -1,17 +1,35 @@
 import { randomUUID } from 'node:crypto';
+import { toKzLocalDate } from '../../core/calendar/kzLocalDate';
 import { validateKzIdentifier } from '../../core/identifiers/kzIdentifier';
-import type { ApplicantCard, ApplicantQuery, LookupError, RegistryApi } from '../../core/contract/registry';
+import type {
+  ApplicantCard,
+  ApplicantQuery,
+  LookupError,
+  RegistryApi,
+  RepresentativeCard,
+  RepresentativeError,
+  RepresentativeQuery,
+} from '../../core/contract/registry';
+import { applicantRefOf, isApplicantEligible } from '../../core/registry/applicant';
+import { checkPowerOfAttorney } from '../../core/registry/powerOfAttorney';
+import type { BackendFailure } from '../../core/submission/backendFailure';
+import { WORKFLOW_PROFILES } from '../../core/workflow/workflowProfiles';
 import type { Result } from '../../core/result';
 import type { LicensingBackend } from '../ports/LicensingBackend';
 import type { Clock } from '../ports/Clock';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
-import { insertRegistrySnapshot } from '../db/registrySnapshots';
+import { findRegistrySnapshot, insertRegistrySnapshot } from '../db/registrySnapshots';
+import { insertRepresentativeSnapshot } from '../db/representativeSnapshots';
+import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
+
+type RegistryFailure = { readonly kind: 'not-found' } | { readonly kind: 'not-signed-in' } | { readonly kind: 'registry-unavailable' };
 
 export class RegistryService implements RegistryApi {
   constructor(
     private readonly backend: LicensingBackend,
     private readonly session: OperatorSession,
+    private readonly catalog: CatalogService,
     private readonly db: SqlJsDatabase,
     private readonly clock: Clock,
   ) {}
@@ -24,22 +42,79 @@ export class RegistryService implements RegistryApi {
 
     const { token, operator } = active.value;
     const answer = query.kind === 'individual' ? await this.backend.lookupPerson(token, id) : await this.backend.lookupLegalEntity(token, id);
-    if (!answer.ok) {
-      const failure = answer.error;
-      if (failure.kind === 'http' && failure.status === 404) return { ok: false, error: { kind: 'not-found' } };
-      if (failure.kind === 'http' && failure.status === 401) {
-        this.session.end();
-        return { ok: false, error: { kind: 'not-signed-in' } };
-      }
-      return { ok: false, error: { kind: 'registry-unavailable' } };
-    }
-    const returnedId = answer.value.record.kind === 'individual' ? answer.value.record.iin : answer.value.record.bin;
-    if (answer.value.record.kind !== query.kind || returnedId !== id) return { ok: false, error: { kind: 'registry-unavailable' } };
+    if (!answer.ok) return { ok: false, error: this.registryFailure(answer.error) };
+    const record = answer.value.record;
+    const returnedId = record.kind === 'individual' ? record.iin : record.bin;
+    if (record.kind !== query.kind || returnedId !== id) return { ok: false, error: { kind: 'registry-unavailable' } };
 
     const snapshotId = randomUUID();
     await this.db.write((w) =>
       insertRegistrySnapshot(w, { id: snapshotId, operatorId: operator.operatorId, answer: answer.value, createdAt: this.clock.now().toISOString() }),
     );
-    return { ok: true, value: { snapshotId, answeredAt: answer.value.answeredAt, record: answer.value.record } };
+    return { ok: true, value: { snapshotId, answeredAt: answer.value.answeredAt, record } };
+  }
+
+  async lookupRepresentative(query: RepresentativeQuery): Promise<Result<RepresentativeCard, RepresentativeError>> {
+    const active = this.session.require();
+    if (!active.ok) return active;
+    const { token, operator } = active.value;
+    const refuse = (error: RepresentativeError): Result<RepresentativeCard, RepresentativeError> => ({ ok: false, error });
+
+    const service = this.catalog.findOffered(query.serviceId);
+    const rule = service ? WORKFLOW_PROFILES[service.workflowProfile].representative : 'not-regulated';
+    // [P] has no representative; [12] queries the representative but regulates no PoA data.
+    if (rule === 'not-regulated' || (rule === 'registry-only' && query.powerOfAttorney.kind === 'notarised')) {
+      return refuse({ kind: 'not-allowed-by-regulation' });
+    }
+    const applicant = this.db.read((r) => findRegistrySnapshot(r, query.applicantSnapshotId));
+    if (!applicant || applicant.operatorId !== operator.operatorId) return refuse({ kind: 'unknown-applicant' });
+    if (!validateKzIdentifier(query.iin).ok) return refuse({ kind: 'invalid-identifier' });
+    const principal = applicantRefOf(applicant.answer.record);
+    if (principal.kind === 'individual' && principal.iin === query.iin) return refuse({ kind: 'same-as-applicant' });
+
+    const person = await this.backend.lookupPerson(token, query.iin);
+    if (!person.ok) return refuse(this.registryFailure(person.error));
+    const personRecord = person.value.record;
+    if (personRecord.kind !== 'individual' || personRecord.iin !== query.iin) return refuse({ kind: 'registry-unavailable' });
+    if (!isApplicantEligible(personRecord)) return refuse({ kind: 'representative-not-eligible' });
+
+    let powerOfAttorney: { answerId: string; record: RepresentativeCard['powerOfAttorney'] & object } | null = null;
+    if (query.powerOfAttorney.kind === 'notarised') {
+      const poa = await this.backend.lookupPowerOfAttorney(token, query.powerOfAttorney.number);
+      if (!poa.ok) {
+        const failure = this.registryFailure(poa.error);
+        return refuse(failure.kind === 'not-found' ? { kind: 'power-of-attorney-not-found' } : failure);
+      }
+      const today = toKzLocalDate(this.clock.now().toISOString());
+      if (!today.ok) throw new Error('clock produced an invalid instant');
+      const fits = checkPowerOfAttorney(poa.value.record, { principal, representativeIin: query.iin }, today.value);
+      if (!fits.ok) return refuse({ kind: 'power-of-attorney-invalid', problem: fits.error });
+      powerOfAttorney = { answerId: poa.value.answerId, record: poa.value.record };
+    }
+
+    const snapshotId = randomUUID();
+    await this.db.write((w) =>
+      insertRepresentativeSnapshot(w, {
+        id: snapshotId,
+        operatorId: operator.operatorId,
+        applicantSnapshotId: applicant.id,
+        serviceId: query.serviceId,
+        personAnswerId: person.value.answerId,
+        person: personRecord,
+        powerOfAttorney,
+        createdAt: this.clock.now().toISOString(),
+      }),
+    );
+    return { ok: true, value: { snapshotId, person: personRecord, powerOfAttorney: powerOfAttorney?.record ?? null } };
+  }
+
+  /** 404 is the regulation's "data cannot be obtained"; an expired token ends the session; anything else may pass. */
+  private registryFailure(failure: BackendFailure): RegistryFailure {
+    if (failure.kind === 'http' && failure.status === 404) return { kind: 'not-found' };
+    if (failure.kind === 'http' && failure.status === 401) {
+      this.session.end();
+      return { kind: 'not-signed-in' };
+    }
+    return { kind: 'registry-unavailable' };
   }
 }

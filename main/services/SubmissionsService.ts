@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationSubmission } from '../../core/backendApi/wire';
+import type { ApplicationSubmission, RepresentativeRef } from '../../core/backendApi/wire';
 import type { NotSignedIn } from '../../core/contract/common';
 import type { ApplicationSummary, SubmissionsApi, SubmitError, SubmitRequest } from '../../core/contract/submissions';
 import { applicantDisplayName, applicantRefOf, isApplicantEligible } from '../../core/registry/applicant';
@@ -8,6 +8,7 @@ import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { allocateLocalNumber, findApplication, insertApplicationWithOutbox, listApplications } from '../db/applications';
 import { attachDocumentsToApplication, findDocument } from '../db/documents';
 import { findRegistrySnapshot } from '../db/registrySnapshots';
+import { findRepresentativeSnapshot, type StoredRepresentative } from '../db/representativeSnapshots';
 import type { Clock } from '../ports/Clock';
 import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
@@ -41,6 +42,15 @@ export class SubmissionsService implements SubmissionsApi {
     const record = snapshot.answer.record;
     if (!isApplicantEligible(record) || !service.applicantKinds.includes(record.kind)) return { ok: false, error: { kind: 'applicant-not-eligible' } };
 
+    let representative: StoredRepresentative | null = null;
+    if (request.representativeSnapshotId !== null) {
+      representative = this.db.read((r) => findRepresentativeSnapshot(r, request.representativeSnapshotId!));
+      // Checked for this applicant, for this service, by this operator: anything else is not this application's representative.
+      if (!representative || representative.operatorId !== operatorId || representative.applicantSnapshotId !== snapshot.id || representative.serviceId !== service.id) {
+        return { ok: false, error: { kind: 'unknown-representative' } };
+      }
+    }
+
     const documentIds = [...new Set(request.documentIds)];
     const documents = this.db.read((r) => documentIds.map((id) => findDocument(r, id)));
     if (documents.some((d) => !d || d.operatorId !== operatorId || d.applicationId !== null)) return { ok: false, error: { kind: 'unknown-document' } };
@@ -48,12 +58,14 @@ export class SubmissionsService implements SubmissionsApi {
     const applicationId = randomUUID();
     const acceptedAt = this.clock.now().toISOString();
     const workstationId = this.options.workstationId();
+    const deadline = this.catalog.deadlineFor(service, request.subtype, acceptedAt);
     await this.db.write((w) => {
       const payload: ApplicationSubmission = {
         serviceId: service.id,
         subtype: request.subtype,
         applicant: applicantRefOf(record),
         registryAnswerId: snapshot.answer.answerId,
+        representative: representative ? representativeRefOf(representative) : null,
         documents: documents.map((d) => ({ sha256: d!.sha256, fileName: d!.fileName, mediaType: d!.mediaType, sizeBytes: d!.sizeBytes })),
         localNumber: allocateLocalNumber(w, workstationId.slice(0, 6).toUpperCase(), acceptedAt.slice(0, 10)),
         workstationId,
@@ -64,6 +76,8 @@ export class SubmissionsService implements SubmissionsApi {
         operatorId,
         snapshotId: snapshot.id,
         applicantDisplayName: applicantDisplayName(record),
+        representativeDisplayName: representative ? applicantDisplayName(representative.person) : null,
+        plannedResultDate: deadline.plannedResultDate,
         // Created once, here, in the same transaction as the application; never regenerated.
         idempotencyKey: randomUUID(),
         payload,
@@ -83,4 +97,14 @@ export class SubmissionsService implements SubmissionsApi {
     if (!active.ok) return active;
     return { ok: true, value: this.db.read((r) => listApplications(r)) };
   }
+}
+
+function representativeRefOf(representative: StoredRepresentative): RepresentativeRef {
+  return {
+    iin: representative.person.iin,
+    registryAnswerId: representative.personAnswerId,
+    powerOfAttorney: representative.powerOfAttorney
+      ? { kind: 'notarised', number: representative.powerOfAttorney.record.number, notaryAnswerId: representative.powerOfAttorney.answerId }
+      : { kind: 'other' },
+  };
 }

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_IDS, DEMO_CREDENTIALS } from '../../backend/fixtures/fixtureIds';
+import { localDate } from '../../core/calendar/localDate';
 import { createContractClient, listContractMethods, type WorkstationApi } from '../../core/contract/workstationApi';
 import { registerWorkstationIpc, type IpcMainLike } from '../../main/host/electron/registerWorkstationIpc';
 import { createWebHost, type WebHost } from '../../main/host/web/createWebHost';
@@ -58,6 +59,16 @@ async function exerciseEveryMethod(client: WorkstationApi, called: Set<string>) 
   if (!services.ok) throw new Error('catalog refused');
   expect(services.value.length).toBeGreaterThan(3);
   expect(services.value.every((s) => s.performer === 'psc-operator')).toBe(true);
+  // Current versions only: the 2014 casino regulation, not the 2012 one it replaced.
+  expect(services.value.map((s) => s.id)).toContain('002-a2-casino-2014');
+  expect(services.value.map((s) => s.id)).not.toContain('000-a1-casino-2012');
+  const allVersions = await client.catalog.listAllVersions();
+  expect(allVersions.ok && allVersions.value.map((s) => s.id)).toContain('000-a1-casino-2012');
+  const preview = await client.catalog.previewDeadline({ serviceId: '002-a2-casino-2014', subtype: 'issue' });
+  expect(preview).toMatchObject({ ok: true, value: { workingDays: 15, acceptanceDayCounts: false, plannedResultDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+  expect(await client.catalog.previewDeadline({ serviceId: '000-a1-casino-2012', subtype: 'issue' })).toEqual({ ok: false, error: { kind: 'unknown-service' } });
+  expect(await client.settings.get()).toMatchObject({ ok: true, value: { calendarOverrides: [] } });
+  expect(await client.settings.setCurrentServiceVersion('casino', '000-a1-casino-2012')).toEqual({ ok: false, error: { kind: 'not-permitted' } });
 
   expect(await client.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.invalidChecksumIin })).toEqual({ ok: false, error: { kind: 'invalid-identifier' } });
   expect(await client.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.unknownValidIin })).toEqual({ ok: false, error: { kind: 'not-found' } });
@@ -74,25 +85,55 @@ async function exerciseEveryMethod(client: WorkstationApi, called: Set<string>) 
   expect(await client.documents.discardDocument(spare.value.documentId)).toEqual({ ok: true, value: null });
   expect(await client.documents.discardDocument(spare.value.documentId)).toEqual({ ok: false, error: { kind: 'not-found' } });
 
+  expect(
+    await client.registry.lookupRepresentative({
+      serviceId: '002-a2-casino-2014', applicantSnapshotId: card.value.snapshotId, iin: FIXTURE_IDS.activeWoman,
+      powerOfAttorney: { kind: 'notarised', number: FIXTURE_IDS.poaUnknown },
+    }),
+  ).toEqual({ ok: false, error: { kind: 'power-of-attorney-not-found' } });
+  const representative = await client.registry.lookupRepresentative({
+    serviceId: '002-a2-casino-2014', applicantSnapshotId: card.value.snapshotId, iin: FIXTURE_IDS.activeWoman,
+    powerOfAttorney: { kind: 'notarised', number: FIXTURE_IDS.poaCompanyToWoman },
+  });
+  if (!representative.ok) throw new Error(`representative refused: ${representative.error.kind}`);
+  expect(representative.value.powerOfAttorney).toMatchObject({ number: FIXTURE_IDS.poaCompanyToWoman, principal: { bin: FIXTURE_IDS.activeCompany } });
+
   const pdf = samplePdf(`statute ${called.size}`);
   const doc = await client.documents.attachFile({ fileName: 'Жарғы.pdf', contentBase64: toBase64(pdf) });
   if (!doc.ok) throw new Error('attach failed');
   expect(doc.value).toMatchObject({ fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: pdf.byteLength });
 
   const submitted = await client.submissions.submit({
-    serviceId: services.value[0]!.id,
+    serviceId: '002-a2-casino-2014',
     subtype: 'issue',
     applicantSnapshotId: card.value.snapshotId,
+    representativeSnapshotId: representative.value.snapshotId,
     documentIds: [doc.value.documentId],
   });
   if (!submitted.ok) throw new Error(`submit failed: ${submitted.error.kind}`);
   expect(submitted.value.state).toBe('registered');
+  expect(submitted.value.representative).toEqual({
+    iin: FIXTURE_IDS.activeWoman, displayName: expect.stringMatching(/\S/), powerOfAttorney: { kind: 'notarised', number: FIXTURE_IDS.poaCompanyToWoman },
+  });
+  expect(submitted.value.plannedResultDate).toEqual(preview.ok ? preview.value.plannedResultDate : 'unreachable');
   expect(submitted.value.registrationNumber).toMatch(/\S+/);
   expect(submitted.value.documents).toEqual([{ sha256: doc.value.sha256, fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: pdf.byteLength }]);
 
   const list = await client.submissions.list();
   expect(list.ok && list.value.map((a) => a.registrationNumber)).toContain(submitted.value.registrationNumber);
 
+  expect(await client.session.logout()).toEqual({ ok: true, value: null });
+
+  // A supervisor may change what operators are offered and correct the calendar.
+  expect((await client.session.login(DEMO_CREDENTIALS.supervisor)).ok).toBe(true);
+  expect(await client.settings.setCurrentServiceVersion('casino', '000-a1-casino-2012')).toMatchObject({
+    ok: true, value: { currentServiceVersions: { casino: '000-a1-casino-2012' } },
+  });
+  const afterSwitch = await client.catalog.listServices();
+  expect(afterSwitch.ok && afterSwitch.value.map((s) => s.id)).toContain('000-a1-casino-2012');
+  expect(await client.settings.setCurrentServiceVersion('casino', '001-security-2012')).toEqual({ ok: false, error: { kind: 'unknown-service' } });
+  const override = { date: localDate('2026-12-31'), kind: 'day-off' as const, note: 'Government decree (test)' };
+  expect(await client.settings.setCalendarOverrides([override])).toMatchObject({ ok: true, value: { calendarOverrides: [override] } });
   expect(await client.session.logout()).toEqual({ ok: true, value: null });
   expect(await client.session.current()).toEqual({ ok: true, value: null });
 }

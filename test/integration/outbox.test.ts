@@ -52,7 +52,7 @@ describe('outbox', () => {
     const { backend, api } = await setup();
     const { snapshotId, documentId } = await acceptOne(api, 'outage');
     backend.offline = true;
-    const accepted = await api.submissions.submit({ serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: snapshotId, documentIds: [documentId] });
+    const accepted = await api.submissions.submit({ serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: snapshotId, representativeSnapshotId: null, documentIds: [documentId] });
     expect(accepted).toMatchObject({ ok: true, value: { state: 'accepted', registrationNumber: null } });
     if (!accepted.ok) return;
     expect(accepted.value.localNumber).toMatch(/^[0-9A-F]{6}-\d{8}-0001$/);
@@ -70,7 +70,7 @@ describe('outbox', () => {
     const { backend, api } = await setup();
     const { snapshotId, documentId } = await acceptOne(api, 'lost-response');
     backend.loseNextSubmitResponses = 1;
-    const first = await api.submissions.submit({ serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: snapshotId, documentIds: [documentId] });
+    const first = await api.submissions.submit({ serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: snapshotId, representativeSnapshotId: null, documentIds: [documentId] });
     if (!first.ok) throw new Error('submit failed');
     const registered = await waitFor(async () => {
       const list = await api.submissions.list();

@@ -3,11 +3,13 @@ import type { Result } from '../../../core/result';
 import type { BackendFailure } from '../../../core/submission/backendFailure';
 import {
   healthSchema,
+  powerOfAttorneyAnswerSchema,
   problemSchema,
   registrationSchema,
   registryAnswerSchema,
   sessionResponseSchema,
-  type ApplicationSubmission,
+  type ApplicationSubmissionBody,
+  type PowerOfAttorneyAnswer,
   type Registration,
   type RegistryAnswer,
   type SessionRequest,
@@ -47,6 +49,10 @@ export class HttpLicensingBackend implements LicensingBackend {
     return this.call('GET', `/v1/registry/legal-entities/${encodeURIComponent(bin)}`, token, {}, registryAnswerSchema);
   }
 
+  lookupPowerOfAttorney(token: string, number: string): Promise<Result<PowerOfAttorneyAnswer, BackendFailure>> {
+    return this.call('GET', `/v1/notary/powers-of-attorney/${encodeURIComponent(number)}`, token, {}, powerOfAttorneyAnswerSchema);
+  }
+
   async hasBlob(token: string, sha256: string): Promise<Result<boolean, BackendFailure>> {
     const raw = await this.request('HEAD', `/v1/blobs/${sha256}`, token, {});
     if (!raw.ok) return raw;
@@ -62,7 +68,7 @@ export class HttpLicensingBackend implements LicensingBackend {
     return { ok: false, error: this.httpFailure(raw.value) };
   }
 
-  submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmission): Promise<Result<Registration, BackendFailure>> {
+  submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmissionBody): Promise<Result<Registration, BackendFailure>> {
     return this.call('POST', '/v1/applications', token, { json: body, headers: { 'Idempotency-Key': idempotencyKey } }, registrationSchema);
   }
 

@@ -1,5 +1,6 @@
 import type { WritableDb } from '../SqlJsDatabase';
 import { migration0001Initial } from './0001-initial';
+import { migration0002RepresentativesAndDeadlines } from './0002-representatives-and-deadlines';
 
 /** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
   up(db: WritableDb): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines];

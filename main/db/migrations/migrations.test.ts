@@ -1,0 +1,62 @@
+/**
+ * Every migration is tested by upgrading a populated database of the previous version, the way a
+ * counter's workstation meets it after an update.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { SqlJsDatabase } from '../SqlJsDatabase';
+import { findApplication } from '../applications';
+import { MIGRATIONS } from './index';
+
+const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+
+const V1_PAYLOAD = {
+  serviceId: '002-a2-casino-2014',
+  subtype: 'issue',
+  applicant: { kind: 'legal-entity', bin: '150340999016' },
+  registryAnswerId: 'answer-1',
+  documents: [{ sha256: 'a'.repeat(64), fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: 1234 }],
+  localNumber: 'ABC123-20261120-0001',
+  workstationId: 'abc123',
+  acceptedAt: '2026-11-20T05:00:00.000Z',
+};
+
+describe('migration 0002 (representatives and deadlines)', () => {
+  it('upgrades a populated version-1 database without losing or altering its applications', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v1 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version === 1) });
+    expect(v1.schemaVersion).toBe(1);
+    await v1.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at, registration_number, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?)`,
+        ['app-1', V1_PAYLOAD.localNumber, V1_PAYLOAD.serviceId, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', JSON.stringify(V1_PAYLOAD), 'key-1',
+          V1_PAYLOAD.acceptedAt, 'LIC-2026-000001', '2026-11-20T05:00:01.000Z'],
+      );
+      w.run(`INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES ('app-1', 3, '2026-11-20T06:00:00.000Z')`);
+    });
+    await v1.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(2);
+    const stored = upgraded.read((r) => findApplication(r, 'app-1'));
+    expect(stored?.idempotencyKey).toBe('key-1');
+    expect(stored?.summary).toMatchObject({
+      localNumber: V1_PAYLOAD.localNumber,
+      state: 'registered',
+      registrationNumber: 'LIC-2026-000001',
+      representative: null,
+      plannedResultDate: null,
+      applicant: { kind: 'legal-entity', bin: '150340999016', displayName: 'ТОО «ТЕСТ»' },
+    });
+    // A version-1 payload had no representative field; it must still be sent exactly as accepted.
+    expect(stored?.payload).toEqual({ ...V1_PAYLOAD, representative: null });
+    expect(stored?.wireBody).toEqual(V1_PAYLOAD);
+    expect(upgraded.read((r) => r.get(`SELECT attempts FROM outbox WHERE application_id = 'app-1'`))).toEqual({ attempts: 3 });
+    expect(upgraded.read((r) => r.all(`SELECT name FROM sqlite_master WHERE name = 'representative_snapshots'`))).toHaveLength(1);
+  });
+});
