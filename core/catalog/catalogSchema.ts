@@ -76,11 +76,12 @@ export const catalogEntrySchema = z.object({
   operatorEdsRequired: z.boolean(),
   registries: z.array(registryKindSchema).min(1),
   applicantKinds: z.array(applicantKindSchema).min(1),
-  stepNorms: stepNormsSchema.optional(),
+  /** Norm times of the Diagram No. 2 action table (regulations.md §3.2); every step null where the regulation prints none ([14]). */
+  stepNorms: stepNormsSchema,
   /** [14] W0/W9: «сұрауын өңдеу ұзақтығы – 15 минут», «нәтижесін алудың ұзақтығы – 15 минут». */
-  counterLimits: z.object({ requestProcessingMinutes: z.number().int().positive().nullable(), resultHandoverMinutes: z.number().int().positive().nullable() }).optional(),
+  counterLimits: z.object({ requestProcessingMinutes: z.number().int().positive().nullable(), resultHandoverMinutes: z.number().int().positive().nullable() }),
   /** Null where the regulation has no questionnaire ([14]). */
-  questionnaire: questionnaireSchema.nullable().optional(),
+  questionnaire: questionnaireSchema.nullable(),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
@@ -92,6 +93,11 @@ export const catalogSchema = z.object({
   for (const [i, s] of catalog.services.entries()) {
     if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate id ${s.id}` });
     seen.add(s.id);
+    for (const [step, norm] of Object.entries(s.stepNorms)) {
+      if (norm !== null && norm.minSeconds > norm.maxSeconds) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'stepNorms', step], message: `${s.id}: ${step} minSeconds > maxSeconds` });
+      }
+    }
   }
 });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -8,6 +8,11 @@
  *     registries, operator EDS, deadlines and the acceptance-day rule are re-derived from the
  *     regulation's own part of the seed file (its "1. Жалпы ережелер" … up to the next regulation).
  *
+ * The same two layers cover stepNorms, counterLimits and questionnaire (NORMS_BY_SEED, QUESTIONNAIRE_BY_ID):
+ * each norm quote must be the figure printed in the step's column of the Diagram No. 2 action table, its
+ * seconds must equal what parseNormQuote reads from the quote, and each questionnaire question must be printed
+ * with its three answers, in order, in the regulation's own questionnaire annex.
+ *
  * Seed quirks handled here (see resources/catalog/README.md): 002 and 004 are PDF/OCR extractions
  * with letter-spaced words («к ө р с е т у»), so facts (not titles) are matched after removing all
  * whitespace; titles are matched after collapsing whitespace runs only.
@@ -16,7 +21,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogSchema, type CatalogEntry } from '../../core/catalog/catalogSchema';
+import { catalogSchema, type CatalogEntry, type Questionnaire, type StepNorms } from '../../core/catalog/catalogSchema';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CATALOG_FILE = path.join(ROOT, 'resources', 'catalog', 'services.json');
@@ -303,6 +308,219 @@ function workingDaysIn(quote: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Expected step norms, counter limits and questionnaires
+// ---------------------------------------------------------------------------------------------
+
+type StepKey = keyof StepNorms;
+const STEP_KEYS = ['login', 'service', 'lookup', 'dataUnavailable', 'documents', 'send'] as const satisfies readonly StepKey[];
+
+interface ExpectedNorms {
+  /** Every time figure of the Diagram No. 2 action table («2-кесте»), in action order, as printed. */
+  tableFigures: string[];
+  /** The action (column) of that table that is each step; null where the act has no such action. */
+  actionOf: Record<StepKey, number | null>;
+  /** [minSeconds, maxSeconds] per step; null where the table prints no figure for it. */
+  seconds: Record<StepKey, readonly [number, number] | null>;
+  counterLimits: { requestProcessingMinutes: number | null; resultHandoverMinutes: number | null };
+}
+
+const NO_COUNTER_LIMITS = { requestProcessingMinutes: null, resultHandoverMinutes: null };
+
+/**
+ * Provider acts (001, 003, 004), 2-кесте: 1 authorisation, 2 login refusal (1-шарт failed; no step field),
+ * 3 service selection, 4 request to the database(s), 5 refusal «деректерде бұзушылықтар/қателіктер»,
+ * 6 form + documents, 7 registration, 8 refusal, 9 e-licence. There is no send action.
+ */
+const PROVIDER_ACTIONS = { login: 1, service: 3, lookup: 4, dataUnavailable: 5, documents: 6, send: null } as const;
+
+/** The regulations of one act share one action table, so the norms are per seed file. */
+const NORMS_BY_SEED: Record<SeedFile, ExpectedNorms> = {
+  // 000_…txt, N-қосымша → регламентке 2-қосымша, «2-кесте. Орталық арқылы ҚФБ іс-әрекеттерінің сипаттамасы»,
+  // row «Орындау мерзімі»: 1 «ХҚО АЖ-да логин және пароль арқылы авторизацияланады» 30 сек – 1 мин.;
+  // 2 «Қызметті таңдайды және сауалдың деректерін қалыптастырады» 30 сек; 3 «…сауалды жолдайды» 30 сек;
+  // 4 «…бас тарту туралы хабарламаны қалыптастырады» 1,5 мин; 5 «…белгі бөлігінде толтырады, құжаттарды
+  // сканерлейді…» 30 сек; 6 «ЭЦҚ куәландырылған (қол қойылған) электрондық құжатты … жолдайды» 30 сек – 5 мин;
+  // 7 registration 10-15 сек (no step field); 8 «-»; 9 «10-15 жұмыс күні» (a deadline, not a norm).
+  [S000]: {
+    tableFigures: ['30 сек – 1 мин.', '30 сек', '30 сек', '1,5 мин', '30 сек', '30 сек – 5 мин', '10-15 сек'],
+    actionOf: { login: 1, service: 2, lookup: 3, dataUnavailable: 4, documents: 5, send: 6 },
+    seconds: { login: [30, 60], service: [30, 30], lookup: [30, 30], dataUnavailable: [90, 90], documents: [30, 30], send: [30, 300] },
+    counterLimits: NO_COUNTER_LIMITS,
+  },
+  // 001_…txt, 2-қосымша, «2-кесте. Қызмет көрсетуші арқылы ҚФБ іс-әрекеттерінің сипаттамасы», «Орындау мерзімдері»:
+  // 1 «"Е-лицензиялау" МДБ АЖ авторизацияланады» 10–15 сек; 2 refusal 10 сек; 3 «…қызметті таңдау» 1,5 мин;
+  // 4 «ЗТ МДБ тұтынушы деректерін тексеруге сұрау салуды жолдау» 1,5 мин; 5 refusal 1,5 мин;
+  // 6 «Құжаттар-ды бекіте отырып, сұрау салу нысанын толтыру» 10–15 сек; 7 registration 1,5 мин; 8–9 working days.
+  [S001]: {
+    tableFigures: ['10–15 сек', '10 сек', '1,5 мин', '1,5 мин', '1,5 мин', '10–15 сек', '1,5 мин'],
+    actionOf: PROVIDER_ACTIONS,
+    seconds: { login: [10, 15], service: [90, 90], lookup: [90, 90], dataUnavailable: [90, 90], documents: [10, 15], send: null },
+    counterLimits: NO_COUNTER_LIMITS,
+  },
+  // 002_…txt: the 2014 regulations have no action table (regulations.md: "[14] has no per-step durations").
+  // п. 9 2): «ХҚО-да көрсетілетін қызметті алушының сұрауын өңдеу ұзақтығы – 15 минут»;
+  // п. 10 2): «мемлекеттік қызмет көрсетудің нәтижесін алудың ұзақтығы – 15 минут».
+  [S002]: {
+    tableFigures: [],
+    actionOf: { login: null, service: null, lookup: null, dataUnavailable: null, documents: null, send: null },
+    seconds: { login: null, service: null, lookup: null, dataUnavailable: null, documents: null, send: null },
+    counterLimits: { requestProcessingMinutes: 15, resultHandoverMinutes: 15 },
+  },
+  // 003_…txt, item N), регламентіне 1 қосымша, «2-кесте. Қызмет беруші арқылы ҚФБ әрекеттерінің кезектілігінің
+  // сипаты» (three column chunks), «Орындалу мерзімдері»: 1 10–15 секунд; 2 10 секунд; 3 1,5 минут | 4 «Сұрау салуды
+  // ЖТ МДҚ/ЗТ МДҚ алушы-ның деректерін тексеруге жолдау» 1,5 минут; 5 1,5 минут; 6 «Құжаттарды енгізу арқылы сұраныс
+  // нысанын толтыру» 10–15 секунд | 7 «15 жұмыс күні»; 8 «–»; 9 «–».
+  [S003]: {
+    tableFigures: ['10–15 секунд', '10 секунд', '1,5 минут', '1,5 минут', '1,5 минут', '10–15 секунд'],
+    actionOf: PROVIDER_ACTIONS,
+    seconds: { login: [10, 15], service: [90, 90], lookup: [90, 90], dataUnavailable: [90, 90], documents: [10, 15], send: null },
+    counterLimits: NO_COUNTER_LIMITS,
+  },
+  // 004_…txt, N-қосымша → регламентке 2-қосымша, «2-кесте. Қызмет көрсетуші арқылы ҚФБ-ның іс-қимылдарын
+  // сипаттау», «Орындалу мерзімдері»: 10-15 сек | 10 сек | 1,5 мин | 1,5 мин | 1,5 мин | then the OCR cuts the
+  // table: action 6 (documents) is printed as «1» or «1,» and actions 7–9 are missing → documents null.
+  [S004]: {
+    tableFigures: ['10-15 сек', '10 сек', '1,5 мин', '1,5 мин', '1,5 мин'],
+    actionOf: PROVIDER_ACTIONS,
+    seconds: { login: [10, 15], service: [90, 90], lookup: [90, 90], dataUnavailable: [90, 90], documents: null, send: null },
+    counterLimits: NO_COUNTER_LIMITS,
+  },
+};
+
+interface ExpectedQuestionnaire {
+  /** Header of the questionnaire annex inside the regulation, as printed. */
+  annexLabel: string;
+  quality: string;
+  accessibility: string;
+  answers: readonly [string, string, string];
+}
+
+const PRESENT_ANSWERS = ['қанағаттанбаймын', 'ішінара қанағаттанамын', 'қанағаттанамын'] as const;
+
+/** 000_…txt, 1- and 2-қосымша, регламентіне 4-қосымша (casino, slot-machine hall): «үдерісінің сапасына». */
+const Q_000_A: ExpectedQuestionnaire = {
+  annexLabel: 'регламентіне 4-қосымша',
+  quality: 'Сіз электрондық мемлекеттік қызмет көрсету үдерісінің сапасына және нәтижесіне қанағаттанасыз ба?',
+  accessibility: 'Сіз электрондық мемлекеттік қызмет көрсету тәртібі туралы ақпараттың сапасына қанағаттанасыз ба?',
+  answers: PRESENT_ANSWERS,
+};
+/** 000_…txt, 3- and 4-қосымша, регламентіне 4-қосымша (bookmaker, totalizator): «электронды … барысына», «ақпаратқа». */
+const Q_000_B: ExpectedQuestionnaire = {
+  annexLabel: 'регламентіне 4-қосымша',
+  quality: 'Сіз электронды мемлекеттік қызметтің барысына және нәтижесіне қанағаттанасыз ба?',
+  accessibility: 'Сіз электронды мемлекеттік қызмет көрсету тәртібі туралы ақпаратқа қанағаттанасыз ба?',
+  answers: PRESENT_ANSWERS,
+};
+/** 001_…txt, регламентіне 3-қосымша: «процессі мен нәтижесіне», past tense, «қанағаттанған жоқпын». */
+const Q_001: ExpectedQuestionnaire = {
+  annexLabel: 'регламентіне 3-қосымша',
+  quality: 'Сіз электрондық мемлекеттік қызмет көрсету процессі мен нәтижесіне қанағаттандыңыз ба?',
+  accessibility: 'Сіз электрондық мемлекеттік қызметті көрсету тәртібі туралы ақпарат сапасына қанағаттандыңыз ба?',
+  answers: ['қанағаттанған жоқпын', 'ішінара қанағаттандым', 'қанағаттандым'],
+};
+/** 003_…txt, item N), регламентіне 3 қосымша: past tense, «қанағаттанбадым». */
+const Q_003: ExpectedQuestionnaire = {
+  annexLabel: 'регламентіне 3 қосымша',
+  quality: 'Сіз электрондық мемлекеттік қызметті көрсету үдерісінің сапасына және нәтижесіне қанағаттандыңыз ба?',
+  accessibility: 'Сіз электрондық мемлекеттік қызметті көрсету тәртібі туралы ақпараттың сапасына қанағаттандыңыз ба?',
+  answers: ['қанағаттанбадым', 'ішінара қанағаттандым', 'қанағаттандым'],
+};
+/**
+ * 004_…txt, N-қосымша, регламентіне 3-қосымша: «үдерісі сапасымен және нәтижесімен». The second verb is misprinted
+ * in every annex — «қанағаттансыз ба?» in annexes 1, 3, 5 and «қанғаттансыз ба?» in 2, 4, 6 — and kept verbatim.
+ */
+const q004 = (verb: 'қанағаттансыз' | 'қанғаттансыз'): ExpectedQuestionnaire => ({
+  annexLabel: 'регламентіне 3-қосымша',
+  quality: 'Сіз электронды мемлекеттік қызмет көрсету үдерісі сапасымен және нәтижесімен қанағаттанасыз ба?',
+  accessibility: `Сіз электронды мемлекеттік қызмет көрсету тәртібі туралы ақпараттың сапасына ${verb} ба?`,
+  answers: PRESENT_ANSWERS,
+});
+
+/** Questionnaire wording per regulation (regulations.md §5 A–E); null = none in the regulation (002, all 2014). */
+const QUESTIONNAIRE_BY_ID: Record<string, ExpectedQuestionnaire | null> = {
+  '000-a1-casino-2012': Q_000_A,
+  '000-a2-slot-hall-2012': Q_000_A,
+  '000-a3-bookmaker-2012': Q_000_B,
+  '000-a4-totalizator-2012': Q_000_B,
+  '001-security-2012': Q_001,
+  '002-a1-lottery-2014': null,
+  '002-a2-casino-2014': null,
+  '002-a3-slot-hall-2014': null,
+  '002-a4-bookmaker-2014': null,
+  '002-a5-totalizator-2014': null,
+  '003-i1-veterinary-2013': Q_003,
+  '003-i2-grain-warehouse-2013': Q_003,
+  '003-i3-pesticide-production-2013': Q_003,
+  '003-i4-pesticide-sale-2013': Q_003,
+  '003-i5-pesticide-aerosol-fumigation-2013': Q_003,
+  '004-a1-mining-chemical-2012': q004('қанағаттансыз'),
+  '004-a2-poisons-2012': q004('қанғаттансыз'),
+  '004-a3-weapons-military-equipment-2012': q004('қанағаттансыз'),
+  '004-a4-explosives-pyrotechnics-2012': q004('қанғаттансыз'),
+  '004-a5-decommissioned-munitions-2012': q004('қанағаттансыз'),
+  '004-a6-export-import-2012': q004('қанғаттансыз'),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading norm times and questionnaires from the seeds
+// ---------------------------------------------------------------------------------------------
+
+const TIME_UNIT = '(?:секунд|сек|минут|мин)\\.?';
+const TIME_NUMBER = '\\d+(?:,\\d+)?';
+
+/**
+ * Seconds in a norm time as the action tables print it: «30 сек – 1 мин.» → 30–60, «10–15 секунд» → 10–15,
+ * «1,5 мин» → 90 (decimal comma). A figure without its own unit takes the unit of the range's end. Throws on
+ * anything else («15 жұмыс күні», the truncated «1,»).
+ */
+function parseNormQuote(quote: string): { minSeconds: number; maxSeconds: number } {
+  const unit = '(секунд|сек|минут|мин)\\.?';
+  const m = new RegExp(`^(${TIME_NUMBER}) ?(?:${unit})? ?(?:[–-] ?(${TIME_NUMBER}) ?)?${unit}$`).exec(collapse(quote).trim());
+  if (!m?.[1] || !m[4]) throw new Error(`not a norm time: «${quote}»`);
+  const [, from, fromUnit, to, toUnit] = m;
+  const seconds = (value: string, u: string): number => Number(value.replace(',', '.')) * (u.startsWith('мин') ? 60 : 1);
+  const minSeconds = seconds(from, fromUnit ?? toUnit);
+  return { minSeconds, maxSeconds: to === undefined ? minSeconds : seconds(to, toUnit) };
+}
+
+/** The heading of the Diagram No. 2 action table: 000 «Орталық арқылы», 001/004 «Қызмет көрсетуші», 003 «Қызмет беруші». */
+const DIAGRAM2_TABLE_HEADING = /2-кесте\. (?:Орталық|Қызмет көрсетуші|Қызмет беруші) арқылы/;
+const TIME_FIGURE = new RegExp(`${TIME_NUMBER}(?: ?${TIME_UNIT})?(?: ?[–-] ?${TIME_NUMBER})? ?${TIME_UNIT}(?!\\p{L})`, 'gu');
+
+/**
+ * The time figures of the regulation's Diagram No. 2 action table, in order: from the «2-кесте. … арқылы»
+ * heading to the next annex header («… қосымша»). One figure per action, so figure N belongs to action N
+ * as long as no earlier action lacks one (NORMS_BY_SEED pins the whole list). Working days do not match.
+ */
+function diagram2TableFigures(regulation: string): string[] {
+  const at = regulation.search(DIAGRAM2_TABLE_HEADING);
+  if (at < 0) return [];
+  const rest = regulation.slice(at);
+  const end = rest.indexOf('қосымша');
+  return [...(end < 0 ? rest : rest.slice(0, end)).matchAll(TIME_FIGURE)].map((m) => m[0]);
+}
+
+/** «N. <question> 1) <a1>; 2) <a2>; 3) <a3>.» as printed (004 prefixes some answers with a «- » bullet). */
+function questionBlockPattern(n: number, question: Questionnaire['questions'][number]): RegExp {
+  const [a1, a2, a3] = question.answers.map((a) => escapeRegExp(collapse(a.kk)));
+  const item = (k: number, answer: string | undefined, end: string): string => `(?:- )?${k}\\) ${answer ?? '(?!)'}${end}`;
+  return new RegExp(`${n}\\. ${escapeRegExp(collapse(question.text.kk))} ${item(1, a1, ';')} ${item(2, a2, ';')} ${item(3, a3, '\\.')}`);
+}
+
+/** Per-counter limit from the seed: «…сұрауын өңдеу ұзақтығы – N минут», «…нәтижесін алудың ұзақтығы – N минут». */
+function counterLimitsFromSeed(regulation: string): ExpectedNorms['counterLimits'] {
+  const squashed = squash(regulation);
+  const minutes = (re: RegExp): number | null => {
+    const m = re.exec(squashed);
+    return m?.[1] === undefined ? null : Number(m[1]);
+  };
+  return {
+    requestProcessingMinutes: minutes(/сұрауынөңдеуұзақтығы–(\d+)минут/),
+    resultHandoverMinutes: minutes(/нәтижесіналудыңұзақтығы–(\d+)минут/),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------------
 
@@ -460,6 +678,161 @@ describe.each(EXPECTED_IDS)('%s', (id) => {
     if (expected.registries.includes('individuals')) served.push('individual');
     if (expected.registries.includes('legal-entities')) served.push('legal-entity');
     expect(served).toEqual(expected.applicantKinds);
+  });
+});
+
+describe('parseNormQuote', () => {
+  it('reads seconds and minutes, ranges with either dash, a decimal comma and a trailing period', () => {
+    expect(parseNormQuote('30 сек – 1 мин.')).toEqual({ minSeconds: 30, maxSeconds: 60 });
+    expect(parseNormQuote('30 сек – 5 мин')).toEqual({ minSeconds: 30, maxSeconds: 300 });
+    expect(parseNormQuote('10–15 сек')).toEqual({ minSeconds: 10, maxSeconds: 15 });
+    expect(parseNormQuote('10-15 сек')).toEqual({ minSeconds: 10, maxSeconds: 15 });
+    expect(parseNormQuote('10–15 секунд')).toEqual({ minSeconds: 10, maxSeconds: 15 });
+    expect(parseNormQuote('10 секунд')).toEqual({ minSeconds: 10, maxSeconds: 10 });
+    expect(parseNormQuote('1,5 мин')).toEqual({ minSeconds: 90, maxSeconds: 90 });
+    expect(parseNormQuote('1,5 минут')).toEqual({ minSeconds: 90, maxSeconds: 90 });
+  });
+
+  it('rejects what is not a norm time', () => {
+    for (const bad of ['15 жұмыс күні', '10-15 жұмыс күні', '1,', '10-', '-', '', 'сек']) expect(() => parseNormQuote(bad), bad).toThrow();
+  });
+});
+
+describe('stepNorms / counterLimits / questionnaire across the catalog', () => {
+  it('are required by catalogSchema, and min ≤ max is enforced', () => {
+    const raw = (): { services: Record<string, unknown>[] } => JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as { services: Record<string, unknown>[] };
+    expect(catalogSchema.safeParse(raw()).success).toBe(true);
+    for (const field of ['stepNorms', 'counterLimits', 'questionnaire']) {
+      const catalogWithout = raw();
+      delete catalogWithout.services[0]?.[field];
+      expect(catalogSchema.safeParse(catalogWithout).success, `without ${field}`).toBe(false);
+    }
+    const inverted = raw();
+    const first = inverted.services[0] as { stepNorms: { login: { minSeconds: number; maxSeconds: number } } };
+    first.stepNorms.login = { ...first.stepNorms.login, minSeconds: first.stepNorms.login.maxSeconds + 1 };
+    expect(catalogSchema.safeParse(inverted).success).toBe(false);
+  });
+
+  it('give every norm min ≤ max and the seconds its quote states', () => {
+    for (const s of catalog.services) {
+      for (const step of STEP_KEYS) {
+        const norm = s.stepNorms[step];
+        if (norm === null) continue;
+        expect(norm.minSeconds, `${s.id} ${step}`).toBeLessThanOrEqual(norm.maxSeconds);
+        expect(parseNormQuote(norm.quoteKk), `${s.id} ${step}`).toEqual({ minSeconds: norm.minSeconds, maxSeconds: norm.maxSeconds });
+      }
+    }
+  });
+
+  it('give the 2014 regulations no step norms, the 15/15-minute counter limits and no questionnaire; others no counter limits', () => {
+    for (const s of catalog.services) {
+      if (s.year === 2014) {
+        // 002_…txt, N-қосымша: no action table; п. 9 2) and п. 10 2) «… ұзақтығы – 15 минут»; no «сауалнама».
+        expect(Object.values(s.stepNorms), s.id).toEqual([null, null, null, null, null, null]);
+        expect(s.counterLimits, s.id).toEqual({ requestProcessingMinutes: 15, resultHandoverMinutes: 15 });
+        expect(s.questionnaire, s.id).toBeNull();
+      } else {
+        expect(s.counterLimits, s.id).toEqual(NO_COUNTER_LIMITS);
+        expect(s.questionnaire, s.id).not.toBeNull();
+      }
+    }
+  });
+
+  it('spells out a few entries in full', () => {
+    // 000_…txt, 1-қосымша → регламентке 2-қосымша, 2-кесте: actions 1 and 6.
+    expect(entryOf('000-a1-casino-2012').stepNorms.login).toEqual({ minSeconds: 30, maxSeconds: 60, quoteKk: '30 сек – 1 мин.' });
+    expect(entryOf('000-a1-casino-2012').stepNorms.send).toEqual({ minSeconds: 30, maxSeconds: 300, quoteKk: '30 сек – 5 мин' });
+    // 001_…txt, 2-қосымша, 2-кесте: action 6 «Құжаттар-ды бекіте отырып, сұрау салу нысанын толтыру» 10–15 сек (en dash).
+    expect(entryOf('001-security-2012').stepNorms.documents).toEqual({ minSeconds: 10, maxSeconds: 15, quoteKk: '10–15 сек' });
+    // 003_…txt, item 2), регламентіне 1 қосымша, 2-кесте: action 3 «Қызмет беруші қызметкерінің қызметті таңдауы» 1,5 минут.
+    expect(entryOf('003-i2-grain-warehouse-2013').stepNorms.service).toEqual({ minSeconds: 90, maxSeconds: 90, quoteKk: '1,5 минут' });
+    // 004_…txt, 6-қосымша, 2-кесте: action 1 «10-15 сек» (hyphen); action 6 truncated to «1» → null.
+    expect(entryOf('004-a6-export-import-2012').stepNorms.login).toEqual({ minSeconds: 10, maxSeconds: 15, quoteKk: '10-15 сек' });
+    expect(entryOf('004-a6-export-import-2012').stepNorms.documents).toBeNull();
+    // 002_…txt, 3-қосымша, п. 9 2) and п. 10 2).
+    expect(entryOf('002-a3-slot-hall-2014').counterLimits).toEqual({ requestProcessingMinutes: 15, resultHandoverMinutes: 15 });
+    // 000_…txt, 3-қосымша, регламентіне 4-қосымша, question 1 (wording B).
+    expect(entryOf('000-a3-bookmaker-2012').questionnaire?.questions[0]?.text.kk).toBe(
+      'Сіз электронды мемлекеттік қызметтің барысына және нәтижесіне қанағаттанасыз ба?',
+    );
+    // 001_…txt, регламентіне 3-қосымша, answer 1 (past tense).
+    expect(entryOf('001-security-2012').questionnaire?.questions[1]?.answers[0]?.kk).toBe('қанағаттанған жоқпын');
+    // 004_…txt, 2-қосымша, регламентіне 3-қосымша, question 2 with the seed's «қанғаттансыз».
+    expect(entryOf('004-a2-poisons-2012').questionnaire?.questions[1]?.text.kk).toBe(
+      'Сіз электронды мемлекеттік қызмет көрсету тәртібі туралы ақпараттың сапасына қанғаттансыз ба?',
+    );
+  });
+});
+
+describe.each(EXPECTED_IDS)('%s: norms, counter limits, questionnaire', (id) => {
+  const expected = EXPECTED[id] as Expected;
+  const norms = NORMS_BY_SEED[expected.seedFile];
+  const entry = (): CatalogEntry => entryOf(id);
+  const regulation = (): string => regulationText(expected.seedFile, expected.annex);
+
+  it('prints the expected time figures in its Diagram No. 2 action table', () => {
+    expect(diagram2TableFigures(regulation())).toEqual(norms.tableFigures);
+    if (expected.seedFile === S002) expect(regulation()).not.toMatch(DIAGRAM2_TABLE_HEADING);
+  });
+
+  it('has stepNorms exactly as the action table prints them', () => {
+    const figures = diagram2TableFigures(regulation());
+    for (const step of STEP_KEYS) {
+      const norm = entry().stepNorms[step];
+      expect(norm === null ? null : [norm.minSeconds, norm.maxSeconds], step).toEqual(norms.seconds[step]);
+      const action = norms.actionOf[step];
+      const printed = action === null ? undefined : figures[action - 1];
+      if (norm === null) {
+        // Null only where the act has no such action or the table prints no figure for it.
+        expect(printed, `${step}: the table prints a figure`).toBeUndefined();
+        continue;
+      }
+      expect(norm.quoteKk, step).toBe(printed);
+      expect(regulation().includes(collapse(norm.quoteKk)), step).toBe(true);
+      expect(norm.minSeconds, step).toBeLessThanOrEqual(norm.maxSeconds);
+      expect(parseNormQuote(norm.quoteKk), step).toEqual({ minSeconds: norm.minSeconds, maxSeconds: norm.maxSeconds });
+    }
+  });
+
+  it('has the counter limits its seed states', () => {
+    expect(entry().counterLimits).toEqual(norms.counterLimits);
+    expect(counterLimitsFromSeed(regulation())).toEqual(norms.counterLimits);
+  });
+
+  it('has the questionnaire of its own regulation, in the seed wording, with translations', () => {
+    const actual = entry().questionnaire;
+    const want = QUESTIONNAIRE_BY_ID[id];
+    if (want === undefined) throw new Error(`QUESTIONNAIRE_BY_ID has no ${id}`);
+    if (want === null) {
+      expect(actual).toBeNull();
+      expect(squash(regulation())).not.toMatch(/сауалнама/);
+      return;
+    }
+    if (actual === null) throw new Error(`${id} has no questionnaire`);
+    expect(actual.source).toBe([expected.seedFile, expected.annex, want.annexLabel].filter((x) => x !== null).join(', '));
+    expect(actual.questions.map((q) => q.id)).toEqual(['quality', 'accessibility']);
+    expect(actual.questions.map((q) => q.text.kk)).toEqual([want.quality, want.accessibility]);
+    for (const q of actual.questions) expect(q.answers.map((a) => a.kk)).toEqual([...want.answers]);
+
+    const text = regulation();
+    const annexAt = text.lastIndexOf(want.annexLabel);
+    expect(annexAt, want.annexLabel).toBeGreaterThanOrEqual(0);
+    for (const [i, q] of actual.questions.entries()) {
+      expect(text.includes(collapse(q.text.kk)), q.text.kk).toBe(true);
+      for (const a of q.answers) expect(text.includes(collapse(a.kk)), a.kk).toBe(true);
+      // Question number, text and the three numbered answers in order, inside the questionnaire annex.
+      const block = questionBlockPattern(i + 1, q).exec(text);
+      expect(block, `question ${i + 1} with its answers`).not.toBeNull();
+      expect(block?.index ?? -1).toBeGreaterThan(annexAt);
+    }
+    for (const item of actual.questions.flatMap((q) => [q.text, ...q.answers])) {
+      expect(item.ru).toMatch(/^[А-Яа-яЁё(), ]+\??$/);
+      expect(item.en).toMatch(/^[A-Za-z ]+\??$/);
+      expect(item.ru).not.toBe(item.kk);
+    }
+    for (const q of actual.questions) {
+      expect(q.text.ru.endsWith('?') && q.text.en.endsWith('?')).toBe(true);
+    }
   });
 });
 
