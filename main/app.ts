@@ -23,6 +23,14 @@ import { CalendarHolder } from './services/CalendarHolder';
 import { CatalogService } from './services/CatalogService';
 import { SettingsService } from './services/SettingsService';
 import { SettingsStore } from './services/SettingsStore';
+import { documentSlotsSchema } from '../core/catalog/documentSlots';
+import { SaneScanner } from './adapters/scanner/SaneScanner';
+import { SharpImagePipeline } from './imaging/SharpImagePipeline';
+import type { Scanner } from './ports/Scanner';
+import { DraftService } from './services/DraftService';
+import { PageStore } from './services/PageStore';
+import { ScanningService } from './services/ScanningService';
+import { splitImportedFileWithSharp } from './services/importedFilePages';
 import { DocumentsService } from './services/DocumentsService';
 import { OperatorSession } from './services/OperatorSession';
 import { OutboxSender } from './services/OutboxSender';
@@ -34,6 +42,8 @@ import { SystemService } from './services/SystemService';
 export interface AppPaths {
   readonly resourcesDir: string;
   readonly sqlWasm: string;
+  /** The image worker bundle (out/imaging/imageWorker.mjs, built by scripts/build.mjs). */
+  readonly imageWorkerUrl: URL;
 }
 
 export interface WorkstationOptions {
@@ -44,6 +54,8 @@ export interface WorkstationOptions {
   readonly keyWrapper: KeyWrapper;
   /** Replaces the HTTP backend (tests). */
   readonly backend?: LicensingBackend;
+  /** Replaces the SANE scanner (tests, demo). */
+  readonly scanner?: Scanner;
   readonly clock?: Clock;
   readonly random?: () => number;
   /** How long submit waits for the backend before answering "accepted". */
@@ -95,6 +107,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   }
 
   const session = new OperatorSession(clock);
+  const pipeline = new SharpImagePipeline({ workerUrl: options.paths.imageWorkerUrl });
+  const scanner = options.scanner ?? new SaneScanner(config.saneConfigDir ? { saneConfigDir: config.saneConfigDir } : {});
+  const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
+  const fontBytes = new Uint8Array(await readFile(path.join(options.paths.resourcesDir, 'fonts', 'DejaVuSans.ttf')));
   const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)));
   const calendar = new CalendarHolder(calendarData, settingsStore);
   const catalogService = new CatalogService(catalog, session, settingsStore, calendar, clock);
@@ -104,14 +120,18 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     onUnexpectedError: options.onUnexpectedError,
   });
   session.onDidSignIn(() => sender.kick());
+  const pages = new PageStore(db, blobs, pipeline, clock);
+  const drafts = new DraftService(db, blobs, session, catalogService, slotsData, pages, pipeline, splitImportedFileWithSharp, clock);
+  const scanning = new ScanningService(scanner, session, drafts, pages);
 
   const api: WorkstationApi = {
     session: new SessionService(backend, session, () => workstationId),
     catalog: catalogService,
     registry: new RegistryService(backend, session, catalogService, db, clock),
     documents: new DocumentsService(session, db, blobs, clock),
-    submissions: new SubmissionsService(db, session, catalogService, sender, clock, {
+    submissions: new SubmissionsService(db, session, catalogService, sender, drafts, blobs, clock, {
       workstationId: () => workstationId,
+      fontBytes,
       sendBudgetMs: options.sendBudgetMs ?? 8_000,
     }),
     system: new SystemService(db, {
@@ -127,7 +147,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     api,
     backendUrl: backend.baseUrl,
     async close() {
+      await scanning.settle();
       await sender.stop();
+      await pipeline.close();
       await db.close();
       await embedded?.close();
     },

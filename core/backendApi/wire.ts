@@ -88,7 +88,7 @@ export type RegistryAnswer = z.infer<typeof registryAnswerSchema>;
  * notarial IS (БНАЖ / ЕНИС) records it. Used by the 2014 regulations (W2/W3): a notarised PoA is
  * entered and checked; a PoA certified otherwise is not looked up at all.
  */
-export const powerOfAttorneyNumberSchema = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі/\-]+$/);
+export const powerOfAttorneyNumberSchema = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі/-]+$/);
 
 export const powerOfAttorneyRecordSchema = z.object({
   number: z.string().min(1),

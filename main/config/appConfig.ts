@@ -17,6 +17,8 @@ export const configFileSchema = z
     web: z.object({ port: z.number().int().min(0).max(65_535).optional() }).strict().optional(),
     /** Browser host only: base64 of the 32-byte key that encrypts blobs at rest. */
     blobKeyBase64: z.string().optional(),
+    /** SANE configuration folder for scanimage (SANE_CONFIG_DIR); absent = the system's /etc/sane.d. */
+    scanner: z.object({ saneConfigDir: z.string().min(1).optional() }).strict().optional(),
   })
   .strict();
 
@@ -26,6 +28,7 @@ export interface AppConfig {
   readonly backendTimeoutMs: number;
   readonly webPort: number;
   readonly blobKeyBase64: string | null;
+  readonly saneConfigDir: string | null;
 }
 
 export type ConfigError = { readonly kind: 'invalid-config'; readonly file: string; readonly detail: string };
@@ -66,6 +69,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       backendTimeoutMs: fromFile.backend?.timeoutMs ?? 10_000,
       webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,
+      saneConfigDir: env.PSC_SANE_CONFIG_DIR || fromFile.scanner?.saneConfigDir || null,
     },
   };
 }

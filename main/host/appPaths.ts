@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AppPaths } from '../app';
 
 /** Paths of the app's files, given the repository (or packaged app) root. */
@@ -11,6 +12,7 @@ export function resolveAppPaths(appRoot: string): AppPaths & { readonly renderer
     resourcesDir: path.join(appRoot, 'resources'),
     sqlWasm: require.resolve('sql.js/dist/sql-wasm.wasm'),
     rendererDir: path.join(appRoot, 'out', 'renderer'),
+    imageWorkerUrl: pathToFileURL(path.join(appRoot, 'out', 'imaging', 'imageWorker.mjs')),
     version: pkg.version,
   };
 }

@@ -1,21 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationSubmission, RepresentativeRef } from '../../core/backendApi/wire';
+import type { ApplicationSubmission, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
 import type { NotSignedIn } from '../../core/contract/common';
 import type { ApplicationSummary, SubmissionsApi, SubmitError, SubmitRequest } from '../../core/contract/submissions';
+import type { SubmitDraftOnlyError } from '../../core/contract/drafts';
+
+type SubmitDraftError = SubmitError | SubmitDraftOnlyError;
+import type { CatalogEntry } from '../../core/catalog/catalogSchema';
+import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
+import { closeDraft } from '../db/drafts';
+import type { WritableDb } from '../db/SqlJsDatabase';
+import { assembleDraftDocuments } from '../documents/assembleDraftDocuments';
+import type { DraftService } from './DraftService';
 import { applicantDisplayName, applicantRefOf, isApplicantEligible } from '../../core/registry/applicant';
 import type { Result } from '../../core/result';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { allocateLocalNumber, findApplication, insertApplicationWithOutbox, listApplications } from '../db/applications';
 import { attachDocumentsToApplication, findDocument } from '../db/documents';
-import { findRegistrySnapshot } from '../db/registrySnapshots';
+import { findRegistrySnapshot, type StoredSnapshot } from '../db/registrySnapshots';
 import { findRepresentativeSnapshot, type StoredRepresentative } from '../db/representativeSnapshots';
 import type { Clock } from '../ports/Clock';
 import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
 import type { OutboxSender } from './OutboxSender';
 
+interface AcceptedParties {
+  readonly operatorId: string;
+  readonly service: CatalogEntry;
+  readonly snapshot: StoredSnapshot;
+  readonly representative: StoredRepresentative | null;
+}
+
 export interface SubmissionsServiceOptions {
   readonly workstationId: () => string;
+  /** The font that draws Kazakh text in assembled PDFs (resources/fonts/DejaVuSans.ttf). */
+  readonly fontBytes: Uint8Array;
   /** How long `submit` waits for the backend before answering "accepted, will be sent". */
   readonly sendBudgetMs: number;
 }
@@ -26,47 +44,90 @@ export class SubmissionsService implements SubmissionsApi {
     private readonly session: OperatorSession,
     private readonly catalog: CatalogService,
     private readonly sender: OutboxSender,
+    private readonly drafts: DraftService,
+    private readonly blobs: EncryptedBlobStore,
     private readonly clock: Clock,
     private readonly options: SubmissionsServiceOptions,
   ) {}
 
   async submit(request: SubmitRequest): Promise<Result<ApplicationSummary, SubmitError>> {
+    const parties = this.checkParties(request.serviceId, request.applicantSnapshotId, request.representativeSnapshotId);
+    if (!parties.ok) return parties;
+    const { operatorId } = parties.value;
+    const documentIds = [...new Set(request.documentIds)];
+    const documents = this.db.read((r) => documentIds.map((id) => findDocument(r, id)));
+    if (documents.some((d) => !d || d.operatorId !== operatorId || d.applicationId !== null)) return { ok: false, error: { kind: 'unknown-document' } };
+    const refs = documents.map((d) => ({ sha256: d!.sha256, fileName: d!.fileName, mediaType: d!.mediaType, sizeBytes: d!.sizeBytes }));
+    return this.accept(parties.value, request.subtype, refs, this.clock.now().toISOString(), (w, applicationId) =>
+      attachDocumentsToApplication(w, applicationId, documentIds),
+    );
+  }
+
+  async submitDraft(draftId: string): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+    const draft = this.drafts.ownOpenDraft(draftId);
+    if (!draft.ok) return draft;
+    if (draft.value.applicantSnapshotId === null) return { ok: false, error: { kind: 'no-applicant' } };
+    const parties = this.checkParties(draft.value.serviceId, draft.value.applicantSnapshotId, draft.value.representativeSnapshotId);
+    if (!parties.ok) return parties;
+    const view = this.drafts.view(draft.value);
+    if (view.missingRequiredSlots.length > 0) return { ok: false, error: { kind: 'missing-documents', slotIds: view.missingRequiredSlots } };
+
+    const acceptedAt = this.clock.now();
+    const footerDate = this.catalog.deadlineFor(parties.value.service, draft.value.subtype, acceptedAt.toISOString()).acceptedOn.split('-').reverse().join('.');
+    const documents = await assembleDraftDocuments(draft.value, view.slots, this.blobs, { fontBytes: this.options.fontBytes, acceptedAt, footerDate });
+    if (!documents.ok) return documents;
+    return this.accept(parties.value, draft.value.subtype, documents.value, acceptedAt.toISOString(), (w, applicationId) =>
+      closeDraft(w, draftId, 'submitted', applicationId, acceptedAt.toISOString()),
+    );
+  }
+
+  /** Service, applicant and representative as the rules allow them for this operator. */
+  private checkParties(serviceId: string, applicantSnapshotId: string, representativeSnapshotId: string | null): Result<AcceptedParties, SubmitError> {
     const active = this.session.require();
     if (!active.ok) return active;
     const operatorId = active.value.operator.operatorId;
-    const service = this.catalog.findOffered(request.serviceId);
+    const service = this.catalog.findOffered(serviceId);
     if (!service) return { ok: false, error: { kind: 'unknown-service' } };
-
-    const snapshot = this.db.read((r) => findRegistrySnapshot(r, request.applicantSnapshotId));
+    const snapshot = this.db.read((r) => findRegistrySnapshot(r, applicantSnapshotId));
     if (!snapshot || snapshot.operatorId !== operatorId) return { ok: false, error: { kind: 'unknown-applicant' } };
     const record = snapshot.answer.record;
     if (!isApplicantEligible(record) || !service.applicantKinds.includes(record.kind)) return { ok: false, error: { kind: 'applicant-not-eligible' } };
-
     let representative: StoredRepresentative | null = null;
-    if (request.representativeSnapshotId !== null) {
-      representative = this.db.read((r) => findRepresentativeSnapshot(r, request.representativeSnapshotId!));
+    if (representativeSnapshotId !== null) {
+      representative = this.db.read((r) => findRepresentativeSnapshot(r, representativeSnapshotId));
       // Checked for this applicant, for this service, by this operator: anything else is not this application's representative.
       if (!representative || representative.operatorId !== operatorId || representative.applicantSnapshotId !== snapshot.id || representative.serviceId !== service.id) {
         return { ok: false, error: { kind: 'unknown-representative' } };
       }
     }
+    return { ok: true, value: { operatorId, service, snapshot, representative } };
+  }
 
-    const documentIds = [...new Set(request.documentIds)];
-    const documents = this.db.read((r) => documentIds.map((id) => findDocument(r, id)));
-    if (documents.some((d) => !d || d.operatorId !== operatorId || d.applicationId !== null)) return { ok: false, error: { kind: 'unknown-document' } };
-
+  /**
+   * The transactional outbox: the application, its payload, its idempotency key and its outbox row
+   * are written in one transaction together with `alsoInTransaction` (attaching documents, closing
+   * the draft). Resolves once that is on disk, after giving the backend a short chance to register it.
+   */
+  private async accept(
+    parties: AcceptedParties,
+    subtype: SubmitRequest['subtype'],
+    documents: DocumentRef[],
+    acceptedAt: string,
+    alsoInTransaction: (w: WritableDb, applicationId: string) => void,
+  ): Promise<Result<ApplicationSummary, never>> {
+    const { operatorId, service, snapshot, representative } = parties;
+    const record = snapshot.answer.record;
     const applicationId = randomUUID();
-    const acceptedAt = this.clock.now().toISOString();
     const workstationId = this.options.workstationId();
-    const deadline = this.catalog.deadlineFor(service, request.subtype, acceptedAt);
+    const deadline = this.catalog.deadlineFor(service, subtype, acceptedAt);
     await this.db.write((w) => {
       const payload: ApplicationSubmission = {
         serviceId: service.id,
-        subtype: request.subtype,
+        subtype,
         applicant: applicantRefOf(record),
         registryAnswerId: snapshot.answer.answerId,
         representative: representative ? representativeRefOf(representative) : null,
-        documents: documents.map((d) => ({ sha256: d!.sha256, fileName: d!.fileName, mediaType: d!.mediaType, sizeBytes: d!.sizeBytes })),
+        documents,
         localNumber: allocateLocalNumber(w, workstationId.slice(0, 6).toUpperCase(), acceptedAt.slice(0, 10)),
         workstationId,
         acceptedAt,
@@ -82,7 +143,7 @@ export class SubmissionsService implements SubmissionsApi {
         idempotencyKey: randomUUID(),
         payload,
       });
-      attachDocumentsToApplication(w, applicationId, documentIds);
+      alsoInTransaction(w, applicationId);
     });
 
     // Durable now. Give the backend a short chance to register it while the applicant waits.

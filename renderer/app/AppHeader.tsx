@@ -1,6 +1,6 @@
 import { commandNamed } from '../commands/workstationCommands';
 import { LanguageSwitch } from '../features/preferences/LanguageSwitch';
-import { selectOperator } from '../features/session/sessionSelectors';
+import { selectIsSupervisor, selectOperator } from '../features/session/sessionSelectors';
 import { selectView } from '../features/workflow/workflowSelectors';
 import { useTranslator } from '../i18n/useTranslator';
 import { useWorkstation } from '../store/StoreProvider';
@@ -8,13 +8,16 @@ import { useRunAction } from '../ui/useRunAction';
 
 const openApplicationCommand = commandNamed('open-application');
 const openJournalCommand = commandNamed('open-journal');
+const openSettingsCommand = commandNamed('open-settings');
 
 export function AppHeader() {
   const { t } = useTranslator();
   const operator = useWorkstation(selectOperator);
+  const isSupervisor = useWorkstation(selectIsSupervisor);
   const view = useWorkstation(selectView);
   const openApplication = useWorkstation((state) => state.openApplication);
   const openJournal = useWorkstation((state) => state.openJournal);
+  const openSettings = useWorkstation((state) => state.openSettings);
   const logout = useWorkstation((state) => state.logout);
   const run = useRunAction();
   if (!operator) return null;
@@ -45,12 +48,25 @@ export function AppHeader() {
         >
           {t('nav.applications')}
         </button>
+        {isSupervisor && (
+          <button
+            type="button"
+            className="nav-button"
+            data-testid="nav-settings"
+            aria-current={view === 'settings' ? 'page' : undefined}
+            aria-keyshortcuts="Alt+S"
+            title={`${t(openSettingsCommand.labelKey)} (${openSettingsCommand.shortcut})`}
+            onClick={() => openSettings()}
+          >
+            {t('nav.settings')}
+          </button>
+        )}
       </nav>
       <div className="app-header__operator">
-        <span className="app-header__operator-name" data-testid="operator-name" title={t('header.operator')}>
+        <span className="app-header__operator-name" data-testid="operator-name" title={`${t('header.operator')}: ${operator.fullName}`}>
           {operator.fullName}
         </span>
-        <span className="app-header__workplace" data-testid="workplace-name" title={t('header.workplace')}>
+        <span className="app-header__workplace" data-testid="workplace-name" title={`${t('header.workplace')}: ${operator.workplace.name}`}>
           {operator.workplace.name}
         </span>
       </div>

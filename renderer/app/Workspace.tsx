@@ -1,16 +1,47 @@
+import { lazy, Suspense } from 'react';
 import { ApplicationsJournal } from '../features/applications/ApplicationsJournal';
+import { selectIsSupervisor } from '../features/session/sessionSelectors';
 import { ApplicationWizard } from '../features/workflow/ApplicationWizard';
+import type { WorkspaceView } from '../features/workflow/workflowSlice';
 import { selectView } from '../features/workflow/workflowSelectors';
+import { useTranslator } from '../i18n/useTranslator';
 import { useWorkstation } from '../store/StoreProvider';
 import { AppHeader } from './AppHeader';
 
-/** The signed-in screen: header, then either the application being taken or the journal. */
+/**
+ * Supervisors only, and it parses dates with core's zod schemas: loaded on first use so that the
+ * operator's start-up bundle carries neither.
+ */
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
+
+function CurrentView({ view }: { readonly view: WorkspaceView }) {
+  const { t } = useTranslator();
+  const isSupervisor = useWorkstation(selectIsSupervisor);
+  switch (view) {
+    case 'journal':
+      return <ApplicationsJournal />;
+    case 'settings':
+      return isSupervisor ? (
+        <Suspense fallback={<p role="status">{t('settings.loading')}</p>}>
+          <SettingsScreen />
+        </Suspense>
+      ) : (
+        <ApplicationWizard />
+      );
+    case 'application':
+      return <ApplicationWizard />;
+  }
+}
+
+/** The signed-in screen: header, then the application being taken, the journal, or the settings. */
 export function Workspace() {
   const view = useWorkstation(selectView);
   return (
     <div className="workspace">
       <AppHeader />
-      <main className="workspace__main">{view === 'journal' ? <ApplicationsJournal /> : <ApplicationWizard />}</main>
+      <main className="workspace__main">
+        <CurrentView view={view} />
+      </main>
     </div>
   );
 }

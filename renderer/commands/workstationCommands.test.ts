@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseService, createSignedInStore, createTestStore } from '../test-support/arrangeStore';
+import { SUPERVISOR } from '../test-support/fakeFixtures';
 import { commandNamed, findCommand, type KeyChord } from './workstationCommands';
 
 const alt = (code: string): KeyChord => ({ code, altKey: true, ctrlKey: false, shiftKey: false, metaKey: false });
@@ -37,5 +38,13 @@ describe('workstation commands', () => {
     findCommand(alt('ArrowLeft'), store.getState())?.perform(store.getState());
     expect(store.getState().step).toBe('service');
     expect(findCommand(alt('ArrowLeft'), store.getState())).toBeNull();
+  });
+
+  it('opens the settings with Alt+S for a supervisor only', async () => {
+    const { store } = await createSignedInStore();
+    expect(findCommand(alt('KeyS'), store.getState())).toBeNull();
+    const supervisor = await createSignedInStore({ operator: SUPERVISOR });
+    findCommand(alt('KeyS'), supervisor.store.getState())?.perform(supervisor.store.getState());
+    expect(supervisor.store.getState().view).toBe('settings');
   });
 });

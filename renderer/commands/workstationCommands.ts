@@ -6,9 +6,10 @@
 import type { MessageKey } from '../i18n/messageCatalog';
 import type { WorkstationState } from '../store/storeTypes';
 import { nextStepOf, previousStepOf } from '../features/workflow/applicationSteps';
+import { selectIsSupervisor } from '../features/session/sessionSelectors';
 import { selectCanAdvance, selectIsApplicationFinished } from '../features/workflow/workflowSelectors';
 
-export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-application';
+export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-application' | 'open-settings';
 
 export type KeyChord = Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>;
 
@@ -66,6 +67,14 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     keyTest: altWith('KeyN'),
     predicate: (state) => state.operator !== null,
     perform: (state) => state.openApplication(),
+  },
+  {
+    name: 'open-settings',
+    labelKey: 'command.openSettings',
+    shortcut: 'Alt+S',
+    keyTest: altWith('KeyS'),
+    predicate: selectIsSupervisor,
+    perform: (state) => state.openSettings(),
   },
 ];
 

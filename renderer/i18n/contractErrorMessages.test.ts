@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../core/contract';
+import type { RepresentativeError } from '../../core/contract';
+import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
 import {
   attachErrorMessage,
+  deadlinePreviewErrorMessage,
   discardErrorMessage,
   loginErrorMessage,
   lookupErrorMessage,
   notSignedInMessage,
+  powerOfAttorneyProblemMessage,
+  representativeErrorMessage,
+  settingsErrorMessage,
   submitErrorMessage,
 } from './contractErrorMessages';
 import { createTranslator } from './translator';
@@ -17,12 +23,62 @@ describe('contract error messages', () => {
     );
     expect(new Set(lookupKeys).size).toBe(lookupKeys.length);
 
-    const submitKeys = (['unknown-service', 'unknown-applicant', 'applicant-not-eligible', 'unknown-document', 'not-signed-in'] as const).map(
+    const submitKinds = ['unknown-service', 'unknown-applicant', 'unknown-representative', 'applicant-not-eligible', 'unknown-document', 'not-signed-in'] as const;
+    const submitKeys = submitKinds.map(
       (kind) => submitErrorMessage({ kind }),
     );
     expect(new Set(submitKeys).size).toBe(submitKeys.length);
 
     expect(loginErrorMessage({ kind: 'invalid-credentials' })).not.toBe(loginErrorMessage({ kind: 'backend-unavailable' }));
+
+    const settingsKeys = (['not-signed-in', 'not-permitted', 'unknown-service'] as const).map((kind) => settingsErrorMessage({ kind }));
+    expect(new Set(settingsKeys).size).toBe(settingsKeys.length);
+    expect(deadlinePreviewErrorMessage({ kind: 'unknown-service' })).not.toBe(deadlinePreviewErrorMessage({ kind: 'not-signed-in' }));
+  });
+
+  it('gives each representative error its own text, with the specific reason for an invalid PoA', () => {
+    const en = createTranslator('en');
+    const renderReason = (problem: PowerOfAttorneyProblem) => en.render(powerOfAttorneyProblemMessage(problem, en.formatDate));
+    const errors: RepresentativeError[] = [
+      { kind: 'not-signed-in' },
+      { kind: 'invalid-identifier' },
+      { kind: 'not-allowed-by-regulation' },
+      { kind: 'unknown-applicant' },
+      { kind: 'same-as-applicant' },
+      { kind: 'not-found' },
+      { kind: 'power-of-attorney-not-found' },
+      { kind: 'power-of-attorney-invalid', problem: { kind: 'revoked' } },
+      { kind: 'representative-not-eligible' },
+      { kind: 'registry-unavailable' },
+    ];
+    const texts = errors.map((error) => en.render(representativeErrorMessage(error, renderReason)));
+    expect(new Set(texts).size).toBe(texts.length);
+
+    const problems: PowerOfAttorneyProblem[] = [
+      { kind: 'revoked' },
+      { kind: 'expired', validUntil: '2024-12-31' },
+      { kind: 'not-yet-valid', issuedOn: '2025-03-10' },
+      { kind: 'other-principal' },
+      { kind: 'other-representative' },
+    ];
+    const kk = createTranslator('kk');
+    expect(problems.map((problem) => kk.render(powerOfAttorneyProblemMessage(problem, kk.formatDate)))).toEqual([
+      'ол кері қайтарып алынған.',
+      'ол 31.12.2024 қоса алғанда жарамды болған, мерзімі өтіп кетті.',
+      'ол 10.03.2025 күнімен берілген, әлі күшіне енбеген.',
+      'оны өтініш беруші емес, басқа тұлға берген.',
+      'ол басқа адамға берілген: өкілдің ЖСН-і сенімхаттағымен сәйкес келмейді.',
+    ]);
+    expect(kk.render(representativeErrorMessage({ kind: 'power-of-attorney-invalid', problem: { kind: 'expired', validUntil: '2024-12-31' } }, (p) => kk.render(powerOfAttorneyProblemMessage(p, kk.formatDate))))).toBe(
+      'Сенімхат жарамсыз: ол 31.12.2024 қоса алғанда жарамды болған, мерзімі өтіп кетті.',
+    );
+  });
+
+  it('quotes the regulation when a representative or PoA cannot be obtained', () => {
+    const ru = createTranslator('ru');
+    const none = () => '';
+    expect(ru.render(representativeErrorMessage({ kind: 'not-found' }, none))).toMatch(/^Получение данных невозможно/);
+    expect(ru.render(representativeErrorMessage({ kind: 'power-of-attorney-not-found' }, none))).toMatch(/^Получение данных невозможно/);
   });
 
   it('names the file and the size limit when a file is refused', () => {

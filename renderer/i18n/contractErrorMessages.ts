@@ -3,7 +3,8 @@
  * added to the contract fails to compile here until it has its own text in kk, ru and en.
  */
 import { assertNever } from '../../core/result';
-import type { LoginError, LookupError, NotSignedIn, SubmitError } from '../../core/contract';
+import type { LoginError, LookupError, NotSignedIn, RepresentativeError, SettingsError, SubmitError } from '../../core/contract';
+import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
 import type { AttachProblem, DiscardError } from '../features/documents/documentsSlice';
 import type { Message, MessageKey, MessageParams } from './messageCatalog';
 
@@ -91,10 +92,90 @@ export function submitErrorMessage(error: SubmitError): MessageKey {
       return 'error.submit.unknownService';
     case 'unknown-applicant':
       return 'error.submit.unknownApplicant';
+    case 'unknown-representative':
+      return 'error.submit.unknownRepresentative';
     case 'applicant-not-eligible':
       return 'error.submit.applicantNotEligible';
     case 'unknown-document':
       return 'error.submit.unknownDocument';
+    default:
+      return assertNever(error);
+  }
+}
+
+/** Formats a 'YYYY-MM-DD' date for the operator (the translator's formatDate). */
+type FormatDate = (isoDate: string) => string;
+
+/** Why a notarised power of attorney found in БНАЖ does not let this person act for this applicant today. */
+export function powerOfAttorneyProblemMessage(problem: PowerOfAttorneyProblem, formatDate: FormatDate): Message {
+  switch (problem.kind) {
+    case 'revoked':
+      return { key: 'poaProblem.revoked' };
+    case 'expired':
+      return { key: 'poaProblem.expired', params: { date: formatDate(problem.validUntil) } };
+    case 'not-yet-valid':
+      return { key: 'poaProblem.notYetValid', params: { date: formatDate(problem.issuedOn) } };
+    case 'other-principal':
+      return { key: 'poaProblem.otherPrincipal' };
+    case 'other-representative':
+      return { key: 'poaProblem.otherRepresentative' };
+    default:
+      return assertNever(problem);
+  }
+}
+
+/**
+ * registry.lookupRepresentative. For power-of-attorney-invalid the specific reason is a message of
+ * its own (powerOfAttorneyProblemMessage); `renderReason` renders it in the interface language.
+ */
+export function representativeErrorMessage(error: RepresentativeError, renderReason: (problem: PowerOfAttorneyProblem) => string): Message {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return { key: notSignedInMessage(error) };
+    case 'invalid-identifier':
+      return { key: 'error.lookup.invalidIdentifier' };
+    case 'not-allowed-by-regulation':
+      return { key: 'error.representative.notAllowed' };
+    case 'unknown-applicant':
+      return { key: 'error.representative.unknownApplicant' };
+    case 'same-as-applicant':
+      return { key: 'error.representative.sameAsApplicant' };
+    case 'not-found':
+      return { key: 'error.representative.notFound' };
+    case 'power-of-attorney-not-found':
+      return { key: 'error.representative.poaNotFound' };
+    case 'power-of-attorney-invalid':
+      return { key: 'error.representative.poaInvalid', params: { reason: renderReason(error.problem) } };
+    case 'representative-not-eligible':
+      return { key: 'error.representative.notEligible' };
+    case 'registry-unavailable':
+      return { key: 'error.lookup.registryUnavailable' };
+    default:
+      return assertNever(error);
+  }
+}
+
+/** catalog.previewDeadline */
+export function deadlinePreviewErrorMessage(error: NotSignedIn | { readonly kind: 'unknown-service' }): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return notSignedInMessage(error);
+    case 'unknown-service':
+      return 'error.deadline.unknownService';
+    default:
+      return assertNever(error);
+  }
+}
+
+/** settings.setCurrentServiceVersion and settings.setCalendarOverrides */
+export function settingsErrorMessage(error: SettingsError): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return notSignedInMessage(error);
+    case 'not-permitted':
+      return 'error.settings.notPermitted';
+    case 'unknown-service':
+      return 'error.settings.unknownService';
     default:
       return assertNever(error);
   }

@@ -45,6 +45,7 @@ describe('message catalogs', () => {
     const sharedOnPurpose = new Set([
       'about.backend.configured', 'login.username', 'header.operator', 'units.bytes', 'units.kilobytes', 'units.megabytes',
       'units.seconds', 'units.minutes', 'documents.columnName', 'documents.columnDigest',
+      'hint.unit.branch',
     ]);
     const identical = kkKeys.filter((key) => kk[key as keyof typeof kk] === ru[key as keyof typeof kk]);
     expect(identical.filter((key) => !sharedOnPurpose.has(key))).toEqual([]);

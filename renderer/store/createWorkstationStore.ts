@@ -5,7 +5,10 @@ import { applicationsInitialState, createApplicationsSlice } from '../features/a
 import { createCatalogSlice, serviceSelectionInitialState } from '../features/catalog/catalogSlice';
 import { createDocumentsSlice, documentsInitialState } from '../features/documents/documentsSlice';
 import { createPreferencesSlice } from '../features/preferences/preferencesSlice';
+import { createRepresentativeSlice, representativeInitialState } from '../features/representative/representativeSlice';
 import { createSessionSlice } from '../features/session/sessionSlice';
+import { createSettingsSlice } from '../features/settings/settingsSlice';
+import { createDeadlinePreviewSlice, deadlinePreviewInitialState } from '../features/submission/deadlinePreviewSlice';
 import { createSubmissionSlice, submissionInitialState } from '../features/submission/submissionSlice';
 import { createWorkflowSlice, workflowInitialState } from '../features/workflow/workflowSlice';
 import type { SliceContext, WorkstationState, WorkstationStore } from './storeTypes';
@@ -14,8 +17,10 @@ import type { SliceContext, WorkstationState, WorkstationStore } from './storeTy
 const citizenDataInitialState = {
   ...serviceSelectionInitialState,
   ...applicantInitialState,
+  ...representativeInitialState,
   ...documentsInitialState,
   ...submissionInitialState,
+  ...deadlinePreviewInitialState,
   ...applicationsInitialState,
   ...workflowInitialState,
 };
@@ -32,10 +37,13 @@ export function createWorkstationStore(api: WorkstationApi): WorkstationStore {
       ...createPreferencesSlice(context),
       ...createCatalogSlice(context),
       ...createApplicantSlice(context),
+      ...createRepresentativeSlice(context),
       ...createDocumentsSlice(context),
       ...createSubmissionSlice(context),
+      ...createDeadlinePreviewSlice(context),
       ...createApplicationsSlice(context),
       ...createWorkflowSlice(context),
+      ...createSettingsSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
         set({ ...citizenDataInitialState, citizenDataEpoch: get().citizenDataEpoch + 1 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeReadyToSubmit, chooseService, createSignedInStore } from '../test-support/arrangeStore';
+import { arrangeReadyToSubmit, chooseService, createSignedInStore, findApplicant, findRepresentative, pdfFileSource } from '../test-support/arrangeStore';
+import { REPRESENTATIVE_PERSON } from '../test-support/fakeFixtures';
+import { POA_FOR_PERSON } from '../test-support/fakeNotaryFixtures';
 
 /** Everything of the applicant that must not outlive the session: identifiers, names, address, files. */
 const CITIZEN_TRACES = ['850415312343', 'Жұмабеков', 'Ерғали', 'Жеңіс даңғылы', 'Ұлытау Ойын', 'passport-scan.pdf', 'KZ-LIC-2025', 'WS01-'];
@@ -23,6 +25,28 @@ describe('citizen data in the store', () => {
     expect(store.getState().operator).toBeNull();
     expect(store.getState().documents).toEqual([]);
     expect(store.getState().applicationsLoad).toEqual({ kind: 'idle' });
+  });
+
+  it('is all gone after logout with a representative too: IIN, name, PoA number and notary', async () => {
+    const { store } = await createSignedInStore();
+    chooseService(store);
+    await findApplicant(store, '850415312343');
+    await findRepresentative(store, REPRESENTATIVE_PERSON.iin, { number: POA_FOR_PERSON.number });
+    store.getState().goToStep('documents');
+    await store.getState().attachDocument(pdfFileSource());
+    store.getState().goToStep('review');
+    await store.getState().loadDeadlinePreview();
+    await store.getState().submitApplication();
+    await store.getState().loadApplications();
+    const traces = [REPRESENTATIVE_PERSON.iin, 'Сейдахметова', POA_FOR_PERSON.number, 'Бекова Ләззат', 'Қабанбай батыр'];
+    const before = serialisedData(store.getState());
+    for (const trace of traces) expect(before).toContain(trace);
+
+    await store.getState().logout();
+
+    const after = serialisedData(store.getState());
+    for (const trace of traces) expect(after).not.toContain(trace);
+    expect(store.getState().deadlinePreview).toEqual({ kind: 'idle' });
   });
 
   it('drops a registry answer that arrives after logout', async () => {

@@ -8,6 +8,9 @@ import type { DocumentsSlice } from '../features/documents/documentsSlice';
 import type { SubmissionSlice } from '../features/submission/submissionSlice';
 import type { ApplicationsSlice } from '../features/applications/applicationsSlice';
 import type { WorkflowSlice } from '../features/workflow/workflowSlice';
+import type { RepresentativeSlice } from '../features/representative/representativeSlice';
+import type { DeadlinePreviewSlice } from '../features/submission/deadlinePreviewSlice';
+import type { SettingsSlice } from '../features/settings/settingsSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -16,8 +19,8 @@ export interface CitizenDataSlice {
    */
   readonly citizenDataEpoch: number;
   /**
-   * Returns every slice holding citizen data (applicant, documents, submission result, journal,
-   * the draft's service choice and step) to its initial state. Invariant: afterwards no IIN/BIN,
+   * Returns every slice holding citizen data (applicant, representative, documents, submission
+   * result, journal, the draft's service choice, planned date and step) to its initial state. Invariant: afterwards no IIN/BIN,
    * name, address or document of any applicant remains in the store.
    */
   resetCitizenData(): void;
@@ -27,10 +30,13 @@ export type WorkstationState = SessionSlice &
   PreferencesSlice &
   CatalogSlice &
   ApplicantSlice &
+  RepresentativeSlice &
   DocumentsSlice &
   SubmissionSlice &
+  DeadlinePreviewSlice &
   ApplicationsSlice &
   WorkflowSlice &
+  SettingsSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;

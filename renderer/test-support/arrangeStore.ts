@@ -39,6 +39,15 @@ export async function findApplicant(store: WorkstationStore, identifier: string,
   await store.getState().lookupApplicant();
 }
 
+/** Ticks "represented", types the representative's IIN (and the PoA number, if given) and checks them. */
+export async function findRepresentative(store: WorkstationStore, iin: string, poa: { readonly number: string } | 'other' = 'other'): Promise<void> {
+  store.getState().setRepresented(true);
+  store.getState().editRepresentativeIin(iin);
+  store.getState().choosePoaKind(poa === 'other' ? 'other' : 'notarised');
+  if (poa !== 'other') store.getState().editPoaNumber(poa.number);
+  await store.getState().lookupRepresentative();
+}
+
 /** A minimal file whose first bytes say PDF, as main's type check reads them. */
 export function pdfFileSource(name = 'passport-scan.pdf', body = '%PDF-1.7\n% synthetic test page\n') {
   return { name, sizeBytes: body.length, readBase64: async () => btoa(body) };

@@ -12,11 +12,20 @@ import {
   type AttachedDocument,
   type Language,
   type OperatorProfile,
+  type RepresentativeCard,
+  type RepresentativeQuery,
+  type ServiceSummary,
+  type SupervisorSettings,
   type WorkstationApi,
 } from '../../core/contract';
 import type { DocumentRef, RegistryRecord } from '../../core/backendApi/wire';
+import { currentVersions } from '../../core/catalog/currentVersions';
+import { isServiceOfferedTo } from '../../core/catalog/servicesFor';
 import { err, ok } from '../../core/result';
-import { FAKE_REGISTRY, FAKE_SERVICES, OPERATOR_PASSWORD, PROVIDER_EMPLOYEE, PSC_OPERATOR } from './fakeFixtures';
+import { previewDeadlineFor } from './fakeDeadline';
+import { CASINO_2014, FAKE_ALL_VERSIONS, FAKE_REGISTRY, OPERATOR_PASSWORD, PROVIDER_EMPLOYEE, PSC_OPERATOR, SUPERVISOR } from './fakeFixtures';
+import { FAKE_TODAY } from './fakeNotaryFixtures';
+import { checkRepresentative } from './fakeRepresentativeCheck';
 
 export interface FakeCall {
   readonly area: string;
@@ -29,7 +38,16 @@ export interface FakeWorkstationOptions {
   /** What submit answers when the backend "responds in time" (registered) or not (accepted). */
   readonly submitState?: ApplicationState;
   readonly isBackendAvailable?: boolean;
+  /** The Kazakhstan date main would see as today ('YYYY-MM-DD'); FAKE_TODAY by default. */
+  readonly today?: string;
+  readonly settings?: SupervisorSettings;
 }
+
+/** By default the 2014 casino regulation is current; the 2012 one exists in the catalog too. */
+export const DEFAULT_FAKE_SETTINGS: SupervisorSettings = {
+  currentServiceVersions: { casino: CASINO_2014.id },
+  calendarOverrides: [],
+};
 
 export interface FakeWorkstation {
   readonly api: WorkstationApi;
@@ -66,21 +84,42 @@ function displayNameOf(record: RegistryRecord): string {
   return record.kind === 'legal-entity' ? record.name : [record.lastName, record.firstName, record.middleName].filter(Boolean).join(' ');
 }
 
+interface RepresentativeSnapshot {
+  readonly query: RepresentativeQuery;
+  readonly card: RepresentativeCard;
+}
+
+function representativeOf(snapshot: RepresentativeSnapshot): ApplicationSummary['representative'] {
+  const poa = snapshot.query.powerOfAttorney;
+  return {
+    iin: snapshot.card.person.iin,
+    displayName: displayNameOf(snapshot.card.person),
+    powerOfAttorney: poa.kind === 'notarised' ? { kind: 'notarised', number: poa.number } : { kind: 'other' },
+  };
+}
+
 export function createFakeWorkstation(options: FakeWorkstationOptions = {}): FakeWorkstation {
   let language: Language = options.language ?? 'kk';
   let operator: OperatorProfile | null = null;
+  let settings: SupervisorSettings = options.settings ?? DEFAULT_FAKE_SETTINGS;
   let counter = 0;
+  const today = options.today ?? FAKE_TODAY;
   const nextId = () => uuidFromCounter(++counter);
   const snapshots = new Map<string, RegistryRecord>();
+  const representatives = new Map<string, RepresentativeSnapshot>();
   const documents = new Map<string, AttachedDocument>();
   const applications: ApplicationSummary[] = [];
   const calls: FakeCall[] = [];
+
+  const versionsOfWorkplace = (who: OperatorProfile): readonly ServiceSummary[] =>
+    FAKE_ALL_VERSIONS.filter((service) => isServiceOfferedTo(service, who));
+  const serviceById = (serviceId: string) => FAKE_ALL_VERSIONS.find((service) => service.id === serviceId);
 
   const impl: WorkstationApi = {
     session: {
       async login({ login, password }) {
         if (options.isBackendAvailable === false) return err({ kind: 'backend-unavailable' });
-        const match = [PSC_OPERATOR, PROVIDER_EMPLOYEE].find((candidate) => candidate.login === login);
+        const match = [PSC_OPERATOR, PROVIDER_EMPLOYEE, SUPERVISOR].find((candidate) => candidate.login === login);
         if (!match || password !== OPERATOR_PASSWORD) return err({ kind: 'invalid-credentials' });
         operator = match;
         return ok(match);
@@ -95,7 +134,16 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     },
     catalog: {
       async listServices() {
-        return operator ? ok(FAKE_SERVICES) : err(NOT_SIGNED_IN);
+        return operator ? ok(currentVersions(versionsOfWorkplace(operator), settings.currentServiceVersions)) : err(NOT_SIGNED_IN);
+      },
+      async listAllVersions() {
+        return operator ? ok(versionsOfWorkplace(operator)) : err(NOT_SIGNED_IN);
+      },
+      async previewDeadline({ serviceId, subtype }) {
+        if (!operator) return err(NOT_SIGNED_IN);
+        const service = serviceById(serviceId);
+        if (!service) return err({ kind: 'unknown-service' });
+        return ok(previewDeadlineFor(service, subtype, today, settings.calendarOverrides));
       },
     },
     registry: {
@@ -108,7 +156,19 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
         if (!record) return err({ kind: 'not-found' });
         const snapshotId = nextId();
         snapshots.set(snapshotId, record);
-        return ok({ snapshotId, answeredAt: '2025-03-04T09:15:00+05:00', record });
+        return ok({ snapshotId, answeredAt: `${today}T09:15:00+05:00`, record });
+      },
+      async lookupRepresentative(query) {
+        if (!operator) return err(NOT_SIGNED_IN);
+        const checked = checkRepresentative(query, {
+          service: serviceById(query.serviceId),
+          applicant: snapshots.get(query.applicantSnapshotId),
+          today,
+        });
+        if (!checked.ok) return checked;
+        const card: RepresentativeCard = { snapshotId: nextId(), ...checked.value };
+        representatives.set(card.snapshotId, { query, card });
+        return ok(card);
       },
     },
     documents: {
@@ -130,9 +190,14 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     submissions: {
       async submit(request) {
         if (!operator) return err(NOT_SIGNED_IN);
-        if (!FAKE_SERVICES.some((service) => service.id === request.serviceId)) return err({ kind: 'unknown-service' });
+        const service = serviceById(request.serviceId);
+        if (!service) return err({ kind: 'unknown-service' });
         const record = snapshots.get(request.applicantSnapshotId);
         if (!record) return err({ kind: 'unknown-applicant' });
+        const representative = request.representativeSnapshotId === null ? null : representatives.get(request.representativeSnapshotId);
+        const isRepresentativeOfThisDraft =
+          representative?.query.applicantSnapshotId === request.applicantSnapshotId && representative.query.serviceId === request.serviceId;
+        if (representative !== null && !isRepresentativeOfThisDraft) return err({ kind: 'unknown-representative' });
         const attached = request.documentIds.map((id) => documents.get(id));
         if (attached.some((document) => document === undefined)) return err({ kind: 'unknown-document' });
         const sequence = applications.length + 1;
@@ -146,13 +211,15 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
             record.kind === 'individual'
               ? { kind: 'individual', iin: record.iin, displayName: displayNameOf(record) }
               : { kind: 'legal-entity', bin: record.bin, displayName: displayNameOf(record) },
+          representative: representative ? representativeOf(representative) : null,
+          plannedResultDate: previewDeadlineFor(service, request.subtype, today, settings.calendarOverrides).plannedResultDate,
           documents: attached.flatMap((document) =>
             document ? [{ sha256: document.sha256, fileName: document.fileName, mediaType: document.mediaType, sizeBytes: document.sizeBytes }] : [],
           ),
           state,
-          acceptedAt: '2025-03-04T09:20:00+05:00',
+          acceptedAt: `${today}T09:20:00+05:00`,
           registrationNumber: state === 'registered' ? `KZ-LIC-2025-${String(sequence).padStart(5, '0')}` : null,
-          registeredAt: state === 'registered' ? '2025-03-04T09:20:02+05:00' : null,
+          registeredAt: state === 'registered' ? `${today}T09:20:02+05:00` : null,
           problemCode: state === 'needs-attention' ? 'validation-failed' : null,
         };
         applications.unshift(application);
@@ -169,6 +236,24 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
       async setLanguage(next) {
         language = next;
         return ok(next);
+      },
+    },
+    settings: {
+      async get() {
+        return operator ? ok(settings) : err(NOT_SIGNED_IN);
+      },
+      async setCurrentServiceVersion(activityId, serviceId) {
+        if (!operator) return err(NOT_SIGNED_IN);
+        if (operator.role !== 'supervisor') return err({ kind: 'not-permitted' });
+        if (serviceById(serviceId)?.activityId !== activityId) return err({ kind: 'unknown-service' });
+        settings = { ...settings, currentServiceVersions: { ...settings.currentServiceVersions, [activityId]: serviceId } };
+        return ok(settings);
+      },
+      async setCalendarOverrides(overrides) {
+        if (!operator) return err(NOT_SIGNED_IN);
+        if (operator.role !== 'supervisor') return err({ kind: 'not-permitted' });
+        settings = { ...settings, calendarOverrides: [...overrides].sort((a, b) => (a.date < b.date ? -1 : 1)) };
+        return ok(settings);
       },
     },
   };

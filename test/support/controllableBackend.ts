@@ -25,6 +25,7 @@ export class ControllableBackend implements LicensingBackend {
   createSession: LicensingBackend['createSession'] = (r) => this.guard(() => this.inner.createSession(r));
   lookupPerson: LicensingBackend['lookupPerson'] = (t, id) => this.guard(() => this.inner.lookupPerson(t, id));
   lookupLegalEntity: LicensingBackend['lookupLegalEntity'] = (t, id) => this.guard(() => this.inner.lookupLegalEntity(t, id));
+  lookupPowerOfAttorney: LicensingBackend['lookupPowerOfAttorney'] = (t, n) => this.guard(() => this.inner.lookupPowerOfAttorney(t, n));
   hasBlob: LicensingBackend['hasBlob'] = (t, s) => this.guard(() => this.inner.hasBlob(t, s));
   putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.guard(() => this.inner.putBlob(t, s, b));
   health: LicensingBackend['health'] = () => this.guard(() => this.inner.health());

@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { createWorkstation, type Workstation, type WorkstationOptions } from '../../main/app';
 import { noKeyWrapping } from '../../main/config/blobKey';
 import { resolveAppPaths } from '../../main/host/appPaths';
+import { bundleImageWorker } from '../../main/imaging/testSupport/bundleImageWorker';
+
+/** The image worker, bundled once per test file (tests run from source, the app from out/). */
+let workerUrl: Promise<URL> | null = null;
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,9 +22,10 @@ export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base
 /** A real workstation (sql.js on disk, encrypted blobs, the embedded reference backend over HTTP) in a temp dir. */
 export async function startTestWorkstation(overrides: Partial<WorkstationOptions> = {}, dataDir?: string): Promise<Workstation & { dataDir: string }> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'psc-ws-')));
-  const paths = resolveAppPaths(REPO_ROOT);
+  workerUrl ??= bundleImageWorker();
+  const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: await workerUrl };
   const workstation = await createWorkstation({
-    config: { dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null },
+    config: { dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null },
     host: 'browser',
     version: paths.version,
     paths,

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import type { ApplicantCard } from '../../../core/contract';
 import type { LegalEntityRecord, PersonRecord } from '../../../core/backendApi/wire';
 import { assertNever } from '../../../core/result';
 import type { MessageKey } from '../../i18n/messageCatalog';
 import { useTranslator } from '../../i18n/useTranslator';
+import { CardRow as Row } from '../../ui/CardRow';
 import { applicantDisplayName, type ApplicantBlocker } from './applicantSelectors';
 
 const PERSON_STATUS: Readonly<Record<PersonRecord['status'], MessageKey>> = {
@@ -28,15 +28,6 @@ export function blockerMessage(blocker: ApplicantBlocker): MessageKey {
     default:
       return assertNever(blocker);
   }
-}
-
-function Row({ label, children }: { readonly label: string; readonly children: ReactNode }) {
-  return (
-    <div className="card-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 function PersonRows({ record }: { readonly record: PersonRecord }) {

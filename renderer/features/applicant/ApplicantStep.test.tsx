@@ -69,6 +69,35 @@ describe('ApplicantStep: IIN/BIN input', () => {
   });
 });
 
+describe('ApplicantStep: hints from the number', () => {
+  it('shows what an IIN suggests, marked as a hint, without blocking anything', async () => {
+    const { input } = await renderApplicantStep({ language: 'en' });
+    expect(screen.queryByTestId('identifier-hint')).toBeNull();
+    type(input, '850415312343');
+    const hint = screen.getByTestId('identifier-hint');
+    expect(hint.textContent).toBe('Hint from the number: born 15.04.1985, male');
+    expect(hint.getAttribute('title')).toBe('Only a guess from the digits: the registry alone is authoritative.');
+    fireEvent.click(screen.getByTestId('applicant-lookup'));
+    expect(await screen.findByTestId('applicant-card')).toBeTruthy();
+  });
+
+  it('shows what a BIN suggests', async () => {
+    await renderApplicantStep();
+    fireEvent.click(screen.getByTestId('applicant-kind-legal-entity'));
+    type(screen.getByTestId('applicant-id') as HTMLInputElement, '150840123461');
+    expect(screen.getByTestId('identifier-hint').textContent).toBe('Нөмір бойынша болжам: резидент заңды тұлға, бас бөлімше, тіркелген 08.2015');
+  });
+
+  it('points out a BIN typed as an IIN, and still lets the operator ask the registry', async () => {
+    const { input, fake } = await renderApplicantStep({ language: 'ru' });
+    type(input, '150840123461');
+    expect(screen.getByTestId('identifier-hint').textContent).toBe('Подсказка по номеру: это похоже на БИН, а не на ИИН.');
+    fireEvent.click(screen.getByTestId('applicant-lookup'));
+    expect((await screen.findByTestId('lookup-error')).textContent).toContain('Получение данных невозможно.');
+    expect(fake.callsTo('registry', 'lookupApplicant')).toHaveLength(1);
+  });
+});
+
 describe('ApplicantStep: registry lookup', () => {
   it('shows the card of an active person and lets the operator go on with Enter', async () => {
     const { input } = await renderApplicantStep();

@@ -4,6 +4,8 @@ import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation, useWorkstationShallow } from '../../store/StoreProvider';
 import { Notice } from '../../ui/Notice';
 import { useRunAction } from '../../ui/useRunAction';
+import { RepresentativeSection } from '../representative/RepresentativeSection';
+import { selectIsRepresentativeStopped } from '../representative/representativeSelectors';
 import { selectCanAdvance } from '../workflow/workflowSelectors';
 import { ApplicantCardView, blockerMessage } from './ApplicantCardView';
 import { ApplicantKindSwitch } from './ApplicantKindSwitch';
@@ -15,11 +17,16 @@ import {
   selectApplicantLookup,
   selectIdentifierFeedback,
   selectIdentifierInput,
+  selectIsApplicantAccepted,
   selectIsApplicationStopped,
 } from './applicantSelectors';
 import { IdentifierField } from './IdentifierField';
+import { IdentifierHintLine } from './IdentifierHintLine';
 
-/** Step 2: IIN or BIN, lookup in the state registry, and the answer (or why the application stops). */
+/**
+ * Step 2: IIN or BIN, lookup in the state registry and the answer (or why the application stops);
+ * then, where the service's regulation provides for one, the representative and their PoA.
+ */
 export function ApplicantStep() {
   const { t } = useTranslator();
   const kinds = useWorkstationShallow(selectAllowedApplicantKinds);
@@ -28,7 +35,8 @@ export function ApplicantStep() {
   const feedback = useWorkstationShallow(selectIdentifierFeedback);
   const lookup = useWorkstation(selectApplicantLookup);
   const blocker = useWorkstation(selectApplicantBlocker);
-  const isStopped = useWorkstation(selectIsApplicationStopped);
+  const isAccepted = useWorkstation(selectIsApplicantAccepted);
+  const isStopped = useWorkstation((state) => selectIsApplicationStopped(state) || selectIsRepresentativeStopped(state));
   const canAdvance = useWorkstation(selectCanAdvance);
   const chooseApplicantKind = useWorkstation((state) => state.chooseApplicantKind);
   const editIdentifier = useWorkstation((state) => state.editIdentifier);
@@ -39,11 +47,12 @@ export function ApplicantStep() {
 
   const isBusy = lookup.kind === 'busy';
 
-  // Enter looks the applicant up; once an acceptable answer is on screen, Enter moves on.
+  // Enter looks the applicant up; once an acceptable answer is on screen, Enter moves on. An
+  // applicant already found is not asked again: the representative may still need checking.
   function submit(event: FormEvent) {
     event.preventDefault();
     if (canAdvance) goToStep('documents');
-    else if (!isBusy) run(lookupApplicant());
+    else if (!isBusy && !isAccepted) run(lookupApplicant());
   }
 
   function chooseKind(next: Parameters<typeof chooseApplicantKind>[0]) {
@@ -54,36 +63,45 @@ export function ApplicantStep() {
   if (kind === null) return null;
 
   return (
-    <form className="step" onSubmit={submit} aria-busy={isBusy}>
-      <h2 className="step__title">{t('applicant.title')}</h2>
-      <ApplicantKindSwitch kinds={kinds} current={kind} onChoose={chooseKind} />
-      <IdentifierField
-        kind={kind}
-        value={input}
-        feedback={feedback}
-        inputRef={inputRef}
-        onChange={editIdentifier}
-        action={
-          <button type="submit" className="button button--primary" data-testid="applicant-lookup" disabled={isBusy}>
-            {t('applicant.lookup')}
-          </button>
-        }
-      />
-      {lookup.kind === 'busy' && (
-        <p className="progress" role="status">
-          {t('applicant.lookupBusy')}
-        </p>
-      )}
-      {lookup.kind === 'failed' &&
-        (lookup.error.kind === 'not-found' ? (
-          <ApplicationStopped reason={t(lookupErrorMessage(lookup.error))} testId="lookup-error" />
-        ) : (
-          <Notice tone="error" testId="lookup-error">
-            {t(lookupErrorMessage(lookup.error))}
-          </Notice>
-        ))}
-      {lookup.kind === 'found' && <ApplicantCardView card={lookup.card} blocker={blocker} />}
-      {blocker && <ApplicationStopped reason={t(blockerMessage(blocker))} testId="applicant-blocker" />}
+    <div className="step">
+      <form className="step__part" onSubmit={submit} aria-busy={isBusy}>
+        <h2 className="step__title">{t('applicant.title')}</h2>
+        <ApplicantKindSwitch kinds={kinds} current={kind} onChoose={chooseKind} />
+        <IdentifierField
+          inputId="applicant-identifier"
+          testId="applicant-id"
+          errorTestId="applicant-id-error"
+          label={t(kind === 'individual' ? 'applicant.iin' : 'applicant.bin')}
+          description={t(kind === 'individual' ? 'applicant.iinHint' : 'applicant.binHint')}
+          value={input}
+          feedback={feedback}
+          inputRef={inputRef}
+          autoFocus
+          onChange={editIdentifier}
+          hint={<IdentifierHintLine kind={kind} value={input} />}
+          action={
+            <button type="submit" className="button button--primary" data-testid="applicant-lookup" disabled={isBusy}>
+              {t('applicant.lookup')}
+            </button>
+          }
+        />
+        {lookup.kind === 'busy' && (
+          <p className="progress" role="status">
+            {t('applicant.lookupBusy')}
+          </p>
+        )}
+        {lookup.kind === 'failed' &&
+          (lookup.error.kind === 'not-found' ? (
+            <ApplicationStopped reason={t(lookupErrorMessage(lookup.error))} testId="lookup-error" />
+          ) : (
+            <Notice tone="error" testId="lookup-error">
+              {t(lookupErrorMessage(lookup.error))}
+            </Notice>
+          ))}
+        {lookup.kind === 'found' && <ApplicantCardView card={lookup.card} blocker={blocker} />}
+        {blocker && <ApplicationStopped reason={t(blockerMessage(blocker))} testId="applicant-blocker" />}
+      </form>
+      {isAccepted && <RepresentativeSection />}
       {!isStopped && (
         <div className="step__actions">
           <button type="button" className="button button--primary" data-testid="applicant-next" disabled={!canAdvance} onClick={() => goToStep('documents')}>
@@ -91,6 +109,6 @@ export function ApplicantStep() {
           </button>
         </div>
       )}
-    </form>
+    </div>
   );
 }

@@ -22,6 +22,7 @@ export interface ApplicantState {
 }
 
 export interface ApplicantActions {
+  /** Changing the kind or the number clears the applicant, and with it the representative. */
   chooseApplicantKind(kind: ApplicantKind): void;
   editIdentifier(value: string): void;
   /**
@@ -50,11 +51,14 @@ export const createApplicantSlice: SliceCreator<ApplicantSlice> = ({ set, get, a
   chooseApplicantKind(kind) {
     if (selectApplicantKind(get()) === kind) return;
     set({ chosenApplicantKind: kind, identifierInput: '', isIdentifierSubmitted: false, lookup: { kind: 'idle' } });
+    get().clearRepresentative();
   },
 
   editIdentifier(value) {
     if (value === get().identifierInput) return;
     set({ identifierInput: value, isIdentifierSubmitted: false, lookup: { kind: 'idle' } });
+    // Whoever represented the previous applicant does not represent the next one.
+    get().clearRepresentative();
   },
 
   async lookupApplicant() {

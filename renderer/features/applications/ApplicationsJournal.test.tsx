@@ -27,6 +27,7 @@ describe('ApplicationsJournal', () => {
     expect(cells[2]).toBe(CASINO_2014.title.en);
     expect(cells[3]).toBe('Жұмабеков Ерғали Өмірұлы850415312343');
     expect(cells[4]).toMatch(/^\d{2}\.\d{2}\.2025 \d{2}:\d{2}$/);
-    expect(cells[5]).toBe('Accepted, being sent');
+    expect(cells[5]).toBe('31.03.2025');
+    expect(cells[6]).toBe('Accepted, being sent');
   });
 });

@@ -7,7 +7,7 @@ import { APPLICATION_STATE_LABELS } from '../submission/applicationStateLabels';
 import { applicantIdentifierOf, selectApplications, selectIsApplicationsLoading, selectServiceTitle } from './applicationsSelectors';
 
 function ApplicationRow({ application }: { readonly application: ApplicationSummary }) {
-  const { t, language, formatDateTime } = useTranslator();
+  const { t, language, formatDate, formatDateTime } = useTranslator();
   const serviceTitle = useWorkstation((state) => selectServiceTitle(state, application.serviceId, language));
   return (
     <tr data-testid="applications-row">
@@ -17,8 +17,14 @@ function ApplicationRow({ application }: { readonly application: ApplicationSumm
       <td>
         {application.applicant.displayName}
         <span className="data-table__sub">{applicantIdentifierOf(application)}</span>
+        {application.representative && (
+          <span className="data-table__sub">{t('journal.representative', { name: application.representative.displayName })}</span>
+        )}
       </td>
       <td className="data-table__number">{formatDateTime(application.acceptedAt)}</td>
+      <td className="data-table__number">
+        {application.plannedResultDate === null ? <span className="muted">{t('journal.noDeadline')}</span> : formatDate(application.plannedResultDate)}
+      </td>
       <td>
         <span className={`badge badge--state-${application.state}`}>{t(APPLICATION_STATE_LABELS[application.state])}</span>
       </td>
@@ -59,6 +65,7 @@ export function ApplicationsJournal() {
               <th scope="col">{t('journal.service')}</th>
               <th scope="col">{t('journal.applicant')}</th>
               <th scope="col">{t('journal.acceptedAt')}</th>
+              <th scope="col">{t('journal.plannedResultDate')}</th>
               <th scope="col">{t('journal.state')}</th>
             </tr>
           </thead>

@@ -2,8 +2,9 @@ import type { ServiceSummary } from '../../../core/contract';
 import { useTranslator } from '../../i18n/useTranslator';
 
 /**
- * One catalog entry: title in the interface language, provider, and the regulation it comes from.
- * The act's year matters: the 2012 and 2014 versions of an activity have near-identical titles.
+ * One catalog entry: title in the interface language, its version (the act's year), provider, and
+ * the regulation it comes from. The year matters: the 2012 and 2014 versions of an activity have
+ * near-identical titles, and a supervisor decides which one is current.
  */
 export function ServiceOption({
   service,
@@ -26,7 +27,12 @@ export function ServiceOption({
       aria-pressed={isSelected}
       onClick={() => onSelect(service.id)}
     >
-      <span className="service-option__title">{service.title[language]}</span>
+      <span className="service-option__heading">
+        <span className="service-option__title">{service.title[language]}</span>
+        <span className="service-option__version" data-testid="service-version">
+          {t('service.version', { year: service.year })}
+        </span>
+      </span>
       <span className="service-option__provider">{t('service.provider', { provider: service.provider[language] })}</span>
       <span className="service-option__source">{source}</span>
     </button>

@@ -24,6 +24,14 @@ describe('ServicePicker', () => {
     expect(screen.queryByTestId(`service-option-${SECURITY_2012.id}`)).toBeNull();
   });
 
+  it('shows each service\'s version and that only the current versions are listed', async () => {
+    await renderServicePicker();
+    const versions = screen.getAllByTestId('service-version').map((badge) => badge.textContent);
+    expect(versions).toEqual(['2012 ж. нұсқасы', '2014 ж. нұсқасы']);
+    expect(screen.getByText('Әр қызмет жетекші ағымдағы деп белгілеген регламент нұсқасымен ұсынылады.')).toBeTruthy();
+    expect(screen.queryByTestId('service-option-000-a1-casino-2012')).toBeNull();
+  });
+
   it('offers a provider employee only the provider services', async () => {
     await renderServicePicker({ operator: PROVIDER_EMPLOYEE });
     expect(screen.getByTestId(`service-option-${SECURITY_2012.id}`)).toBeTruthy();
@@ -60,10 +68,18 @@ describe('ServicePicker', () => {
     fireEvent.click(screen.getByTestId('subtype-reissue'));
     expect(screen.getByTestId('service-next')).toHaveProperty('disabled', false);
     expect(screen.getByTestId('step-service').textContent).toContain('Норма: 30 сек');
+    expect(screen.getByTestId('step-service').textContent).toContain('Регламентте: «30 сек»');
     expect(screen.getByTestId('step-review').textContent).toContain('Норма: 30 сек – 5 мин');
 
     fireEvent.click(screen.getByTestId(`service-option-${CASINO_2014.id}`));
     expect(screen.getByTestId('step-service').textContent).not.toContain('Норма');
     expect(screen.getByText('Сұрауды өңдеу ұзақтығы — 15 минут')).toBeTruthy();
+  });
+
+  it('renders the norm in the interface language beside the printed words', async () => {
+    await renderServicePicker({ language: 'en' });
+    fireEvent.click(screen.getByTestId(`service-option-${BOOKMAKER_2012.id}`));
+    expect(screen.getByTestId('step-review').textContent).toContain('Norm time: 30 s – 5 min');
+    expect(screen.getByTestId('step-review').textContent).toContain('As printed: «30 сек – 5 мин»');
   });
 });

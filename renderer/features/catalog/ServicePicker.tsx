@@ -14,7 +14,10 @@ import {
 import { ServiceOption } from './ServiceOption';
 import { SubtypeChooser } from './SubtypeChooser';
 
-/** Step 1: find the service by any word of its title, then pick issue / re-issue / duplicate. */
+/**
+ * Step 1: find the service by any word of its title, then pick issue / re-issue / duplicate. Main
+ * lists only the version of each activity marked current in settings.
+ */
 export function ServicePicker() {
   const { t } = useTranslator();
   const query = useWorkstation(selectServiceQuery);
@@ -63,6 +66,7 @@ export function ServicePicker() {
   return (
     <form className="step" onSubmit={submit}>
       <h2 className="step__title">{t('service.title')}</h2>
+      <p className="step__hint">{t('service.currentVersionsNote')}</p>
       <label className="field">
         <span className="field__label">{t('service.search')}</span>
         <input

@@ -5,6 +5,8 @@ import type { WorkstationState } from '../../store/storeTypes';
 export const selectIsStarted = (state: WorkstationState): boolean => state.isStarted;
 export const selectOperator = (state: WorkstationState): OperatorProfile | null => state.operator;
 export const selectIsSignedIn = (state: WorkstationState): boolean => state.operator !== null;
+/** Only a supervisor maintains the workstation settings (DESIGN.md §1). */
+export const selectIsSupervisor = (state: WorkstationState): boolean => state.operator?.role === 'supervisor';
 export const selectLoginAttempt = (state: WorkstationState) => state.loginAttempt;
 export const selectSessionNotice = (state: WorkstationState) => state.sessionNotice;
 

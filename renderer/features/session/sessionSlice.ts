@@ -64,6 +64,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
   async logout() {
     get().resetCitizenData();
     get().clearCatalog();
+    get().clearSettings();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: null });
     await api.session.logout();
   },
@@ -71,6 +72,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
   endExpiredSession() {
     get().resetCitizenData();
     get().clearCatalog();
+    get().clearSettings();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: 'session-expired' });
   },
 });

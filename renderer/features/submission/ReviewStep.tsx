@@ -7,9 +7,11 @@ import { applicantDisplayName, applicantIdentifier, selectApplicantCard } from '
 import { selectSelectedService, selectSelectedSubtype } from '../catalog/catalogSelectors';
 import { describeDeadline, SUBTYPE_LABELS } from '../catalog/subtypeLabels';
 import { selectDocuments } from '../documents/documentsSelectors';
+import { PlannedResultDateRow } from './PlannedResultDateRow';
+import { ReviewRepresentativeRow } from './ReviewRepresentativeRow';
 import { selectCanSubmit, selectIsSubmitting, selectSubmission } from './submissionSelectors';
 
-/** Step 4: everything the applicant is about to sign off on, and the one Submit button. */
+/** Step 4: everything the applicant is about to sign off on, the planned result date, and the one Submit button. */
 export function ReviewStep() {
   const translator = useTranslator();
   const { t, language, formatBytes } = translator;
@@ -54,6 +56,7 @@ export function ReviewStep() {
             </span>
           </dd>
         </div>
+        <ReviewRepresentativeRow />
         <div className="summary__row">
           <dt>{t('review.documents')}</dt>
           <dd>
@@ -66,6 +69,7 @@ export function ReviewStep() {
             </ul>
           </dd>
         </div>
+        <PlannedResultDateRow />
       </dl>
       {submission.kind === 'failed' && (
         <Notice tone="error" testId="submit-error">

@@ -54,6 +54,25 @@ function ResultHeadline({ application }: { readonly application: ApplicationSumm
   }
 }
 
+/** When the result is due (or that the regulation states no deadline), and who applied for the applicant. */
+function ResultDetails({ application }: { readonly application: ApplicationSummary }) {
+  const { t, formatDate } = useTranslator();
+  return (
+    <>
+      <p className="result__secondary" data-testid="result-planned-date">
+        {application.plannedResultDate === null
+          ? t('plannedDate.notStated')
+          : t('result.plannedResultDate', { date: formatDate(application.plannedResultDate) })}
+      </p>
+      {application.representative && (
+        <p className="result__secondary" data-testid="result-representative">
+          {t('result.representative', { name: application.representative.displayName })}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function SubmissionResult() {
   const { t } = useTranslator();
   const application = useWorkstation(selectSubmittedApplication);
@@ -63,6 +82,7 @@ export function SubmissionResult() {
   return (
     <section className={`step result result--${application.state}`} aria-live="polite">
       <ResultHeadline application={application} />
+      <ResultDetails application={application} />
       <p className={`badge badge--state-${application.state}`} data-testid="application-state">
         {t(APPLICATION_STATE_LABELS[application.state])}
       </p>

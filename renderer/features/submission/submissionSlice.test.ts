@@ -4,7 +4,7 @@ import { CASINO_2014 } from '../../test-support/fakeFixtures';
 import { selectCanSubmit, selectSubmitRequest, selectSubmittedApplication } from './submissionSelectors';
 
 describe('submission', () => {
-  it('builds the request from the draft: service, subtype, registry snapshot and documents', async () => {
+  it('builds the request from the draft: service, subtype, registry snapshot, no representative, documents', async () => {
     const { store } = await arrangeReadyToSubmit();
     const state = store.getState();
     const card = state.lookup.kind === 'found' ? state.lookup.card : null;
@@ -12,6 +12,7 @@ describe('submission', () => {
       serviceId: CASINO_2014.id,
       subtype: 'issue',
       applicantSnapshotId: card?.snapshotId,
+      representativeSnapshotId: null,
       documentIds: state.documents.map((document) => document.documentId),
     });
   });

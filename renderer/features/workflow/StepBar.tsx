@@ -2,30 +2,30 @@ import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation, useWorkstationShallow } from '../../store/StoreProvider';
 import { selectSelectedService } from '../catalog/catalogSelectors';
 import { APPLICATION_STEPS } from './applicationSteps';
-import { formatNormDuration } from './formatNormDuration';
-import { requestCapMinutesOf, stepNormOf } from './regulationNorms';
+import { NormTime } from './NormTime';
+import { requestCapMinutesOf, stepNormOf } from './stepNorms';
 import { STEP_LABELS } from './stepLabels';
 import { selectCurrentStep, selectIsStepDone, selectIsStepReachable } from './workflowSelectors';
 
 /**
- * Diagram No. 2 as four steps. Each shows the norm time the chosen service's regulation prints
- * for it; before a service is chosen the regulation, and so the norm, is not known yet.
+ * Diagram No. 2 as the four steps the counter implements (signing and the receipt come later).
+ * Each shows the norm time the chosen service's regulation prints for it (catalog `stepNorms`);
+ * before a service is chosen the regulation, and so the norm, is not known yet.
  */
 export function StepBar() {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const current = useWorkstation(selectCurrentStep);
-  const seedFile = useWorkstation((state) => selectSelectedService(state)?.source.seedFile ?? null);
+  const service = useWorkstation(selectSelectedService);
   const reachable = useWorkstationShallow((state) => APPLICATION_STEPS.map((step) => selectIsStepReachable(state, step)));
   const done = useWorkstationShallow((state) => APPLICATION_STEPS.map((step) => selectIsStepDone(state, step)));
   const goToStep = useWorkstation((state) => state.goToStep);
-  const capMinutes = seedFile === null ? null : requestCapMinutesOf(seedFile);
+  const capMinutes = service === null ? null : requestCapMinutesOf(service);
 
   return (
     <nav className="step-bar" aria-label={t('steps.label')}>
       <ol className="step-bar__list">
         {APPLICATION_STEPS.map((step, index) => {
-          const norm = seedFile === null ? null : stepNormOf(seedFile, step);
+          const norm = service === null ? null : stepNormOf(service, step);
           const className = ['step-bar__step', step === current ? 'is-current' : '', done[index] ? 'is-done' : ''].join(' ').trim();
           return (
             <li key={step}>
@@ -42,7 +42,7 @@ export function StepBar() {
                 </span>
                 <span className="step-bar__text">
                   <span className="step-bar__label">{t(STEP_LABELS[step])}</span>
-                  {norm && <span className="step-bar__norm">{t('step.norm', { duration: formatNormDuration(norm, translator) })}</span>}
+                  {norm && <NormTime norm={norm} className="step-bar__norm" />}
                 </span>
               </button>
             </li>

@@ -1,6 +1,7 @@
 import type { WorkstationState } from '../../store/storeTypes';
 import { selectIsApplicantAccepted } from '../applicant/applicantSelectors';
 import { selectIsServiceChosen } from '../catalog/catalogSelectors';
+import { selectIsRepresentativeSettled } from '../representative/representativeSelectors';
 import { nextStepOf, type ApplicationStep } from './applicationSteps';
 
 export const selectView = (state: WorkstationState) => state.view;
@@ -9,6 +10,11 @@ export const selectCurrentStep = (state: WorkstationState): ApplicationStep => s
 /** Submitted: the result screen shows and the draft can no longer change. */
 export function selectIsApplicationFinished(state: WorkstationState): boolean {
   return state.submission.kind === 'done';
+}
+
+/** W2–W3 complete: service chosen, applicant accepted, and the representative (if any) checked. */
+function isApplicantStepDone(state: WorkstationState): boolean {
+  return selectIsServiceChosen(state) && selectIsApplicantAccepted(state) && selectIsRepresentativeSettled(state);
 }
 
 /** Whether every step before `step` is complete, so the operator may open it. */
@@ -20,9 +26,9 @@ export function selectIsStepReachable(state: WorkstationState, step: Application
     case 'applicant':
       return selectIsServiceChosen(state);
     case 'documents':
-      return selectIsServiceChosen(state) && selectIsApplicantAccepted(state);
+      return isApplicantStepDone(state);
     case 'review':
-      return selectIsServiceChosen(state) && selectIsApplicantAccepted(state) && state.documents.length > 0;
+      return isApplicantStepDone(state) && state.documents.length > 0;
   }
 }
 

@@ -1,9 +1,10 @@
 import type { SliceCreator } from '../../store/storeTypes';
+import { selectIsSupervisor } from '../session/sessionSelectors';
 import type { ApplicationStep } from './applicationSteps';
 import { selectIsApplicationFinished, selectIsStepReachable } from './workflowSelectors';
 
-/** Which screen the workspace shows: the application being taken, or this workstation's journal. */
-export type WorkspaceView = 'application' | 'journal';
+/** Which screen the workspace shows: the application being taken, this workstation's journal, or (supervisors) its settings. */
+export type WorkspaceView = 'application' | 'journal' | 'settings';
 
 export interface WorkflowState {
   readonly view: WorkspaceView;
@@ -14,6 +15,8 @@ export interface WorkflowActions {
   /** Moves to a step only when everything before it is done; returns whether it moved. */
   goToStep(step: ApplicationStep): boolean;
   openJournal(): void;
+  /** Supervisors only; returns whether the settings screen opened. */
+  openSettings(): boolean;
   /** Back to the application: the one in progress, or a fresh one once the last was submitted. */
   openApplication(): void;
   /**
@@ -38,6 +41,12 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = ({ set, get, api
 
   openJournal() {
     set({ view: 'journal' });
+  },
+
+  openSettings() {
+    if (!selectIsSupervisor(get())) return false;
+    set({ view: 'settings' });
+    return true;
   },
 
   openApplication() {

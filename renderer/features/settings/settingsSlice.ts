@@ -1,0 +1,132 @@
+import type { NotSignedIn, ServiceSummary, SettingsError, SupervisorSettings } from '../../../core/contract';
+import type { CalendarOverride } from '../../../core/calendar/calendarSchema';
+import type { Result } from '../../../core/result';
+import type { SliceCreator } from '../../store/storeTypes';
+
+export type SettingsLoad =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly settings: SupervisorSettings; readonly versions: readonly ServiceSummary[] };
+
+export type SettingsActivity =
+  | { readonly kind: 'idle' }
+  /** `serviceId` is shown as chosen while main saves it; a refusal puts the saved one back. */
+  | { readonly kind: 'saving-version'; readonly activityId: string; readonly serviceId: string }
+  | { readonly kind: 'saving-overrides' };
+
+/** What the last save did; cleared by the next edit. */
+export type SettingsOutcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly error: SettingsError } | null;
+
+export interface SettingsState {
+  readonly settingsLoad: SettingsLoad;
+  /** The overrides being edited, sorted by date; null while they equal the saved ones. */
+  readonly overridesDraft: readonly CalendarOverride[] | null;
+  readonly settingsActivity: SettingsActivity;
+  readonly settingsOutcome: SettingsOutcome;
+}
+
+export interface SettingsActions {
+  /** The saved settings and every regulation version of this workplace's services. */
+  loadSettings(): Promise<Result<SupervisorSettings, NotSignedIn>>;
+  /** Makes `serviceId` the version operators are offered, then reloads the service list. */
+  chooseServiceVersion(activityId: string, serviceId: string): Promise<Result<SupervisorSettings, SettingsError>>;
+  /** Adds a parsed override to the draft; false when its date already has one (the contract allows one per date). */
+  addCalendarOverride(override: CalendarOverride): boolean;
+  removeCalendarOverride(date: string): void;
+  /** Replaces the saved overrides with the draft; null when there is nothing to save. */
+  saveCalendarOverrides(): Promise<Result<SupervisorSettings, SettingsError> | null>;
+  /** Forgets everything on logout: the next person may not be a supervisor. */
+  clearSettings(): void;
+}
+
+export type SettingsSlice = SettingsState & SettingsActions;
+
+export const settingsInitialState: SettingsState = {
+  settingsLoad: { kind: 'idle' },
+  overridesDraft: null,
+  settingsActivity: { kind: 'idle' },
+  settingsOutcome: null,
+};
+
+const NO_OVERRIDES: readonly CalendarOverride[] = [];
+
+function byDate(a: CalendarOverride, b: CalendarOverride): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
+
+/** The overrides on screen: the draft if any, else the saved ones. */
+export function overridesShown(state: SettingsState): readonly CalendarOverride[] {
+  if (state.overridesDraft !== null) return state.overridesDraft;
+  return state.settingsLoad.kind === 'loaded' ? state.settingsLoad.settings.calendarOverrides : NO_OVERRIDES;
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api }) => {
+  /** A saved answer replaces the settings on screen; the version list stays. */
+  function adoptSaved(settings: SupervisorSettings, overridesDraft: readonly CalendarOverride[] | null) {
+    const load = get().settingsLoad;
+    const versions = load.kind === 'loaded' ? load.versions : [];
+    set({
+      settingsLoad: { kind: 'loaded', settings, versions },
+      overridesDraft,
+      settingsActivity: { kind: 'idle' },
+      settingsOutcome: { kind: 'saved' },
+    });
+  }
+
+  function refuse(error: SettingsError) {
+    if (error.kind === 'not-signed-in') get().endExpiredSession();
+    else set({ settingsActivity: { kind: 'idle' }, settingsOutcome: { kind: 'failed', error } });
+  }
+
+  return {
+    ...settingsInitialState,
+
+    async loadSettings() {
+      if (get().settingsLoad.kind !== 'loaded') set({ settingsLoad: { kind: 'loading' } });
+      const [settings, versions] = await Promise.all([api.settings.get(), api.catalog.listAllVersions()]);
+      if (!settings.ok || !versions.ok) {
+        get().endExpiredSession();
+        return settings.ok ? { ok: false, error: { kind: 'not-signed-in' } } : settings;
+      }
+      set({ settingsLoad: { kind: 'loaded', settings: settings.value, versions: versions.value }, overridesDraft: null, settingsOutcome: null });
+      return settings;
+    },
+
+    async chooseServiceVersion(activityId, serviceId) {
+      set({ settingsActivity: { kind: 'saving-version', activityId, serviceId }, settingsOutcome: null });
+      const result = await api.settings.setCurrentServiceVersion(activityId, serviceId);
+      if (!result.ok) {
+        refuse(result.error);
+        return result;
+      }
+      adoptSaved(result.value, get().overridesDraft);
+      await get().loadServices();
+      return result;
+    },
+
+    addCalendarOverride(override) {
+      const shown = overridesShown(get());
+      if (shown.some((existing) => existing.date === override.date)) return false;
+      set({ overridesDraft: [...shown, override].sort(byDate), settingsOutcome: null });
+      return true;
+    },
+
+    removeCalendarOverride(date) {
+      set({ overridesDraft: overridesShown(get()).filter((override) => override.date !== date), settingsOutcome: null });
+    },
+
+    async saveCalendarOverrides() {
+      const draft = get().overridesDraft;
+      if (draft === null || get().settingsActivity.kind !== 'idle') return null;
+      set({ settingsActivity: { kind: 'saving-overrides' }, settingsOutcome: null });
+      const result = await api.settings.setCalendarOverrides(draft);
+      if (result.ok) adoptSaved(result.value, null);
+      else refuse(result.error);
+      return result;
+    },
+
+    clearSettings() {
+      set(settingsInitialState);
+    },
+  };
+};
