@@ -140,6 +140,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       backend: { mode: embedded ? 'embedded' : 'configured', url: backend.baseUrl },
     }),
     settings: new SettingsService(settingsStore, session, catalogService),
+    drafts,
+    scanning,
   };
   sender.start();
 

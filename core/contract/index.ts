@@ -6,4 +6,6 @@ export * from './documents';
 export * from './submissions';
 export * from './system';
 export * from './settings';
+export * from './drafts';
+export * from './scanning';
 export * from './workstationApi';

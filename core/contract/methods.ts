@@ -11,6 +11,8 @@ import type { DocumentsApi } from './documents';
 import type { SubmissionsApi } from './submissions';
 import type { SystemApi } from './system';
 import type { SettingsApi } from './settings';
+import type { DraftsApi } from './drafts';
+import type { ScanningApi } from './scanning';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -20,6 +22,8 @@ export interface WorkstationApi {
   readonly submissions: SubmissionsApi;
   readonly system: SystemApi;
   readonly settings: SettingsApi;
+  readonly drafts: DraftsApi;
+  readonly scanning: ScanningApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -31,9 +35,14 @@ export const WORKSTATION_API_METHODS = {
   catalog: { listServices: true, listAllVersions: true, previewDeadline: true },
   registry: { lookupApplicant: true, lookupRepresentative: true },
   documents: { attachFile: true, discardDocument: true },
-  submissions: { submit: true, list: true },
+  submissions: { submit: true, submitDraft: true, list: true },
   system: { about: true, setLanguage: true },
   settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true },
+  drafts: {
+    start: true, get: true, listOpen: true, setParties: true, setPresentedOnPaper: true, importFile: true,
+    movePage: true, rotatePage: true, deletePage: true, pageThumbnail: true, discard: true,
+  },
+  scanning: { listDevices: true, start: true, job: true, cancel: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

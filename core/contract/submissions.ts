@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Result } from '../result';
 import { applicationSubtypeSchema, type ApplicantRef, type ApplicationSubtype, type DocumentRef } from '../backendApi/wire';
 import { entityIdSchema, type NotSignedIn } from './common';
+import type { SubmitDraftOnlyError } from './drafts';
 
 export const submitRequestSchema = z.object({
   serviceId: z.string().min(1).max(100),
@@ -49,6 +50,8 @@ export type SubmitError =
   | { readonly kind: 'applicant-not-eligible' }
   | { readonly kind: 'unknown-document' };
 
+export type SubmitDraftError = SubmitError | SubmitDraftOnlyError;
+
 export interface SubmissionsApi {
   /**
    * Commits the application and its outbox entry durably, then tries to send it. Resolves once it
@@ -56,6 +59,11 @@ export interface SubmissionsApi {
    * will be sent later, exactly once).
    */
   submit(request: SubmitRequest): Promise<Result<ApplicationSummary, SubmitError>>;
+  /**
+   * Accepts a draft: assembles each slot's pages into one PDF, records its SHA-256 in the payload,
+   * then commits and sends exactly as `submit` does. The draft is closed in the same transaction.
+   */
+  submitDraft(draftId: string): Promise<Result<ApplicationSummary, SubmitDraftError>>;
   /** Applications accepted at this workstation, newest first. */
   list(): Promise<Result<readonly ApplicationSummary[], NotSignedIn>>;
 }

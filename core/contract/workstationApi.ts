@@ -10,6 +10,8 @@ import { loginRequestSchema } from './session';
 import { applicantQuerySchema, representativeQuerySchema } from './registry';
 import { deadlinePreviewRequestSchema } from './catalog';
 import { calendarOverridesArgs, currentServiceVersionArgs } from './settings';
+import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } from './drafts';
+import { scanSettingsSchema } from './scanning';
 import { attachFileRequestSchema } from './documents';
 import { submitRequestSchema } from './submissions';
 import { entityIdSchema, languageSchema } from './common';
@@ -47,6 +49,7 @@ export const WORKSTATION_API = {
   },
   submissions: {
     submit: z.tuple([submitRequestSchema]),
+    submitDraft: z.tuple([entityIdSchema]),
     list: noArgs,
   },
   system: {
@@ -57,6 +60,25 @@ export const WORKSTATION_API = {
     get: noArgs,
     setCurrentServiceVersion: currentServiceVersionArgs,
     setCalendarOverrides: calendarOverridesArgs,
+  },
+  drafts: {
+    start: z.tuple([startDraftSchema]),
+    get: z.tuple([entityIdSchema]),
+    listOpen: noArgs,
+    setParties: z.tuple([entityIdSchema, draftPartiesSchema]),
+    setPresentedOnPaper: z.tuple([entityIdSchema, slotIdSchema, z.boolean()]),
+    importFile: z.tuple([entityIdSchema, slotIdSchema, importFileSchema]),
+    movePage: z.tuple([entityIdSchema, entityIdSchema, slotIdSchema, z.number().int().min(0).max(1000)]),
+    rotatePage: z.tuple([entityIdSchema, entityIdSchema, z.union([z.literal(90), z.literal(180), z.literal(270)])]),
+    deletePage: z.tuple([entityIdSchema, entityIdSchema]),
+    pageThumbnail: z.tuple([entityIdSchema, entityIdSchema]),
+    discard: z.tuple([entityIdSchema]),
+  },
+  scanning: {
+    listDevices: noArgs,
+    start: z.tuple([entityIdSchema, slotIdSchema, scanSettingsSchema]),
+    job: z.tuple([entityIdSchema]),
+    cancel: z.tuple([entityIdSchema]),
   },
 } as const satisfies ArgParsers;
 

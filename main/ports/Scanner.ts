@@ -41,6 +41,7 @@ export interface ScanRequest {
   /**
    * Stop after this many pages. Without it a flatbed scans exactly one page, a feeder scans until it is
    * empty, a watched folder watches until cancelled, an import delivers every page of the chosen files.
+   * A watched folder never splits a file: it stops after the file that reaches the limit.
    */
   readonly maxPages?: number;
 }

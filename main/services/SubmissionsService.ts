@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationSubmission, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
 import type { NotSignedIn } from '../../core/contract/common';
-import type { ApplicationSummary, SubmissionsApi, SubmitError, SubmitRequest } from '../../core/contract/submissions';
-import type { SubmitDraftOnlyError } from '../../core/contract/drafts';
-
-type SubmitDraftError = SubmitError | SubmitDraftOnlyError;
+import type { ApplicationSummary, SubmissionsApi, SubmitDraftError, SubmitError, SubmitRequest } from '../../core/contract/submissions';
 import type { CatalogEntry } from '../../core/catalog/catalogSchema';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
 import { closeDraft } from '../db/drafts';

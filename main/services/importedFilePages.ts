@@ -3,7 +3,13 @@ import type { SplitImportedFile } from './DraftService';
 
 /** The file-import adapter's page splitter, shaped for DraftService.importFile. */
 export const splitImportedFileWithSharp: SplitImportedFile = async (bytes) => {
-  const opened = await openFilePages(bytes);
+  let opened: Awaited<ReturnType<typeof openFilePages>>;
+  try {
+    opened = await openFilePages(bytes);
+  } catch {
+    // A parser that throws on a malformed file must not take the application down with it.
+    return { ok: false, error: { kind: 'corrupt-file' } };
+  }
   if (!opened.ok) {
     if (opened.error.kind === 'corrupt-file') return { ok: false, error: { kind: 'corrupt-file' } };
     return { ok: false, error: { kind: opened.error.reason === 'too-large' ? 'too-large' : 'unsupported-type' } };

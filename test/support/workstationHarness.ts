@@ -17,6 +17,15 @@ export function samplePdf(label: string): Uint8Array {
   return new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 }
 
+/** A well-formed PDF of `pages` A4 pages with a line of text each (what a real import looks like). */
+export async function realPdf(label: string, pages = 1): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++) doc.addPage([595.28, 841.89]).drawText(`${label} ${i + 1}`, { x: 72, y: 760, size: 14, font });
+  return doc.save();
+}
+
 export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** A real workstation (sql.js on disk, encrypted blobs, the embedded reference backend over HTTP) in a temp dir. */

@@ -27,6 +27,7 @@ export interface FolderScannerOptions {
 
 export const PROCESSED_DIR = 'processed';
 export const REJECTED_DIR = 'rejected';
+const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 const NO_SETTINGS: ScannerCapabilities = { sources: [], resolutionsDpi: [], modes: [], maxAreaMm: null };
 // Dot files (.DS_Store, Office locks) and names writers use before renaming a finished file.
 const IGNORED_NAME = /^\.|\.(tmp|part|partial|crdownload)$/i;
@@ -146,7 +147,7 @@ export class FolderScanner implements Scanner {
    */
   private async open(file: string, rejectedDir: string): Promise<Result<FilePages | null, unknown>> {
     try {
-      const tooLarge = (await stat(file)).size > (this.options.maxFileBytes ?? 100 * 1024 * 1024);
+      const tooLarge = (await stat(file)).size > (this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
       const pages = tooLarge ? null : await openFilePages(await readFile(file));
       if (pages?.ok) return ok(pages.value);
       await moveInto(file, rejectedDir);

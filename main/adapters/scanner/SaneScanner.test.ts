@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -182,6 +182,15 @@ describe('SaneScanner (fake scanimage)', () => {
       error: { kind: 'unsupported-setting', setting: 'resolution', requested: '5000', pagesDelivered: 0 },
     });
     expect(fake.calls).toEqual([['-d', 'test:0', '-A']]);
+  });
+
+  it('removes page directories a crashed run left behind, and nothing else', async () => {
+    const root = await tempRoot();
+    await mkdir(path.join(root, 'psc-scan-abc123'));
+    await writeFile(path.join(root, 'psc-scan-abc123', 'p0001.tiff'), tiff);
+    await mkdir(path.join(root, 'other'));
+    await new SaneScanner({ tempRoot: root }).removeStaleTempDirs();
+    expect(await readdir(root)).toEqual(['other']);
   });
 
   it('escapes % in the temp directory so scanimage does not read it as a conversion', async () => {

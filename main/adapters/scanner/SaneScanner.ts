@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { err, ok, type Result } from '../../../core/result';
@@ -31,6 +31,8 @@ export interface SaneScannerOptions {
    */
   readonly testOnlyExtraArgs?: readonly string[];
 }
+
+const SCAN_DIR_PREFIX = 'psc-scan-';
 
 /** SANE scanners through the `scanimage` command line (stack-notes.md §5). */
 export class SaneScanner implements Scanner {
@@ -68,7 +70,7 @@ export class SaneScanner implements Scanner {
 
     // Always a count: a flatbed batch without one never stops (stack-notes.md §5).
     const pageCount = request.maxPages ?? (request.source === 'flatbed' ? 1 : (this.options.adfPageLimit ?? 500));
-    const dir = await mkdtemp(path.join(path.resolve(this.options.tempRoot ?? tmpdir()), 'psc-scan-'));
+    const dir = await mkdtemp(path.join(this.tempRoot(), SCAN_DIR_PREFIX));
     try {
       return await runSaneBatch(
         {
@@ -88,6 +90,21 @@ export class SaneScanner implements Scanner {
       // Also removes pages scanned ahead but never delivered (cancel, failure).
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Removes page directories left behind by a crashed run (they hold unencrypted page images).
+   * Call once at startup, before the first scan; pages in them were never delivered, so nothing is lost
+   * that the caller had accepted.
+   */
+  async removeStaleTempDirs(): Promise<void> {
+    const root = this.tempRoot();
+    const entries = await readdir(root).catch(() => []);
+    await Promise.all(entries.filter((name) => name.startsWith(SCAN_DIR_PREFIX)).map((name) => rm(path.join(root, name), { recursive: true, force: true })));
+  }
+
+  private tempRoot(): string {
+    return path.resolve(this.options.tempRoot ?? tmpdir());
   }
 
   private async loadProfile(deviceId: string): Promise<Result<SaneProfile, ScanError>> {
