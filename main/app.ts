@@ -31,7 +31,6 @@ import { DraftService } from './services/DraftService';
 import { PageStore } from './services/PageStore';
 import { ScanningService } from './services/ScanningService';
 import { splitImportedFileWithSharp } from './services/importedFilePages';
-import { DocumentsService } from './services/DocumentsService';
 import { OperatorSession } from './services/OperatorSession';
 import { OutboxSender } from './services/OutboxSender';
 import { RegistryService } from './services/RegistryService';
@@ -128,7 +127,6 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     session: new SessionService(backend, session, () => workstationId),
     catalog: catalogService,
     registry: new RegistryService(backend, session, catalogService, db, clock),
-    documents: new DocumentsService(session, db, blobs, clock),
     submissions: new SubmissionsService(db, session, catalogService, sender, drafts, blobs, clock, {
       workstationId: () => workstationId,
       fontBytes,

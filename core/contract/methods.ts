@@ -7,7 +7,6 @@
 import type { SessionApi } from './session';
 import type { CatalogApi } from './catalog';
 import type { RegistryApi } from './registry';
-import type { DocumentsApi } from './documents';
 import type { SubmissionsApi } from './submissions';
 import type { SystemApi } from './system';
 import type { SettingsApi } from './settings';
@@ -18,7 +17,6 @@ export interface WorkstationApi {
   readonly session: SessionApi;
   readonly catalog: CatalogApi;
   readonly registry: RegistryApi;
-  readonly documents: DocumentsApi;
   readonly submissions: SubmissionsApi;
   readonly system: SystemApi;
   readonly settings: SettingsApi;
@@ -34,8 +32,7 @@ export const WORKSTATION_API_METHODS = {
   session: { login: true, logout: true, current: true },
   catalog: { listServices: true, listAllVersions: true, previewDeadline: true },
   registry: { lookupApplicant: true, lookupRepresentative: true },
-  documents: { attachFile: true, discardDocument: true },
-  submissions: { submit: true, submitDraft: true, list: true },
+  submissions: { submitDraft: true, list: true },
   system: { about: true, setLanguage: true },
   settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true },
   drafts: {

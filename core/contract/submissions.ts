@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import type { Result } from '../result';
-import { applicationSubtypeSchema, type ApplicantRef, type ApplicationSubtype, type DocumentRef } from '../backendApi/wire';
-import { entityIdSchema, type NotSignedIn } from './common';
+import type { ApplicantRef, ApplicationSubtype, DocumentRef } from '../backendApi/wire';
+import type { NotSignedIn } from './common';
 import type { SubmitDraftOnlyError } from './drafts';
-
-export const submitRequestSchema = z.object({
-  serviceId: z.string().min(1).max(100),
-  subtype: applicationSubtypeSchema,
-  applicantSnapshotId: entityIdSchema,
-  /** From lookupRepresentative; null when the applicant applies in person. */
-  representativeSnapshotId: entityIdSchema.nullable(),
-  documentIds: z.array(entityIdSchema).min(1).max(100),
-});
-export type SubmitRequest = z.infer<typeof submitRequestSchema>;
 
 /**
  * accepted: durable at the counter, waiting to be sent; registered: the backend confirmed it;
@@ -47,21 +36,16 @@ export type SubmitError =
   | { readonly kind: 'unknown-service' }
   | { readonly kind: 'unknown-applicant' }
   | { readonly kind: 'unknown-representative' }
-  | { readonly kind: 'applicant-not-eligible' }
-  | { readonly kind: 'unknown-document' };
+  | { readonly kind: 'applicant-not-eligible' };
 
 export type SubmitDraftError = SubmitError | SubmitDraftOnlyError;
 
 export interface SubmissionsApi {
   /**
-   * Commits the application and its outbox entry durably, then tries to send it. Resolves once it
-   * is on disk: with state `registered` when the backend answered in time, else `accepted` (it
-   * will be sent later, exactly once).
-   */
-  submit(request: SubmitRequest): Promise<Result<ApplicationSummary, SubmitError>>;
-  /**
-   * Accepts a draft: assembles each slot's pages into one PDF, records its SHA-256 in the payload,
-   * then commits and sends exactly as `submit` does. The draft is closed in the same transaction.
+   * Accepts a draft: assembles each slot's pages into one PDF and records its SHA-256 in the
+   * payload; commits the application, its outbox entry and the draft's closing in one transaction,
+   * then tries to send it. Resolves once it is on disk: state `registered` when the backend
+   * answered in time, else `accepted` (it will be sent later, exactly once).
    */
   submitDraft(draftId: string): Promise<Result<ApplicationSummary, SubmitDraftError>>;
   /** Applications accepted at this workstation, newest first. */

@@ -12,8 +12,6 @@ import { deadlinePreviewRequestSchema } from './catalog';
 import { calendarOverridesArgs, currentServiceVersionArgs } from './settings';
 import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } from './drafts';
 import { scanSettingsSchema } from './scanning';
-import { attachFileRequestSchema } from './documents';
-import { submitRequestSchema } from './submissions';
 import { entityIdSchema, languageSchema } from './common';
 import type { AreaName, WorkstationApi } from './methods';
 
@@ -43,12 +41,7 @@ export const WORKSTATION_API = {
     lookupApplicant: z.tuple([applicantQuerySchema]),
     lookupRepresentative: z.tuple([representativeQuerySchema]),
   },
-  documents: {
-    attachFile: z.tuple([attachFileRequestSchema]),
-    discardDocument: z.tuple([entityIdSchema]),
-  },
   submissions: {
-    submit: z.tuple([submitRequestSchema]),
     submitDraft: z.tuple([entityIdSchema]),
     list: noArgs,
   },

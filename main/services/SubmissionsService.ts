@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationSubmission, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
+import type { ApplicationSubmission, ApplicationSubtype, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
 import type { NotSignedIn } from '../../core/contract/common';
-import type { ApplicationSummary, SubmissionsApi, SubmitDraftError, SubmitError, SubmitRequest } from '../../core/contract/submissions';
+import type { ApplicationSummary, SubmissionsApi, SubmitDraftError, SubmitError } from '../../core/contract/submissions';
 import type { CatalogEntry } from '../../core/catalog/catalogSchema';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
 import { closeDraft } from '../db/drafts';
@@ -12,7 +12,6 @@ import { applicantDisplayName, applicantRefOf, isApplicantEligible } from '../..
 import type { Result } from '../../core/result';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { allocateLocalNumber, findApplication, insertApplicationWithOutbox, listApplications } from '../db/applications';
-import { attachDocumentsToApplication, findDocument } from '../db/documents';
 import { findRegistrySnapshot, type StoredSnapshot } from '../db/registrySnapshots';
 import { findRepresentativeSnapshot, type StoredRepresentative } from '../db/representativeSnapshots';
 import type { Clock } from '../ports/Clock';
@@ -46,19 +45,6 @@ export class SubmissionsService implements SubmissionsApi {
     private readonly clock: Clock,
     private readonly options: SubmissionsServiceOptions,
   ) {}
-
-  async submit(request: SubmitRequest): Promise<Result<ApplicationSummary, SubmitError>> {
-    const parties = this.checkParties(request.serviceId, request.applicantSnapshotId, request.representativeSnapshotId);
-    if (!parties.ok) return parties;
-    const { operatorId } = parties.value;
-    const documentIds = [...new Set(request.documentIds)];
-    const documents = this.db.read((r) => documentIds.map((id) => findDocument(r, id)));
-    if (documents.some((d) => !d || d.operatorId !== operatorId || d.applicationId !== null)) return { ok: false, error: { kind: 'unknown-document' } };
-    const refs = documents.map((d) => ({ sha256: d!.sha256, fileName: d!.fileName, mediaType: d!.mediaType, sizeBytes: d!.sizeBytes }));
-    return this.accept(parties.value, request.subtype, refs, this.clock.now().toISOString(), (w, applicationId) =>
-      attachDocumentsToApplication(w, applicationId, documentIds),
-    );
-  }
 
   async submitDraft(draftId: string): Promise<Result<ApplicationSummary, SubmitDraftError>> {
     const draft = this.drafts.ownOpenDraft(draftId);
@@ -107,7 +93,7 @@ export class SubmissionsService implements SubmissionsApi {
    */
   private async accept(
     parties: AcceptedParties,
-    subtype: SubmitRequest['subtype'],
+    subtype: ApplicationSubtype,
     documents: DocumentRef[],
     acceptedAt: string,
     alsoInTransaction: (w: WritableDb, applicationId: string) => void,

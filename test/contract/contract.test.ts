@@ -12,7 +12,7 @@ import { registerWorkstationIpc, type IpcMainLike } from '../../main/host/electr
 import { createWebHost, type WebHost } from '../../main/host/web/createWebHost';
 import { createWorkstationBridge } from '../../preload/bridge';
 import type { Workstation } from '../../main/app';
-import { samplePdf, startTestWorkstation, stubRendererDir, toBase64 } from '../support/workstationHarness';
+import { realPdf, startTestWorkstation, stubRendererDir, toBase64 } from '../support/workstationHarness';
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
 const TOP_FRAME = { url: 'app://workstation/index.html', parent: null };
@@ -42,8 +42,8 @@ function httpInvoke(host: WebHost, headers: Record<string, string> = {}) {
   };
 }
 
-/** Walks the thin flow, calling every method at least once, and returns the methods it called. */
-async function exerciseEveryMethod(client: WorkstationApi, called: Set<string>) {
+/** Walks the flow, calling every method at least once; the callers record which methods went over the wire. */
+async function exerciseEveryMethod(client: WorkstationApi) {
   expect(await client.system.about()).toMatchObject({ ok: true, value: { host: 'browser', backend: { mode: 'embedded' } } });
   expect(await client.system.setLanguage('ru')).toEqual({ ok: true, value: 'ru' });
   expect(await client.system.about()).toMatchObject({ ok: true, value: { language: 'ru' } });
@@ -76,15 +76,6 @@ async function exerciseEveryMethod(client: WorkstationApi, called: Set<string>) 
   if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
   expect(card.value.record).toMatchObject({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany, status: 'active' });
 
-  expect(await client.documents.attachFile({ fileName: 'virus.exe', contentBase64: toBase64(new TextEncoder().encode('MZ....')) })).toEqual({
-    ok: false,
-    error: { kind: 'unsupported-type' },
-  });
-  const spare = await client.documents.attachFile({ fileName: 'spare.pdf', contentBase64: toBase64(samplePdf('spare')) });
-  if (!spare.ok) throw new Error('attach failed');
-  expect(await client.documents.discardDocument(spare.value.documentId)).toEqual({ ok: true, value: null });
-  expect(await client.documents.discardDocument(spare.value.documentId)).toEqual({ ok: false, error: { kind: 'not-found' } });
-
   expect(
     await client.registry.lookupRepresentative({
       serviceId: '002-a2-casino-2014', applicantSnapshotId: card.value.snapshotId, iin: FIXTURE_IDS.activeWoman,
@@ -98,26 +89,54 @@ async function exerciseEveryMethod(client: WorkstationApi, called: Set<string>) 
   if (!representative.ok) throw new Error(`representative refused: ${representative.error.kind}`);
   expect(representative.value.powerOfAttorney).toMatchObject({ number: FIXTURE_IDS.poaCompanyToWoman, principal: { bin: FIXTURE_IDS.activeCompany } });
 
-  const pdf = samplePdf(`statute ${called.size}`);
-  const doc = await client.documents.attachFile({ fileName: 'Жарғы.pdf', contentBase64: toBase64(pdf) });
-  if (!doc.ok) throw new Error('attach failed');
-  expect(doc.value).toMatchObject({ fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: pdf.byteLength });
-
-  const submitted = await client.submissions.submit({
-    serviceId: '002-a2-casino-2014',
-    subtype: 'issue',
-    applicantSnapshotId: card.value.snapshotId,
-    representativeSnapshotId: representative.value.snapshotId,
-    documentIds: [doc.value.documentId],
+  // Step 5: a draft with scanned and imported pages (drafts.*, scanning.*), then submitDraft.
+  const draft = await client.drafts.start({ serviceId: '002-a2-casino-2014', subtype: 'issue' });
+  if (!draft.ok) throw new Error('draft refused');
+  const draftId = draft.value.draftId;
+  expect(await client.drafts.get(draftId)).toMatchObject({ ok: true, value: { draftId, missingRequiredSlots: ['application', 'identity', 'fee-receipt', 'qualification'] } });
+  const withParties = await client.drafts.setParties(draftId, { applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: representative.value.snapshotId });
+  expect(withParties.ok && withParties.value.missingRequiredSlots).toContain('power-of-attorney');
+  expect((await client.drafts.setPresentedOnPaper(draftId, 'application', true)).ok).toBe(true);
+  expect(await client.drafts.importFile(draftId, 'identity', { fileName: 'virus.exe', contentBase64: toBase64(new TextEncoder().encode('MZ....')) })).toEqual({
+    ok: false,
+    error: { kind: 'unsupported-type' },
   });
+  for (const slot of ['identity', 'power-of-attorney', 'fee-receipt', 'qualification']) {
+    expect((await client.drafts.importFile(draftId, slot, { fileName: `${slot}.pdf`, contentBase64: toBase64(await realPdf(slot)) })).ok).toBe(true);
+  }
+  const devices = await client.scanning.listDevices();
+  expect(devices.ok && devices.value.map((d) => d.deviceId)).toContain('test:0');
+  const job = await client.scanning.start(draftId, 'application', { deviceId: 'test:0', source: 'adf', resolutionDpi: 75, mode: 'gray', maxPages: 2 });
+  if (!job.ok) throw new Error(`scan refused: ${job.error.kind}`);
+  let jobNow = await client.scanning.job(job.value.jobId);
+  for (let i = 0; i < 400 && jobNow.ok && jobNow.value.state === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    jobNow = await client.scanning.job(job.value.jobId);
+  }
+  expect(jobNow).toMatchObject({ ok: true, value: { state: 'completed', pagesDone: 2 } });
+  expect(await client.scanning.cancel(job.value.jobId)).toMatchObject({ ok: true, value: { state: 'completed' } });
+  const scanned = await client.drafts.get(draftId);
+  if (!scanned.ok) throw new Error('draft lost');
+  const [page1, page2] = scanned.value.slots.find((s) => s.slotId === 'application')!.pages;
+  expect((await client.drafts.rotatePage(draftId, page1!.pageId, 180)).ok).toBe(true);
+  expect((await client.drafts.movePage(draftId, page2!.pageId, 'application', 0)).ok).toBe(true);
+  expect((await client.drafts.pageThumbnail(draftId, page1!.pageId)).ok).toBe(true);
+  expect((await client.drafts.deletePage(draftId, page1!.pageId)).ok).toBe(true);
+  expect((await client.drafts.listOpen()).ok).toBe(true);
+  const spare = await client.drafts.start({ serviceId: '002-a2-casino-2014', subtype: 'duplicate' });
+  if (!spare.ok) throw new Error('draft refused');
+  expect(await client.drafts.discard(spare.value.draftId)).toEqual({ ok: true, value: null });
+  expect(await client.drafts.get(spare.value.draftId)).toEqual({ ok: false, error: { kind: 'draft-not-found' } });
+
+  const submitted = await client.submissions.submitDraft(draftId);
   if (!submitted.ok) throw new Error(`submit failed: ${submitted.error.kind}`);
   expect(submitted.value.state).toBe('registered');
+  expect(submitted.value.registrationNumber).toMatch(/\S+/);
+  expect(submitted.value.documents.map((d) => d.mediaType)).toEqual(Array(5).fill('application/pdf'));
   expect(submitted.value.representative).toEqual({
     iin: FIXTURE_IDS.activeWoman, displayName: expect.stringMatching(/\S/), powerOfAttorney: { kind: 'notarised', number: FIXTURE_IDS.poaCompanyToWoman },
   });
   expect(submitted.value.plannedResultDate).toEqual(preview.ok ? preview.value.plannedResultDate : 'unreachable');
-  expect(submitted.value.registrationNumber).toMatch(/\S+/);
-  expect(submitted.value.documents).toEqual([{ sha256: doc.value.sha256, fileName: 'Жарғы.pdf', mediaType: 'application/pdf', sizeBytes: pdf.byteLength }]);
 
   const list = await client.submissions.list();
   expect(list.ok && list.value.map((a) => a.registrationNumber)).toContain(submitted.value.registrationNumber);
@@ -167,7 +186,7 @@ describe('contract over the Electron IPC transport', () => {
       called.add(channel.replace('workstation:', ''));
       return ipc.invokeAs(TOP_FRAME)(channel, args);
     });
-    await exerciseEveryMethod(bridge, called);
+    await exerciseEveryMethod(bridge);
     expect([...called].sort()).toEqual(ALL_METHODS);
   });
 
@@ -201,7 +220,7 @@ describe('contract over the browser host RPC', () => {
 
   it('round-trips every method over HTTP', async () => {
     const called = new Set<string>();
-    await exerciseEveryMethod(createContractClient(recording(httpInvoke(host), called)), called);
+    await exerciseEveryMethod(createContractClient(recording(httpInvoke(host), called)));
     expect([...called].sort()).toEqual(ALL_METHODS);
   });
 
@@ -228,7 +247,8 @@ describe('contract over the browser host RPC', () => {
     const call = httpInvoke(host);
     await expect(call('session', 'constructor', [])).rejects.toMatchObject({ status: 400 });
     await expect(call('nope', 'current', [])).rejects.toMatchObject({ status: 400 });
-    await expect(call('documents', 'discardDocument', ['not-a-uuid'])).rejects.toMatchObject({ status: 400 });
+    await expect(call('drafts', 'get', ['not-a-uuid'])).rejects.toMatchObject({ status: 400 });
+    await expect(call('drafts', 'rotatePage', ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000000', 45])).rejects.toMatchObject({ status: 400 });
   });
 
   it('serves the renderer with a strict Content-Security-Policy', async () => {

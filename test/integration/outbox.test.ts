@@ -10,7 +10,7 @@ import type { WorkstationApi } from '../../core/contract/workstationApi';
 import { HttpLicensingBackend } from '../../main/adapters/backend/HttpLicensingBackend';
 import { loadCatalog } from '../../main/app';
 import { ControllableBackend } from '../support/controllableBackend';
-import { REPO_ROOT, samplePdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
+import { completeDraft, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
 import path from 'node:path';
 
 const closers: Array<() => Promise<void>> = [];
@@ -29,12 +29,12 @@ async function setup() {
   return { backend, api: workstation.api, server };
 }
 
-async function acceptOne(api: WorkstationApi, label: string) {
+/** A complete draft for a lottery licence (2014 regulations), ready to submit. */
+async function readyDraft(api: WorkstationApi): Promise<string> {
   expect((await api.session.login(DEMO_CREDENTIALS.operator)).ok).toBe(true);
   const card = await api.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.activeWoman });
-  const doc = await api.documents.attachFile({ fileName: `${label}.pdf`, contentBase64: toBase64(samplePdf(label)) });
-  if (!card.ok || !doc.ok) throw new Error('setup failed');
-  return { snapshotId: card.value.snapshotId, documentId: doc.value.documentId };
+  if (!card.ok) throw new Error('setup failed');
+  return completeDraft(api, { serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
 }
 
 async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
@@ -50,9 +50,9 @@ async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): P
 describe('outbox', () => {
   it('accepts during an outage and registers once the backend is back, without operator action', async () => {
     const { backend, api } = await setup();
-    const { snapshotId, documentId } = await acceptOne(api, 'outage');
+    const draftId = await readyDraft(api);
     backend.offline = true;
-    const accepted = await api.submissions.submit({ serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: snapshotId, representativeSnapshotId: null, documentIds: [documentId] });
+    const accepted = await api.submissions.submitDraft(draftId);
     expect(accepted).toMatchObject({ ok: true, value: { state: 'accepted', registrationNumber: null } });
     if (!accepted.ok) return;
     expect(accepted.value.localNumber).toMatch(/^[0-9A-F]{6}-\d{8}-0001$/);
@@ -68,9 +68,9 @@ describe('outbox', () => {
 
   it('keeps one registration when the response to a successful submission is lost', async () => {
     const { backend, api } = await setup();
-    const { snapshotId, documentId } = await acceptOne(api, 'lost-response');
+    const draftId = await readyDraft(api);
     backend.loseNextSubmitResponses = 1;
-    const first = await api.submissions.submit({ serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: snapshotId, representativeSnapshotId: null, documentIds: [documentId] });
+    const first = await api.submissions.submitDraft(draftId);
     if (!first.ok) throw new Error('submit failed');
     const registered = await waitFor(async () => {
       const list = await api.submissions.list();

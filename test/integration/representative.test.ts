@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
 import type { RepresentativeQuery } from '../../core/contract/registry';
 import type { Workstation } from '../../main/app';
-import { samplePdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
+import { completeDraft, realPdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
 
 let workstation: Workstation;
 let companySnapshot: string;
@@ -88,18 +88,23 @@ describe('lookupRepresentative', () => {
     const { api } = workstation;
     const forMan = await lookup({ applicantSnapshotId: manSnapshot, iin: FIXTURE_IDS.youngMan, powerOfAttorney: { kind: 'other' }, serviceId: '000-a1-casino-2012' });
     if (!forMan.ok) throw new Error(`lookup failed: ${forMan.error.kind}`);
-    const doc = await api.documents.attachFile({ fileName: 'a.pdf', contentBase64: toBase64(samplePdf('rep-mismatch')) });
-    if (!doc.ok) throw new Error('attach failed');
     const company = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
     if (!company.ok) throw new Error('lookup failed');
-    expect(
-      await api.submissions.submit({
-        serviceId: '000-a1-casino-2012',
-        subtype: 'issue',
-        applicantSnapshotId: company.value.snapshotId,
-        representativeSnapshotId: forMan.value.snapshotId,
-        documentIds: [doc.value.documentId],
-      }),
-    ).toEqual({ ok: false, error: { kind: 'unknown-representative' } });
+    // The draft refuses a representative checked for someone else…
+    const draftId = await completeDraft(api, { serviceId: '000-a1-casino-2012', subtype: 'issue', applicantSnapshotId: company.value.snapshotId, representativeSnapshotId: null });
+    expect(await api.drafts.setParties(draftId, { applicantSnapshotId: company.value.snapshotId, representativeSnapshotId: forMan.value.snapshotId })).toEqual({
+      ok: false,
+      error: { kind: 'unknown-representative' },
+    });
+    // A representative checked for this applicant but for another service is refused when the
+    // application is accepted: the check was made under that other service's regulation.
+    const lotteryDraft = await completeDraft(api, { serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: manSnapshot, representativeSnapshotId: null });
+    expect((await api.drafts.setParties(lotteryDraft, { applicantSnapshotId: manSnapshot, representativeSnapshotId: forMan.value.snapshotId })).ok).toBe(true);
+    const withPoaSlot = await api.drafts.get(lotteryDraft);
+    if (!withPoaSlot.ok) throw new Error('draft lost');
+    for (const slot of withPoaSlot.value.missingRequiredSlots) {
+      expect((await api.drafts.importFile(lotteryDraft, slot, { fileName: 'poa.pdf', contentBase64: toBase64(await realPdf('poa')) })).ok).toBe(true);
+    }
+    expect(await api.submissions.submitDraft(lotteryDraft)).toEqual({ ok: false, error: { kind: 'unknown-representative' } });
   });
 });

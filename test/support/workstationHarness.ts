@@ -2,9 +2,11 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { WorkstationApi } from '../../core/contract/workstationApi';
 import { createWorkstation, type Workstation, type WorkstationOptions } from '../../main/app';
 import { noKeyWrapping } from '../../main/config/blobKey';
 import { resolveAppPaths } from '../../main/host/appPaths';
+import { SaneScanner } from '../../main/adapters/scanner/SaneScanner';
 import { bundleImageWorker } from '../../main/imaging/testSupport/bundleImageWorker';
 
 /** The image worker, bundled once per test file (tests run from source, the app from out/). */
@@ -39,6 +41,8 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
     version: paths.version,
     paths,
     keyWrapper: noKeyWrapping,
+    // SANE's `test` device with A4 geometry (test/sane.d), never the machine's own scanners.
+    scanner: new SaneScanner({ saneConfigDir: path.join(REPO_ROOT, 'test', 'sane.d') }),
     onUnexpectedError: (error) => {
       throw error;
     },
@@ -53,4 +57,26 @@ export async function stubRendererDir(): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>stub</title>');
   return dir;
+}
+
+/**
+ * A draft ready to submit: parties set and a one-page PDF imported into every required slot.
+ * Returns the draft id for `submissions.submitDraft`.
+ */
+export async function completeDraft(
+  api: WorkstationApi,
+  request: { serviceId: string; subtype: 'issue' | 'reissue' | 'duplicate'; applicantSnapshotId: string; representativeSnapshotId: string | null },
+): Promise<string> {
+  const draft = await api.drafts.start({ serviceId: request.serviceId, subtype: request.subtype });
+  if (!draft.ok) throw new Error(`draft refused: ${draft.error.kind}`);
+  const withParties = await api.drafts.setParties(draft.value.draftId, {
+    applicantSnapshotId: request.applicantSnapshotId,
+    representativeSnapshotId: request.representativeSnapshotId,
+  });
+  if (!withParties.ok) throw new Error(`parties refused: ${withParties.error.kind}`);
+  for (const slot of withParties.value.missingRequiredSlots) {
+    const imported = await api.drafts.importFile(draft.value.draftId, slot, { fileName: `${slot}.pdf`, contentBase64: toBase64(await realPdf(`${slot} ${draft.value.draftId}`)) });
+    if (!imported.ok) throw new Error(`import refused: ${imported.error.kind}`);
+  }
+  return draft.value.draftId;
 }

@@ -18,7 +18,8 @@ const collect = () => {
   const pages: ScannedPage[] = [];
   return { pages, onPage: async (page: ScannedPage) => void pages.push(page) };
 };
-const scanner = (options: SaneScannerOptions = {}) => new SaneScanner({ saneConfigDir, ...options });
+// Short grace periods: the test backend sometimes deadlocks after an injected error or a cancel (see runSaneBatch).
+const scanner = (options: SaneScannerOptions = {}) => new SaneScanner({ saneConfigDir, exitGraceMs: 500, killGraceMs: 300, ...options });
 const injected = (status: string) => scanner({ testOnlyExtraArgs: ['--read-return-value', `SANE_STATUS_${status}`] });
 
 const probe = spawnSync('scanimage', ['--version'], { encoding: 'utf8' });

@@ -122,6 +122,26 @@ describe('SaneScanner (fake scanimage)', () => {
     ]);
   });
 
+  it('kills a scanimage that hangs after its batch is over and judges it by its stderr', async () => {
+    let signals: string[] = [];
+    const fake = fakeScanimage(
+      async (b) => {
+        await b.page(1);
+        b.options.onStderr?.('Scanning page 2\nscanimage: sane_read: Document feeder jammed\nScanned page 2. (scanner status = 6)\n');
+        b.options.onStderr?.('Batch terminated, 2 pages scanned\n');
+        // ...and never exits, like the test backend deadlocked in sane_close.
+      },
+      (b, signal) => {
+        signals = b.signals;
+        b.exit(null, signal === 'SIGKILL' ? 'SIGKILL' : 'SIGTERM');
+      },
+    );
+    const scanner = new SaneScanner({ runProcess: fake.run, tempRoot: await tempRoot(), exitGraceMs: 30 });
+    const result = await scanner.scan(adf, { onPage: async () => undefined });
+    expect(result).toEqual({ ok: false, error: { kind: 'paper-jam', pagesDelivered: 1 } });
+    expect(signals).toEqual(['SIGKILL']);
+  });
+
   it('reports progress from -p and after each page', async () => {
     const fake = fakeScanimage(async (b) => {
       b.options.onStderr?.('Progress: 6.0%\rProgress: 12.1%\r');

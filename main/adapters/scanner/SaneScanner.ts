@@ -23,6 +23,8 @@ export interface SaneScannerOptions {
   readonly tempRoot?: string;
   /** Grace between SIGTERM and SIGKILL when cancelling. */
   readonly killGraceMs?: number;
+  /** How long scanimage may linger after reporting the end of its batch before it is killed (driver hangs). */
+  readonly exitGraceMs?: number;
   /** Page cap for a feeder scan without `maxPages`, against a feeder that never reports empty. */
   readonly adfPageLimit?: number;
   /**
@@ -83,6 +85,7 @@ export class SaneScanner implements Scanner {
           pageCount,
           dpi: request.resolutionDpi,
           killGraceMs: this.options.killGraceMs ?? 2000,
+          exitGraceMs: this.options.exitGraceMs ?? 3000,
         },
         handlers,
       );

@@ -48,6 +48,17 @@ export function lastSaneStatusText(stderr: string): string | undefined {
 }
 
 /**
+ * The exit code scanimage would have ended with, judged from its stderr alone (for a process that had to be
+ * killed after it finished its batch): the last reported status, or 0. NO_DOCS after a batch is success,
+ * exactly as scanimage itself treats it.
+ */
+export function exitCodeFromStderr(stderr: string): number {
+  const text = lastSaneStatusText(stderr);
+  const status = text === undefined ? undefined : statusByText(text);
+  return status === undefined || status.text === NO_DOCS_TEXT ? 0 : status.code;
+}
+
+/**
  * Turns a failed `scanimage` run into a ScanError. Decides from the stderr status text first (exit code 1 is
  * shared by many failures), then from the exit code. Only SANE's own status texts are ever copied into the
  * error, never other stderr content (it can hold paths and device serial numbers).
