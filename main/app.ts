@@ -25,6 +25,8 @@ import { SettingsService } from './services/SettingsService';
 import { SettingsStore } from './services/SettingsStore';
 import { documentSlotsSchema } from '../core/catalog/documentSlots';
 import { SaneScanner } from './adapters/scanner/SaneScanner';
+import { CompositeScanner } from './adapters/scanner/CompositeScanner';
+import { FolderScanner } from './adapters/scanner/FolderScanner';
 import { SharpImagePipeline } from './imaging/SharpImagePipeline';
 import type { Scanner } from './ports/Scanner';
 import { DraftService } from './services/DraftService';
@@ -107,7 +109,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
 
   const session = new OperatorSession(clock);
   const pipeline = new SharpImagePipeline({ workerUrl: options.paths.imageWorkerUrl });
-  const scanner = options.scanner ?? new SaneScanner(config.saneConfigDir ? { saneConfigDir: config.saneConfigDir } : {});
+  const scanner = options.scanner ?? (await createScanner(config));
   const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
   const fontBytes = new Uint8Array(await readFile(path.join(options.paths.resourcesDir, 'fonts', 'DejaVuSans.ttf')));
   const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)));
@@ -154,6 +156,21 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       await embedded?.close();
     },
   };
+}
+
+/**
+ * SANE scanners plus any watched MFP folders, behind one Scanner. Pages wait for delivery under
+ * the private data directory (not /tmp), and leftovers of a crashed scan are removed at start.
+ */
+async function createScanner(config: AppConfig): Promise<Scanner> {
+  const sane = new SaneScanner({
+    tempRoot: path.join(config.dataDir, 'scan-tmp'),
+    ...(config.saneConfigDir ? { saneConfigDir: config.saneConfigDir } : {}),
+  });
+  await mkdir(path.join(config.dataDir, 'scan-tmp'), { recursive: true, mode: 0o700 });
+  await sane.removeStaleTempDirs();
+  if (config.watchedFolders.length === 0) return sane;
+  return new CompositeScanner([sane, new FolderScanner({ folders: config.watchedFolders })]);
 }
 
 async function ensureWorkstationId(db: SqlJsDatabase): Promise<string> {

@@ -9,7 +9,7 @@ describe('loadAppConfig', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
     expect(loadAppConfig({}, dir)).toEqual({
       ok: true,
-      value: { dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null },
+      value: { dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [] },
     });
   });
 

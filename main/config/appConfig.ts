@@ -18,7 +18,14 @@ export const configFileSchema = z
     /** Browser host only: base64 of the 32-byte key that encrypts blobs at rest. */
     blobKeyBase64: z.string().optional(),
     /** SANE configuration folder for scanimage (SANE_CONFIG_DIR); absent = the system's /etc/sane.d. */
-    scanner: z.object({ saneConfigDir: z.string().min(1).optional() }).strict().optional(),
+    scanner: z
+      .object({
+        saneConfigDir: z.string().min(1).optional(),
+        /** Shared folders that network MFPs scan into, offered as scanners ("MFP 2nd floor"). */
+        watchedFolders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), path: z.string().min(1) }).strict()).max(20).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -29,6 +36,7 @@ export interface AppConfig {
   readonly webPort: number;
   readonly blobKeyBase64: string | null;
   readonly saneConfigDir: string | null;
+  readonly watchedFolders: readonly { readonly id: string; readonly name: string; readonly path: string }[];
 }
 
 export type ConfigError = { readonly kind: 'invalid-config'; readonly file: string; readonly detail: string };
@@ -70,6 +78,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,
       saneConfigDir: env.PSC_SANE_CONFIG_DIR || fromFile.scanner?.saneConfigDir || null,
+      watchedFolders: fromFile.scanner?.watchedFolders ?? [],
     },
   };
 }

@@ -83,13 +83,17 @@ describe('processPage', () => {
     expect(await processed(blank)).toMatchObject({ skewCorrectedDegrees: 0, blank: { isBlank: true } });
   });
 
-  it('reads TIFF and WebP, and infers an A4 page when no density is recorded', async () => {
+  it('reads TIFF, WebP and CMYK JPEG, and infers an A4 page when no density is recorded', async () => {
     const raster = await renderPage({ ...A4_150DPI, lines: sampleLines(8, 8) });
     for (const format of ['tiff', 'webp'] as const) {
       expect(await processed(await encodeRaster(raster, format, 150), { deskew: false })).toMatchObject({ widthPx: 1240, dpi: 150 });
     }
     const bare = await sharp(raster.data, { raw: { width: 1240, height: 1754, channels: 1 } }).png().toBuffer();
     expect((await processed(new Uint8Array(bare), { deskew: false })).dpi).toBe(150);
+    // JPEGs from print workflows are sometimes CMYK.
+    const cmyk = await sharp(raster.data, { raw: { width: 1240, height: 1754, channels: 1 } }).toColourspace('cmyk').jpeg().toBuffer();
+    const colour = await processed(new Uint8Array(cmyk), { mode: 'color', deskew: false });
+    expect(await sharp(colour.bytes).metadata()).toMatchObject({ space: 'srgb', channels: 3 });
   });
 
   it('answers each kind of bad input with its own error', async () => {

@@ -109,7 +109,10 @@ export type ScanError =
   | { readonly kind: 'unsupported-file'; readonly fileIndex: number; readonly fileName: string; readonly reason: 'unknown-format' | 'encrypted' | 'too-large' }
   /** A JPEG/PNG/TIFF/PDF that cannot be decoded (truncated, damaged). Same `fileName` rule as above. */
   | { readonly kind: 'corrupt-file'; readonly fileIndex: number; readonly fileName: string }
-  /** Anything else: `saneStatus` is the SANE status text ("Out of memory") or `exit code N`, never device output. */
+  /**
+   * Anything else: `saneStatus` is a SANE status text ("Out of memory") or a fixed adapter text
+   * ("exit code 1", "terminated by SIGSEGV"); never other device output, which can hold paths and serials.
+   */
   | { readonly kind: 'unknown'; readonly saneStatus: string };
 
 /** A failed scan still reports the pages it delivered before failing; the caller keeps them. */

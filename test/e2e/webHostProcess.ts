@@ -21,10 +21,11 @@ export async function newDataDir(): Promise<string> {
 }
 
 /** Starts the built browser host (out/web/main.mjs) as its own process and waits for its launch URL. */
-export async function startWebHost(dataDir: string): Promise<RunningHost> {
+export async function startWebHost(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/web/main.mjs')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PSC_DATA_DIR: dataDir, PSC_WEB_PORT: '0', PSC_BACKEND_URL: '' },
+    // The repo's SANE `test` device (A4 geometry) unless a test brings its own configuration.
+    env: { ...process.env, PSC_DATA_DIR: dataDir, PSC_WEB_PORT: '0', PSC_BACKEND_URL: '', PSC_SANE_CONFIG_DIR: path.join(REPO_ROOT, 'test', 'sane.d'), ...extraEnv },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
