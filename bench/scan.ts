@@ -4,6 +4,7 @@
 // the same run (two processes in parallel). Run: `node scripts/runBench.mjs scan`.
 import { execFile } from 'node:child_process';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ProcessOptions } from '../main/ports/ImagePipeline';
@@ -126,10 +127,13 @@ async function benchImageMagick(pages: readonly Page[]) {
 }
 
 const pages = await generatePages();
+// Other work on the machine inflates absolute times (the ratio, measured in the same run, less so).
+const loadBefore = os.loadavg()[0]!;
 const ours = await benchOurs(pages);
 const version = await imageMagickVersion();
 const magick = version ? await benchImageMagick(pages) : null;
 const ratio = magick ? magick.msPerPage / ours.msPerPage : null;
+const loadAfter = os.loadavg()[0]!;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const s = ours.stages;
@@ -143,6 +147,7 @@ printTable([
   ['ImageMagick', version ?? 'absent'],
   ['ImageMagick: ms per page', magick ? `${round(magick.msPerPage)} (${round(magick.kb)} KB per page)` : '—'],
   ['ratio ImageMagick ÷ ours', ratio === null ? '—' : `${round(ratio, 2)}×`],
+  ['load average (1 min) before / after', `${round(loadBefore, 2)} / ${round(loadAfter, 2)} on ${os.availableParallelism()} cores`],
 ]);
 
 const file = await writeBenchResult(
@@ -162,6 +167,7 @@ const file = await writeBenchResult(
       ? `ImageMagick (${version}): per page \`mogrify -format jpg -colorspace Gray -normalize -background white -deskew 40% -quality 75\` then \`mogrify -define jpeg:size=400x -thumbnail 200x -quality 75\`, ` +
         `${IN_FLIGHT} processes in parallel with MAGICK_THREAD_LIMIT=1, median of ${IMAGEMAGICK_RUNS} batches; its output ${round(magick.kb)} KB per page.`
       : 'ImageMagick was not installed: no comparison.',
+    `1-min load average ${round(loadBefore, 2)} before, ${round(loadAfter, 2)} after, on ${os.availableParallelism()} cores.`,
   ].join(' '),
 );
 process.stdout.write(`\nwrote ${file}\n`);

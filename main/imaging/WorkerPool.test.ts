@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from './WorkerPool';
 
 type Job = { op: 'echo'; value: number; delayMs: number } | { op: 'exit' } | { op: 'throw' };
@@ -22,13 +22,16 @@ parentPort.on('message', ({ id, body }) => {
 });
 `;
 
+let dir: string;
 let workerUrl: URL;
 let pool: WorkerPool<Job, number> | null = null;
 beforeAll(async () => {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-pool-')), 'echoWorker.mjs');
+  dir = await mkdtemp(path.join(tmpdir(), 'psc-pool-'));
+  const file = path.join(dir, 'echoWorker.mjs');
   await writeFile(file, WORKER);
   workerUrl = pathToFileURL(file);
 });
+afterAll(() => rm(dir, { recursive: true, force: true }));
 afterEach(async () => {
   await pool?.close();
   pool = null;

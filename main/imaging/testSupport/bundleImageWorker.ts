@@ -1,6 +1,7 @@
 // Test and benchmark support: Node cannot run the TypeScript worker directly, and Vitest does not
 // transform worker threads, so tests run the worker the way the app does, bundled by esbuild.
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,19 +12,19 @@ import { build } from 'esbuild';
 export const IMAGE_WORKER_ENTRY = fileURLToPath(new URL('../imageWorker.ts', import.meta.url));
 
 /**
- * Bundles the worker into a fresh temp directory and returns its URL. Packages stay external but
- * are pinned to absolute file URLs, so the bundle runs from outside the repository.
+ * Bundles the worker and returns the URL of the bundle, stored in the temp directory under its
+ * content hash (so repeated runs reuse one file instead of leaving one per run). Packages stay
+ * external but are pinned to absolute file URLs, so the bundle runs from outside the repository.
  */
 export async function bundleImageWorker(entry = IMAGE_WORKER_ENTRY): Promise<URL> {
   const require = createRequire(import.meta.url);
-  const outfile = path.join(await mkdtemp(path.join(tmpdir(), 'psc-image-worker-')), 'imageWorker.mjs');
-  await build({
+  const { outputFiles } = await build({
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile,
+    write: false,
     logLevel: 'warning',
     plugins: [
       {
@@ -36,5 +37,15 @@ export async function bundleImageWorker(entry = IMAGE_WORKER_ENTRY): Promise<URL
       },
     ],
   });
-  return pathToFileURL(outfile);
+  const code = outputFiles[0]!.contents;
+  const dir = path.join(tmpdir(), 'psc-image-worker');
+  const file = path.join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!(await stat(file).catch(() => null))) {
+    await mkdir(dir, { recursive: true });
+    // Write then rename: test files bundling in parallel never see a half-written module.
+    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temporary, code);
+    await rename(temporary, file);
+  }
+  return pathToFileURL(file);
 }
