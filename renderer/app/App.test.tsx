@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeWorkstationOptions } from '../test-support/fakeWorkstationApi';
 import { createTestStore } from '../test-support/arrangeStore';
 import { CASINO_2014, OPERATOR_PASSWORD, PSC_OPERATOR } from '../test-support/fakeFixtures';
+import { fakePdf } from '../test-support/fakeImages';
 import { App } from './App';
 
 afterEach(cleanup);
@@ -26,9 +27,14 @@ async function takeApplicationThroughTheScreens(options?: FakeWorkstationOptions
   await screen.findByTestId('applicant-card');
   fireEvent.click(screen.getByTestId('applicant-next'));
 
-  const fileInput = await screen.findByTestId('document-file-input');
-  fireEvent.change(fileInput, { target: { files: [new File(['%PDF-1.7 passport copy'], 'passport.pdf')] } });
-  await screen.findByTestId('document-row');
+  // Each import goes to the first required document still without pages: the counter never has to pick.
+  const required = ['application', 'identity', 'fee-receipt', 'qualification'];
+  for (const [index, slotId] of required.entries()) {
+    expect(within(await screen.findByTestId(`slot-${slotId}`)).getByTestId('slot-active')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('import-file-input'), { target: { files: [new File([fakePdf(1)], `${slotId}.pdf`)] } });
+    await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(index + 1));
+  }
+  expect(screen.getAllByTestId('document-row')[1]!.textContent).toContain('identity.pdf');
   fireEvent.click(screen.getByTestId('documents-next'));
 
   const review = await screen.findByTestId('submit-application');
@@ -39,13 +45,14 @@ describe('App: taking an application', () => {
   it('submits and shows the registration number', async () => {
     const { review, fake } = await takeApplicationThroughTheScreens();
     expect(screen.getByText('Жұмабеков Ерғали Өмірұлы')).toBeTruthy();
-    expect(screen.getByText('passport.pdf')).toBeTruthy();
+    expect(screen.getByTestId('review-slot-identity').textContent).toBe('Жеке басын куәландыратын құжат — 1 бет · қағаз түрінде ұсынылды деп белгіленбеген');
     fireEvent.click(review);
 
     expect((await screen.findByTestId('registration-number')).textContent).toBe('KZ-LIC-2025-00001');
     expect(screen.getByTestId('local-number').textContent).toBe('WS01-000001');
     expect(screen.getByTestId('application-state').textContent).toBe('Тіркелді');
-    expect(fake.callsTo('submissions', 'submit')[0]?.args[0]).toMatchObject({ serviceId: CASINO_2014.id, subtype: 'issue' });
+    expect(fake.callsTo('drafts', 'start')[0]?.args[0]).toEqual({ serviceId: CASINO_2014.id, subtype: 'issue' });
+    expect(fake.callsTo('submissions', 'submitDraft')).toHaveLength(1);
   });
 
   it('shows the local number and automatic sending when the backend has not answered yet', async () => {
@@ -65,7 +72,7 @@ describe('App: taking an application', () => {
     fireEvent.click(await screen.findByTestId('new-application'));
 
     expect((await screen.findByTestId('service-search')) as HTMLInputElement).toHaveProperty('value', '');
-    expect(store.getState().documents).toEqual([]);
+    expect(store.getState().draft).toBeNull();
     expect(store.getState().lookup).toEqual({ kind: 'idle' });
   });
 
@@ -92,6 +99,6 @@ describe('App: taking an application', () => {
 
     expect(await screen.findByTestId('login-username')).toBeTruthy();
     const remaining = JSON.stringify(store.getState());
-    for (const trace of ['850415312343', 'Жұмабеков', 'passport.pdf', 'KZ-LIC-2025-00001']) expect(remaining).not.toContain(trace);
+    for (const trace of ['850415312343', 'Жұмабеков', 'identity.pdf', 'KZ-LIC-2025-00001']) expect(remaining).not.toContain(trace);
   });
 });

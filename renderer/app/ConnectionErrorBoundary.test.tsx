@@ -20,7 +20,7 @@ describe('ConnectionErrorBoundary', () => {
   it('shows it when a call throws in the middle of the work, and logs the error once', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { store, fake } = await createSignedInStore({ language: 'en' });
-    chooseService(store);
+    await chooseService(store);
     fake.impl.registry.lookupApplicant = () => Promise.reject(new TypeError('Failed to fetch'));
     render(<App store={store} />);
     fireEvent.change(await screen.findByTestId('applicant-id'), { target: { value: '850415312343' } });

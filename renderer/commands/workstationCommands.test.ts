@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseService, createSignedInStore, createTestStore } from '../test-support/arrangeStore';
+import { chooseService, confirmApplicant, createSignedInStore, createTestStore, findApplicant } from '../test-support/arrangeStore';
 import { SUPERVISOR } from '../test-support/fakeFixtures';
 import { commandNamed, findCommand, type KeyChord } from './workstationCommands';
 
@@ -15,7 +15,7 @@ describe('workstation commands', () => {
     const { store } = await createSignedInStore();
     const command = findCommand(alt('KeyJ'), store.getState());
     expect(command?.name).toBe('open-journal');
-    command?.perform(store.getState());
+    await command?.perform(store.getState());
     expect(store.getState().view).toBe('journal');
     expect(findCommand({ ...alt('KeyJ'), ctrlKey: true }, store.getState())).toBeNull();
   });
@@ -27,15 +27,16 @@ describe('workstation commands', () => {
     store.getState().selectService('002-a2-casino-2014');
     store.getState().selectSubtype('reissue');
     expect(next.predicate(store.getState())).toBe(true);
-    next.perform(store.getState());
+    await next.perform(store.getState());
     expect(store.getState().step).toBe('applicant');
+    expect(store.getState().draft?.subtype).toBe('reissue');
     expect(next.predicate(store.getState())).toBe(false);
   });
 
   it('goes back a step with Alt+Left', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store);
-    findCommand(alt('ArrowLeft'), store.getState())?.perform(store.getState());
+    await chooseService(store);
+    await findCommand(alt('ArrowLeft'), store.getState())?.perform(store.getState());
     expect(store.getState().step).toBe('service');
     expect(findCommand(alt('ArrowLeft'), store.getState())).toBeNull();
   });
@@ -44,7 +45,23 @@ describe('workstation commands', () => {
     const { store } = await createSignedInStore();
     expect(findCommand(alt('KeyS'), store.getState())).toBeNull();
     const supervisor = await createSignedInStore({ operator: SUPERVISOR });
-    findCommand(alt('KeyS'), supervisor.store.getState())?.perform(supervisor.store.getState());
+    await findCommand(alt('KeyS'), supervisor.store.getState())?.perform(supervisor.store.getState());
     expect(supervisor.store.getState().view).toBe('settings');
+  });
+
+  it('scans with F8 or Ctrl+Enter on the documents step only, when a scanner is ready', async () => {
+    const { store } = await createSignedInStore();
+    const f8: KeyChord = { code: 'F8', altKey: false, ctrlKey: false, shiftKey: false, metaKey: false };
+    const ctrlEnter: KeyChord = { ...f8, code: 'Enter', ctrlKey: true };
+    await chooseService(store);
+    await store.getState().loadScanners();
+    expect(findCommand(f8, store.getState())).toBeNull();
+    await findApplicant(store, '850415312343');
+    await confirmApplicant(store);
+    expect(findCommand(f8, store.getState())?.name).toBe('scan');
+    expect(findCommand(ctrlEnter, store.getState())?.name).toBe('scan');
+    expect(findCommand({ ...f8, shiftKey: true }, store.getState())).toBeNull();
+    await findCommand(f8, store.getState())?.perform(store.getState());
+    expect(store.getState().draft?.slots[0]?.pages).toHaveLength(1);
   });
 });

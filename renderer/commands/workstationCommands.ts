@@ -5,11 +5,12 @@
  */
 import type { MessageKey } from '../i18n/messageCatalog';
 import type { WorkstationState } from '../store/storeTypes';
-import { nextStepOf, previousStepOf } from '../features/workflow/applicationSteps';
+import { previousStepOf } from '../features/workflow/applicationSteps';
 import { selectIsSupervisor } from '../features/session/sessionSelectors';
+import { selectCanScan } from '../features/scanning/scanningSelectors';
 import { selectCanAdvance, selectIsApplicationFinished } from '../features/workflow/workflowSelectors';
 
-export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-application' | 'open-settings';
+export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-application' | 'open-settings' | 'scan';
 
 export type KeyChord = Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>;
 
@@ -18,13 +19,20 @@ export interface WorkstationCommand {
   readonly labelKey: MessageKey;
   /** As shown to the operator next to the label. */
   readonly shortcut: string;
+  /** The shortcut for aria-keyshortcuts (WAI-ARIA key names). */
+  readonly ariaShortcut: string;
   keyTest(chord: KeyChord): boolean;
   predicate(state: WorkstationState): boolean;
-  perform(state: WorkstationState): void;
+  /** A promise is an action on main: the shortcut hook hands its failure to the error boundary. */
+  perform(state: WorkstationState): void | Promise<unknown>;
 }
 
 const altWith = (code: string) => (chord: KeyChord) =>
   chord.altKey && !chord.ctrlKey && !chord.shiftKey && !chord.metaKey && chord.code === code;
+
+const isPlain = (chord: KeyChord) => !chord.altKey && !chord.ctrlKey && !chord.shiftKey && !chord.metaKey;
+const isCtrlEnter = (chord: KeyChord) =>
+  chord.ctrlKey && !chord.altKey && !chord.shiftKey && !chord.metaKey && (chord.code === 'Enter' || chord.code === 'NumpadEnter');
 
 const isTakingApplication = (state: WorkstationState) =>
   state.operator !== null && state.view === 'application' && !selectIsApplicationFinished(state);
@@ -34,17 +42,16 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     name: 'next-step',
     labelKey: 'command.nextStep',
     shortcut: 'Alt+→',
+    ariaShortcut: 'Alt+ArrowRight',
     keyTest: altWith('ArrowRight'),
     predicate: (state) => isTakingApplication(state) && selectCanAdvance(state),
-    perform(state) {
-      const next = nextStepOf(state.step);
-      if (next) state.goToStep(next);
-    },
+    perform: (state) => state.advance(),
   },
   {
     name: 'previous-step',
     labelKey: 'command.previousStep',
     shortcut: 'Alt+←',
+    ariaShortcut: 'Alt+ArrowLeft',
     keyTest: altWith('ArrowLeft'),
     predicate: (state) => isTakingApplication(state) && previousStepOf(state.step) !== null,
     perform(state) {
@@ -56,6 +63,7 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     name: 'open-journal',
     labelKey: 'command.openJournal',
     shortcut: 'Alt+J',
+    ariaShortcut: 'Alt+J',
     keyTest: altWith('KeyJ'),
     predicate: (state) => state.operator !== null,
     perform: (state) => state.openJournal(),
@@ -64,6 +72,7 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     name: 'open-application',
     labelKey: 'command.openApplication',
     shortcut: 'Alt+N',
+    ariaShortcut: 'Alt+N',
     keyTest: altWith('KeyN'),
     predicate: (state) => state.operator !== null,
     perform: (state) => state.openApplication(),
@@ -72,9 +81,22 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     name: 'open-settings',
     labelKey: 'command.openSettings',
     shortcut: 'Alt+S',
+    ariaShortcut: 'Alt+S',
     keyTest: altWith('KeyS'),
     predicate: selectIsSupervisor,
-    perform: (state) => state.openSettings(),
+    perform(state) {
+      state.openSettings();
+    },
+  },
+  {
+    // F8 as on the scanner stations of most counters; Ctrl+Enter for keyboards without F-keys in reach.
+    name: 'scan',
+    labelKey: 'command.scan',
+    shortcut: 'F8 / Ctrl+Enter',
+    ariaShortcut: 'F8 Control+Enter',
+    keyTest: (chord) => (chord.code === 'F8' && isPlain(chord)) || isCtrlEnter(chord),
+    predicate: (state) => isTakingApplication(state) && state.step === 'documents' && selectCanScan(state),
+    perform: (state) => state.startScan(),
   },
 ];
 

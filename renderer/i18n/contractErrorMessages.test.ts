@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../core/contract';
-import type { RepresentativeError } from '../../core/contract';
+import type { RepresentativeError, SubmitDraftError } from '../../core/contract';
 import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
 import {
-  attachErrorMessage,
   deadlinePreviewErrorMessage,
-  discardErrorMessage,
   loginErrorMessage,
   lookupErrorMessage,
   notSignedInMessage,
@@ -23,10 +20,18 @@ describe('contract error messages', () => {
     );
     expect(new Set(lookupKeys).size).toBe(lookupKeys.length);
 
-    const submitKinds = ['unknown-service', 'unknown-applicant', 'unknown-representative', 'applicant-not-eligible', 'unknown-document', 'not-signed-in'] as const;
-    const submitKeys = submitKinds.map(
-      (kind) => submitErrorMessage({ kind }),
-    );
+    const submitErrors: SubmitDraftError[] = [
+      { kind: 'not-signed-in' },
+      { kind: 'unknown-service' },
+      { kind: 'unknown-applicant' },
+      { kind: 'unknown-representative' },
+      { kind: 'applicant-not-eligible' },
+      { kind: 'draft-not-found' },
+      { kind: 'no-applicant' },
+      { kind: 'missing-documents', slotIds: ['identity'] },
+      { kind: 'unreadable-page', slotId: 'identity' },
+    ];
+    const submitKeys = submitErrors.map((error) => submitErrorMessage(error, (slotId) => slotId).key);
     expect(new Set(submitKeys).size).toBe(submitKeys.length);
 
     expect(loginErrorMessage({ kind: 'invalid-credentials' })).not.toBe(loginErrorMessage({ kind: 'backend-unavailable' }));
@@ -81,14 +86,14 @@ describe('contract error messages', () => {
     expect(ru.render(representativeErrorMessage({ kind: 'power-of-attorney-not-found' }, none))).toMatch(/^Получение данных невозможно/);
   });
 
-  it('names the file and the size limit when a file is refused', () => {
-    const ru = createTranslator('ru');
-    expect(ru.render(attachErrorMessage({ kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES }, 'scan.tif'))).toBe(
-      '«scan.tif» слишком большой: не более 25 МБ.',
+  it('names the missing or unreadable documents by their titles', () => {
+    const en = createTranslator('en');
+    const titles: Record<string, string> = { identity: 'Identity document', 'fee-receipt': 'Proof of payment of the licence fee' };
+    const title = (slotId: string) => titles[slotId] ?? slotId;
+    expect(en.render(submitErrorMessage({ kind: 'missing-documents', slotIds: ['identity', 'fee-receipt'] }, title))).toBe(
+      'These documents have no pages: Identity document, Proof of payment of the licence fee. Go back to the documents and scan them.',
     );
-    expect(ru.render(attachErrorMessage({ kind: 'unsupported-type' }, 'notes.docx'))).toContain('«notes.docx»: этот тип файла не принимается');
-    expect(ru.render(attachErrorMessage({ kind: 'empty-file' }, 'blank.pdf'))).toBe('«blank.pdf» — пустой файл.');
-    expect(ru.render(discardErrorMessage({ kind: 'not-found' }, 'old.pdf'))).toBe('Документ «old.pdf» уже был удалён.');
+    expect(en.render(submitErrorMessage({ kind: 'unreadable-page', slotId: 'identity' }, title))).toContain('A page of “Identity document” could not be read back.');
   });
 
   it('tells the operator to sign in again when main answers not-signed-in', () => {

@@ -3,10 +3,9 @@
  * added to the contract fails to compile here until it has its own text in kk, ru and en.
  */
 import { assertNever } from '../../core/result';
-import type { LoginError, LookupError, NotSignedIn, RepresentativeError, SettingsError, SubmitError } from '../../core/contract';
+import type { LoginError, LookupError, NotSignedIn, RepresentativeError, SettingsError, SubmitDraftError } from '../../core/contract';
 import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
-import type { AttachProblem, DiscardError } from '../features/documents/documentsSlice';
-import type { Message, MessageKey, MessageParams } from './messageCatalog';
+import type { Message, MessageKey } from './messageCatalog';
 
 /** session.login */
 export function loginErrorMessage(error: LoginError): MessageKey {
@@ -46,58 +45,27 @@ export function lookupErrorMessage(error: LookupError): MessageKey {
   }
 }
 
-const bytesToMegabytes = (bytes: number): number => Math.floor(bytes / (1024 * 1024));
-
-/** documents.attachFile, plus a file the workstation could not read. */
-export function attachErrorMessage(error: AttachProblem, fileName: string): Message {
-  const params: MessageParams = error.kind === 'too-large' ? { fileName, maxMb: bytesToMegabytes(error.maxBytes) } : { fileName };
-  return { key: attachErrorKey(error), params };
-}
-
-function attachErrorKey(error: AttachProblem): MessageKey {
-  switch (error.kind) {
-    case 'not-signed-in':
-      return notSignedInMessage(error);
-    case 'unsupported-type':
-      return 'error.attach.unsupportedType';
-    case 'too-large':
-      return 'error.attach.tooLarge';
-    case 'empty-file':
-      return 'error.attach.emptyFile';
-    case 'unreadable-file':
-      return 'error.attach.unreadableFile';
-    default:
-      return assertNever(error);
-  }
-}
-
-/** documents.discardDocument */
-export function discardErrorMessage(error: DiscardError, fileName: string): Message {
+/** submissions.submitDraft. `slotTitle` names a document slot in the interface language. */
+export function submitErrorMessage(error: SubmitDraftError, slotTitle: (slotId: string) => string): Message {
   switch (error.kind) {
     case 'not-signed-in':
       return { key: notSignedInMessage(error) };
-    case 'not-found':
-      return { key: 'error.discard.notFound', params: { fileName } };
-    default:
-      return assertNever(error);
-  }
-}
-
-/** submissions.submit */
-export function submitErrorMessage(error: SubmitError): MessageKey {
-  switch (error.kind) {
-    case 'not-signed-in':
-      return notSignedInMessage(error);
     case 'unknown-service':
-      return 'error.submit.unknownService';
+      return { key: 'error.submit.unknownService' };
     case 'unknown-applicant':
-      return 'error.submit.unknownApplicant';
+      return { key: 'error.submit.unknownApplicant' };
     case 'unknown-representative':
-      return 'error.submit.unknownRepresentative';
+      return { key: 'error.submit.unknownRepresentative' };
     case 'applicant-not-eligible':
-      return 'error.submit.applicantNotEligible';
-    case 'unknown-document':
-      return 'error.submit.unknownDocument';
+      return { key: 'error.submit.applicantNotEligible' };
+    case 'draft-not-found':
+      return { key: 'error.draft.notFound' };
+    case 'no-applicant':
+      return { key: 'error.submit.noApplicant' };
+    case 'missing-documents':
+      return { key: 'error.submit.missingDocuments', params: { slots: error.slotIds.map(slotTitle).join(', ') } };
+    case 'unreadable-page':
+      return { key: 'error.submit.unreadablePage', params: { slot: slotTitle(error.slotId) } };
     default:
       return assertNever(error);
   }

@@ -3,42 +3,61 @@ import type { WorkstationApi } from '../../core/contract';
 import { applicantInitialState, createApplicantSlice } from '../features/applicant/applicantSlice';
 import { applicationsInitialState, createApplicationsSlice } from '../features/applications/applicationsSlice';
 import { createCatalogSlice, serviceSelectionInitialState } from '../features/catalog/catalogSlice';
+import { createDraftSlice, draftInitialState } from '../features/draft/draftSlice';
 import { createDocumentsSlice, documentsInitialState } from '../features/documents/documentsSlice';
+import { createThumbnailsSlice, thumbnailsInitialState } from '../features/documents/thumbnailsSlice';
 import { createPreferencesSlice } from '../features/preferences/preferencesSlice';
+import { createRecoverySlice, recoveryInitialState } from '../features/recovery/recoverySlice';
 import { createRepresentativeSlice, representativeInitialState } from '../features/representative/representativeSlice';
+import { createScanningSlice, scanRunInitialState } from '../features/scanning/scanningSlice';
 import { createSessionSlice } from '../features/session/sessionSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
 import { createDeadlinePreviewSlice, deadlinePreviewInitialState } from '../features/submission/deadlinePreviewSlice';
 import { createSubmissionSlice, submissionInitialState } from '../features/submission/submissionSlice';
 import { createWorkflowSlice, workflowInitialState } from '../features/workflow/workflowSlice';
-import type { SliceContext, WorkstationState, WorkstationStore } from './storeTypes';
+import type { SliceContext, StoreOptions, WorkstationState, WorkstationStore } from './storeTypes';
+
+/** The renderer's copy of the draft in main: its pages, thumbnails, file names and scan. */
+const draftWorkInitialState = {
+  ...draftInitialState,
+  ...documentsInitialState,
+  ...thumbnailsInitialState,
+  ...scanRunInitialState,
+};
 
 /** Every piece of state that describes an applicant or the application being taken for them. */
 const citizenDataInitialState = {
   ...serviceSelectionInitialState,
   ...applicantInitialState,
   ...representativeInitialState,
-  ...documentsInitialState,
+  ...draftWorkInitialState,
+  ...recoveryInitialState,
   ...submissionInitialState,
   ...deadlinePreviewInitialState,
   ...applicationsInitialState,
   ...workflowInitialState,
 };
 
+const sleepWithTimer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The one bound store of the renderer. The api is injected so main.tsx passes the real bridge and
  * tests pass a fake; there is no module-level instance.
  */
-export function createWorkstationStore(api: WorkstationApi): WorkstationStore {
+export function createWorkstationStore(api: WorkstationApi, options: StoreOptions = {}): WorkstationStore {
   return createStore<WorkstationState>()((set, get) => {
-    const context: SliceContext = { set, get, api };
+    const context: SliceContext = { set, get, api, sleep: options.sleep ?? sleepWithTimer };
     return {
       ...createSessionSlice(context),
       ...createPreferencesSlice(context),
       ...createCatalogSlice(context),
       ...createApplicantSlice(context),
       ...createRepresentativeSlice(context),
+      ...createDraftSlice(context),
       ...createDocumentsSlice(context),
+      ...createThumbnailsSlice(context),
+      ...createScanningSlice(context),
+      ...createRecoverySlice(context),
       ...createSubmissionSlice(context),
       ...createDeadlinePreviewSlice(context),
       ...createApplicationsSlice(context),
@@ -47,6 +66,9 @@ export function createWorkstationStore(api: WorkstationApi): WorkstationStore {
       citizenDataEpoch: 0,
       resetCitizenData() {
         set({ ...citizenDataInitialState, citizenDataEpoch: get().citizenDataEpoch + 1 });
+      },
+      forgetDraft() {
+        set(draftWorkInitialState);
       },
     };
   });

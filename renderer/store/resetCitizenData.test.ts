@@ -1,18 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeReadyToSubmit, chooseService, createSignedInStore, findApplicant, findRepresentative, pdfFileSource } from '../test-support/arrangeStore';
-import { REPRESENTATIVE_PERSON } from '../test-support/fakeFixtures';
+import {
+  arrangeReadyToSubmit,
+  chooseService,
+  confirmApplicant,
+  createSignedInStore,
+  fillRequiredSlots,
+  findApplicant,
+  findRepresentative,
+} from '../test-support/arrangeStore';
+import { OPERATOR_PASSWORD, PSC_OPERATOR, REPRESENTATIVE_PERSON } from '../test-support/fakeFixtures';
 import { POA_FOR_PERSON } from '../test-support/fakeNotaryFixtures';
 
-/** Everything of the applicant that must not outlive the session: identifiers, names, address, files. */
-const CITIZEN_TRACES = ['850415312343', 'Жұмабеков', 'Ерғали', 'Жеңіс даңғылы', 'Ұлытау Ойын', 'passport-scan.pdf', 'KZ-LIC-2025', 'WS01-'];
+/** Everything of the applicant that must not outlive the session: identifiers, names, address, documents, numbers. */
+const CITIZEN_TRACES = ['850415312343', 'Жұмабеков', 'Ерғали', 'Жеңіс даңғылы', 'Ұлытау Ойын', 'Жеке басын куәландыратын құжат.pdf', 'KZ-LIC-2025', 'WS01-'];
+/** What the renderer holds of a draft's pages: the imported files' names and the thumbnails. */
+const PAGE_TRACES = ['identity.pdf', 'data:image/jpeg;base64,'];
 
 function serialisedData(state: object): string {
   return JSON.stringify(state, (_key, value: unknown) => (typeof value === 'function' ? undefined : value));
 }
 
 describe('citizen data in the store', () => {
-  it('is all gone after logout: no IIN, name, address, document or number remains', async () => {
+  it('is all gone after logout: no IIN, name, address, page, thumbnail, document or number remains', async () => {
     const { store } = await arrangeReadyToSubmit();
+    await store.getState().loadScanners();
+    store.getState().chooseSlot('other');
+    await store.getState().startScan();
+    const withPages = serialisedData(store.getState());
+    for (const trace of PAGE_TRACES) expect(withPages).toContain(trace);
     await store.getState().submitApplication();
     await store.getState().loadApplications();
     const before = serialisedData(store.getState());
@@ -21,19 +36,20 @@ describe('citizen data in the store', () => {
     await store.getState().logout();
 
     const after = serialisedData(store.getState());
-    for (const trace of CITIZEN_TRACES) expect(after).not.toContain(trace);
+    for (const trace of [...CITIZEN_TRACES, ...PAGE_TRACES]) expect(after).not.toContain(trace);
     expect(store.getState().operator).toBeNull();
-    expect(store.getState().documents).toEqual([]);
+    expect(store.getState().draft).toBeNull();
+    expect(store.getState().thumbnails).toEqual({});
     expect(store.getState().applicationsLoad).toEqual({ kind: 'idle' });
   });
 
   it('is all gone after logout with a representative too: IIN, name, PoA number and notary', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     await findApplicant(store, '850415312343');
     await findRepresentative(store, REPRESENTATIVE_PERSON.iin, { number: POA_FOR_PERSON.number });
-    store.getState().goToStep('documents');
-    await store.getState().attachDocument(pdfFileSource());
+    await confirmApplicant(store);
+    await fillRequiredSlots(store);
     store.getState().goToStep('review');
     await store.getState().loadDeadlinePreview();
     await store.getState().submitApplication();
@@ -49,9 +65,32 @@ describe('citizen data in the store', () => {
     expect(store.getState().deadlinePreview).toEqual({ kind: 'idle' });
   });
 
+  it('is gone after logout in the middle of an application, which main keeps and offers back at the next login', async () => {
+    const { store, fake } = await arrangeReadyToSubmit();
+    const draftId = store.getState().draft!.draftId;
+    await store.getState().logout();
+    for (const trace of [...PAGE_TRACES, 'Жұмабеков']) expect(serialisedData(store.getState())).not.toContain(trace);
+    expect(fake.drafts.all.find((draft) => draft.draftId === draftId)?.state).toBe('open');
+
+    await store.getState().login({ login: PSC_OPERATOR.login, password: OPERATOR_PASSWORD });
+    expect(store.getState().openDrafts).toMatchObject({ kind: 'loaded', drafts: [{ draftId, applicantDisplayName: 'Жұмабеков Ерғали Өмірұлы' }] });
+  });
+
+  it('stops a running scan at logout, so the feeder does not fill a draft nobody is looking at', async () => {
+    const { store, fake } = await arrangeReadyToSubmit();
+    await store.getState().loadScanners();
+    fake.scanner.hold();
+    const scanning = store.getState().startScan();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await store.getState().logout();
+    await scanning;
+    expect(fake.callsTo('scanning', 'cancel')).toHaveLength(1);
+    expect(store.getState().scanRun).toEqual({ kind: 'idle' });
+  });
+
   it('drops a registry answer that arrives after logout', async () => {
     const { store, fake } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     let answer: () => void = () => undefined;
     const original = fake.impl.registry.lookupApplicant;
     fake.impl.registry.lookupApplicant = (query) => new Promise((resolve) => (answer = () => resolve(original(query))));
@@ -67,13 +106,15 @@ describe('citizen data in the store', () => {
     expect(store.getState().lookup).toEqual({ kind: 'idle' });
   });
 
-  it('is wiped by "New application" but keeps the operator and the catalog', async () => {
+  it('is wiped by "New application" but keeps the operator, the catalog and the scanners', async () => {
     const { store } = await arrangeReadyToSubmit();
+    await store.getState().loadScanners();
     await store.getState().submitApplication();
     await store.getState().startNewApplication();
     const state = serialisedData(store.getState());
-    for (const trace of CITIZEN_TRACES) expect(state).not.toContain(trace);
+    for (const trace of [...CITIZEN_TRACES, ...PAGE_TRACES]) expect(state).not.toContain(trace);
     expect(store.getState().operator).not.toBeNull();
     expect(store.getState().services.length).toBeGreaterThan(0);
+    expect(store.getState().scanners.kind).toBe('loaded');
   });
 });

@@ -4,7 +4,11 @@ import type { SessionSlice } from '../features/session/sessionSlice';
 import type { PreferencesSlice } from '../features/preferences/preferencesSlice';
 import type { CatalogSlice } from '../features/catalog/catalogSlice';
 import type { ApplicantSlice } from '../features/applicant/applicantSlice';
+import type { DraftSlice } from '../features/draft/draftSlice';
 import type { DocumentsSlice } from '../features/documents/documentsSlice';
+import type { ThumbnailsSlice } from '../features/documents/thumbnailsSlice';
+import type { ScanningSlice } from '../features/scanning/scanningSlice';
+import type { RecoverySlice } from '../features/recovery/recoverySlice';
 import type { SubmissionSlice } from '../features/submission/submissionSlice';
 import type { ApplicationsSlice } from '../features/applications/applicationsSlice';
 import type { WorkflowSlice } from '../features/workflow/workflowSlice';
@@ -19,11 +23,14 @@ export interface CitizenDataSlice {
    */
   readonly citizenDataEpoch: number;
   /**
-   * Returns every slice holding citizen data (applicant, representative, documents, submission
-   * result, journal, the draft's service choice, planned date and step) to its initial state. Invariant: afterwards no IIN/BIN,
-   * name, address or document of any applicant remains in the store.
+   * Returns every slice holding citizen data (applicant, representative, the draft with its pages,
+   * thumbnails and scan, the drafts offered back, submission result, journal, the service choice,
+   * planned date and step) to its initial state. Invariant: afterwards no IIN/BIN, name, address,
+   * page image or document of any applicant remains in the store. The drafts themselves stay in main.
    */
   resetCitizenData(): void;
+  /** Drops the renderer's copy of the draft (pages, thumbnails, file names, scan) without touching main. */
+  forgetDraft(): void;
 }
 
 export type WorkstationState = SessionSlice &
@@ -31,7 +38,11 @@ export type WorkstationState = SessionSlice &
   CatalogSlice &
   ApplicantSlice &
   RepresentativeSlice &
+  DraftSlice &
   DocumentsSlice &
+  ThumbnailsSlice &
+  ScanningSlice &
+  RecoverySlice &
   SubmissionSlice &
   DeadlinePreviewSlice &
   ApplicationsSlice &
@@ -41,11 +52,17 @@ export type WorkstationState = SessionSlice &
 
 export type WorkstationStore = StoreApi<WorkstationState>;
 
-/** What every slice creator receives: the bound store's set/get and the injected contract. */
+export interface StoreOptions {
+  /** How an action waits between two polls of main (a scan job); tests pass a short one. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** What every slice creator receives: the bound store's set/get, the injected contract and timing. */
 export interface SliceContext {
   readonly set: WorkstationStore['setState'];
   readonly get: WorkstationStore['getState'];
   readonly api: WorkstationApi;
+  readonly sleep: (ms: number) => Promise<void>;
 }
 
 export type SliceCreator<Slice> = (context: SliceContext) => Slice;

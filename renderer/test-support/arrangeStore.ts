@@ -4,9 +4,11 @@
  */
 import type { ApplicationSubtype } from '../../core/backendApi/wire';
 import type { OperatorProfile } from '../../core/contract';
+import type { FileSource } from '../features/documents/documentsSlice';
 import { createWorkstationStore } from '../store/createWorkstationStore';
 import type { WorkstationStore } from '../store/storeTypes';
 import { CASINO_2014, OPERATOR_PASSWORD, PSC_OPERATOR } from './fakeFixtures';
+import { bytesToBase64, fakePdf } from './fakeImages';
 import { createFakeWorkstation, type FakeWorkstation, type FakeWorkstationOptions } from './fakeWorkstationApi';
 
 export interface ArrangedStore {
@@ -14,23 +16,30 @@ export interface ArrangedStore {
   readonly store: WorkstationStore;
 }
 
-export function createTestStore(options?: FakeWorkstationOptions): ArrangedStore {
-  const fake = createFakeWorkstation(options);
-  return { fake, store: createWorkstationStore(fake.api) };
+/** Scan jobs are polled every few milliseconds instead of every 300, so a batch takes a moment. */
+export const TEST_SLEEP = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));
+
+export function createTestStore(options?: FakeWorkstationOptions, fake: FakeWorkstation = createFakeWorkstation(options)): ArrangedStore {
+  return { fake, store: createWorkstationStore(fake.api, { sleep: TEST_SLEEP }) };
 }
 
-export async function createSignedInStore(options?: FakeWorkstationOptions & { readonly operator?: OperatorProfile }): Promise<ArrangedStore> {
-  const arranged = createTestStore(options);
+export async function createSignedInStore(
+  options?: FakeWorkstationOptions & { readonly operator?: OperatorProfile },
+  fake?: FakeWorkstation,
+): Promise<ArrangedStore> {
+  const arranged = createTestStore(options, fake);
   await arranged.store.getState().startWorkstation();
   const result = await arranged.store.getState().login({ login: (options?.operator ?? PSC_OPERATOR).login, password: OPERATOR_PASSWORD });
   if (!result.ok) throw new Error(`fake login failed: ${result.error.kind}`);
   return arranged;
 }
 
-export function chooseService(store: WorkstationStore, serviceId = CASINO_2014.id, subtype: ApplicationSubtype = 'issue'): void {
+/** Picks the service and subtype and presses Next: main opens the draft, the wizard is on step 2. */
+export async function chooseService(store: WorkstationStore, serviceId = CASINO_2014.id, subtype: ApplicationSubtype = 'issue'): Promise<void> {
   store.getState().selectService(serviceId);
   store.getState().selectSubtype(subtype);
-  if (!store.getState().goToStep('applicant')) throw new Error(`service ${serviceId} is not offered to this operator`);
+  await store.getState().advance();
+  if (store.getState().step !== 'applicant') throw new Error(`service ${serviceId} is not offered to this operator`);
 }
 
 export async function findApplicant(store: WorkstationStore, identifier: string, kind?: 'individual' | 'legal-entity'): Promise<void> {
@@ -48,19 +57,38 @@ export async function findRepresentative(store: WorkstationStore, iin: string, p
   await store.getState().lookupRepresentative();
 }
 
-/** A minimal file whose first bytes say PDF, as main's type check reads them. */
-export function pdfFileSource(name = 'passport-scan.pdf', body = '%PDF-1.7\n% synthetic test page\n') {
+/** Step 2's Next: the applicant (and representative) recorded in the draft, the wizard on the documents. */
+export async function confirmApplicant(store: WorkstationStore): Promise<void> {
+  await store.getState().confirmApplicant();
+  if (store.getState().step !== 'documents') throw new Error('applicant step not complete');
+}
+
+/** A file whose bytes main's import reads as a PDF of `pageCount` pages. */
+export function pdfFileSource(name = 'passport-scan.pdf', pageCount = 1): FileSource {
+  const body = fakePdf(pageCount, name);
   return { name, sizeBytes: body.length, readBase64: async () => btoa(body) };
 }
 
-/** Signed in, service and applicant done, one document attached, on the review step. */
+export function bytesFileSource(name: string, bytes: Uint8Array): FileSource {
+  return { name, sizeBytes: bytes.length, readBase64: async () => bytesToBase64(bytes) };
+}
+
+/** Imports a one-page PDF into each required slot still without pages, as `<slot>.pdf`. */
+export async function fillRequiredSlots(store: WorkstationStore): Promise<void> {
+  for (const slotId of store.getState().draft?.missingRequiredSlots ?? []) {
+    store.getState().chooseSlot(slotId);
+    await store.getState().importFiles([pdfFileSource(`${slotId}.pdf`)]);
+  }
+}
+
+/** Signed in, service and applicant done, every required document imported, on the review step. */
 export async function arrangeReadyToSubmit(options?: FakeWorkstationOptions, identifier = '850415312343'): Promise<ArrangedStore> {
   const arranged = await createSignedInStore(options);
   const { store } = arranged;
-  chooseService(store);
+  await chooseService(store);
   await findApplicant(store, identifier);
-  if (!store.getState().goToStep('documents')) throw new Error('applicant was not accepted');
-  await store.getState().attachDocument(pdfFileSource());
-  if (!store.getState().goToStep('review')) throw new Error('document was not attached');
+  await confirmApplicant(store);
+  await fillRequiredSlots(store);
+  if (!store.getState().goToStep('review')) throw new Error('documents are not complete');
   return arranged;
 }

@@ -29,7 +29,7 @@ describe('fake workstation api', () => {
     expect(await ask(CASINO_2014.id, { kind: 'other' }, ACTIVE_COMPANY.head.iin)).toEqual({ ok: false, error: { kind: 'same-as-applicant' } });
   });
 
-  it('refuses a representative checked for another applicant at submission', async () => {
+  it('refuses a representative checked for another applicant when the draft records them', async () => {
     const { fake } = await createSignedInStore();
     const company = await fake.api.registry.lookupApplicant({ kind: 'legal-entity', bin: ACTIVE_COMPANY.bin });
     const person = await fake.api.registry.lookupApplicant({ kind: 'individual', iin: '850415312343' });
@@ -40,16 +40,13 @@ describe('fake workstation api', () => {
       iin: REPRESENTATIVE_PERSON.iin,
       powerOfAttorney: { kind: 'other' },
     });
-    const document = await fake.api.documents.attachFile({ fileName: 'a.pdf', contentBase64: btoa('%PDF-1.7') });
-    if (!representative.ok || !document.ok) throw new Error('fake refused');
-    const submitted = await fake.api.submissions.submit({
-      serviceId: CASINO_2014.id,
-      subtype: 'issue',
+    const draft = await fake.api.drafts.start({ serviceId: CASINO_2014.id, subtype: 'issue' });
+    if (!representative.ok || !draft.ok) throw new Error('fake refused');
+    const recorded = await fake.api.drafts.setParties(draft.value.draftId, {
       applicantSnapshotId: person.value.snapshotId,
       representativeSnapshotId: representative.value.snapshotId,
-      documentIds: [document.value.documentId],
     });
-    expect(submitted).toEqual({ ok: false, error: { kind: 'unknown-representative' } });
+    expect(recorded).toEqual({ ok: false, error: { kind: 'unknown-representative' } });
   });
 
   it('lets only a supervisor change settings, and only to a version of that activity', async () => {

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,4 +60,16 @@ export async function startWebHost(dataDir: string, extraEnv: Record<string, str
       await exited;
     },
   };
+}
+
+/** Imports the sample PDF until every required document slot has a page (each import goes to the next missing slot). */
+export async function fillRequiredSlots(page: Page): Promise<number> {
+  const next = page.getByTestId('documents-next');
+  for (let imported = 0; imported < 10; imported++) {
+    if (await next.isEnabled()) return imported;
+    const rows = await page.getByTestId('document-row').count();
+    await page.getByTestId('document-file-input').setInputFiles('test/fixtures/e2e/receipt.pdf');
+    await expect(page.getByTestId('document-row')).toHaveCount(rows + 1);
+  }
+  throw new Error('required slots still missing after 10 imports');
 }

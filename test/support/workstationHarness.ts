@@ -36,7 +36,7 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
   workerUrl ??= bundleImageWorker();
   const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: await workerUrl };
   const workstation = await createWorkstation({
-    config: { dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null },
+    config: { dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [] },
     host: 'browser',
     version: paths.version,
     paths,

@@ -29,7 +29,8 @@ export interface WebHost {
  */
 export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 40 * 1024 * 1024 });
+  // forceCloseConnections: closing the host must not wait for a browser's keep-alive connections.
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 40 * 1024 * 1024, forceCloseConnections: true });
   let port = options.port;
 
   app.addHook('onSend', async (_request, reply) => {

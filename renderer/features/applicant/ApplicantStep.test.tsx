@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 async function renderApplicantStep(options: { serviceId?: string; language?: 'kk' | 'ru' | 'en' } = {}) {
   const arranged = await createSignedInStore({ language: options.language });
-  chooseService(arranged.store, options.serviceId);
+  await chooseService(arranged.store, options.serviceId);
   render(<App store={arranged.store} />);
   const input = (await screen.findByTestId('applicant-id')) as HTMLInputElement;
   return { ...arranged, input };

@@ -1,9 +1,11 @@
 import { useRef, type FormEvent } from 'react';
 import { lookupErrorMessage } from '../../i18n/contractErrorMessages';
+import { draftErrorMessage } from '../../i18n/documentErrorMessages';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation, useWorkstationShallow } from '../../store/StoreProvider';
 import { Notice } from '../../ui/Notice';
 import { useRunAction } from '../../ui/useRunAction';
+import { selectDraft, selectDraftActivity, selectDraftProblem, selectIsDraftApplicantKept } from '../draft/draftSelectors';
 import { RepresentativeSection } from '../representative/RepresentativeSection';
 import { selectIsRepresentativeStopped } from '../representative/representativeSelectors';
 import { selectCanAdvance } from '../workflow/workflowSelectors';
@@ -41,7 +43,11 @@ export function ApplicantStep() {
   const chooseApplicantKind = useWorkstation((state) => state.chooseApplicantKind);
   const editIdentifier = useWorkstation((state) => state.editIdentifier);
   const lookupApplicant = useWorkstation((state) => state.lookupApplicant);
-  const goToStep = useWorkstation((state) => state.goToStep);
+  const confirmApplicant = useWorkstation((state) => state.confirmApplicant);
+  const isKept = useWorkstation(selectIsDraftApplicantKept);
+  const keptName = useWorkstation((state) => selectDraft(state)?.applicantDisplayName ?? null);
+  const isRecording = useWorkstation((state) => selectDraftActivity(state).kind === 'recording-parties');
+  const draftProblem = useWorkstation(selectDraftProblem);
   const run = useRunAction();
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -51,8 +57,8 @@ export function ApplicantStep() {
   // applicant already found is not asked again: the representative may still need checking.
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (canAdvance) goToStep('documents');
-    else if (!isBusy && !isAccepted) run(lookupApplicant());
+    if (canAdvance) run(confirmApplicant());
+    else if (!isBusy && !isAccepted && !isKept) run(lookupApplicant());
   }
 
   function chooseKind(next: Parameters<typeof chooseApplicantKind>[0]) {
@@ -100,12 +106,22 @@ export function ApplicantStep() {
           ))}
         {lookup.kind === 'found' && <ApplicantCardView card={lookup.card} blocker={blocker} />}
         {blocker && <ApplicationStopped reason={t(blockerMessage(blocker))} testId="applicant-blocker" />}
+        {isKept && (
+          <Notice tone="info" testId="applicant-kept">
+            {t('applicant.kept', { name: keptName ?? '—' })}
+          </Notice>
+        )}
       </form>
       {isAccepted && <RepresentativeSection />}
+      {draftProblem?.operation === 'parties' && (
+        <Notice tone="error" testId="parties-error">
+          {t(draftErrorMessage(draftProblem.error))}
+        </Notice>
+      )}
       {!isStopped && (
         <div className="step__actions">
-          <button type="button" className="button button--primary" data-testid="applicant-next" disabled={!canAdvance} onClick={() => goToStep('documents')}>
-            {t('action.next')}
+          <button type="button" className="button button--primary" data-testid="applicant-next" disabled={!canAdvance} onClick={() => run(confirmApplicant())}>
+            {isRecording ? t('applicant.recording') : t('action.next')}
           </button>
         </div>
       )}

@@ -50,7 +50,7 @@ describe('findApplicantBlocker', () => {
 describe('applicant state selectors', () => {
   it('uses the first kind the service allows until the operator chooses', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store, BOOKMAKER_2012.id);
+    await chooseService(store, BOOKMAKER_2012.id);
     expect(selectApplicantKind(store.getState())).toBe('legal-entity');
     store.getState().chooseApplicantKind('individual');
     expect(selectApplicantKind(store.getState())).toBe('legal-entity');
@@ -58,7 +58,7 @@ describe('applicant state selectors', () => {
 
   it('accepts an applicant only while the card matches the typed number', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     await findApplicant(store, '850415312343');
     expect(selectIsApplicantAccepted(store.getState())).toBe(true);
     store.getState().editIdentifier('85041531234');

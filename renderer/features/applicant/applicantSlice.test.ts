@@ -5,7 +5,7 @@ import { UNKNOWN_VALID_IIN } from '../../test-support/fakeFixtures';
 describe('lookupApplicant', () => {
   it('does not ask the registry for a number that fails the checksum', async () => {
     const { store, fake } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     await findApplicant(store, '850415312344');
     expect(fake.callsTo('registry', 'lookupApplicant')).toHaveLength(0);
     expect(store.getState().isIdentifierSubmitted).toBe(true);
@@ -13,7 +13,7 @@ describe('lookupApplicant', () => {
 
   it('asks the registry matching the chosen kind', async () => {
     const { store, fake } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     await findApplicant(store, '150840123461', 'legal-entity');
     expect(fake.callsTo('registry', 'lookupApplicant')[0]?.args).toEqual([{ kind: 'legal-entity', bin: '150840123461' }]);
     expect(store.getState().lookup.kind).toBe('found');
@@ -21,7 +21,7 @@ describe('lookupApplicant', () => {
 
   it('keeps not-found as the answer so the application cannot go on', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     await findApplicant(store, UNKNOWN_VALID_IIN);
     expect(store.getState().lookup).toEqual({ kind: 'failed', error: { kind: 'not-found' } });
     expect(store.getState().goToStep('documents')).toBe(false);
@@ -29,7 +29,7 @@ describe('lookupApplicant', () => {
 
   it('drops an answer for a number the operator has already changed', async () => {
     const { store, fake } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     let answer: () => void = () => undefined;
     const original = fake.impl.registry.lookupApplicant;
     fake.impl.registry.lookupApplicant = (query) => new Promise((resolve) => (answer = () => resolve(original(query))));
@@ -45,7 +45,7 @@ describe('lookupApplicant', () => {
 
   it('ends the session when main answers not-signed-in', async () => {
     const { store, fake } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     fake.expireSession();
     await findApplicant(store, '850415312343');
     expect(store.getState().operator).toBeNull();

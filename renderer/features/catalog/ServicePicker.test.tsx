@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../app/App';
-import { createSignedInStore } from '../../test-support/arrangeStore';
+import { chooseService, createSignedInStore, pdfFileSource } from '../../test-support/arrangeStore';
 import { BOOKMAKER_2012, CASINO_2014, PROVIDER_EMPLOYEE, SECURITY_2012 } from '../../test-support/fakeFixtures';
 
 afterEach(cleanup);
@@ -81,5 +81,38 @@ describe('ServicePicker', () => {
     fireEvent.click(screen.getByTestId(`service-option-${BOOKMAKER_2012.id}`));
     expect(screen.getByTestId('step-review').textContent).toContain('Norm time: 30 s – 5 min');
     expect(screen.getByTestId('step-review').textContent).toContain('As printed: «30 сек – 5 мин»');
+  });
+
+  it('opens the draft in main with Next, and warns before another choice discards its pages', async () => {
+    const { store, fake } = await createSignedInStore({ language: 'en' });
+    await chooseService(store);
+    await store.getState().importFiles([pdfFileSource('form.pdf', 2)]);
+    store.getState().goToStep('service');
+    render(<App store={store} />);
+    await screen.findByTestId('service-search');
+    expect(screen.queryByTestId('service-change-warning')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('subtype-reissue'));
+    expect(screen.getByTestId('service-change-warning').textContent).toBe(
+      'Another service or application type opens a new application: the 2 pages scanned for the previous choice will be discarded.',
+    );
+    fireEvent.click(screen.getByTestId('service-next'));
+    expect(await screen.findByTestId('applicant-id')).toBeTruthy();
+    expect(fake.callsTo('drafts', 'discard')).toHaveLength(1);
+    expect(fake.callsTo('drafts', 'start').map((call) => call.args[0])).toEqual([
+      { serviceId: CASINO_2014.id, subtype: 'issue' },
+      { serviceId: CASINO_2014.id, subtype: 'reissue' },
+    ]);
+  });
+
+  it('says when main no longer offers the service', async () => {
+    const { fake } = await renderServicePicker({ language: 'en' });
+    fake.impl.drafts.start = async () => ({ ok: false, error: { kind: 'unknown-service' } });
+    fireEvent.click(screen.getByTestId(`service-option-${CASINO_2014.id}`));
+    fireEvent.click(screen.getByTestId('subtype-issue'));
+    fireEvent.click(screen.getByTestId('service-next'));
+    await waitFor(() =>
+      expect(screen.getByTestId('draft-error').textContent).toBe('This service is no longer offered at this workplace. Choose the service again.'),
+    );
   });
 });

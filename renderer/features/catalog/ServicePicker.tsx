@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApplicationSubtype } from '../../../core/backendApi/wire';
+import { draftErrorMessage } from '../../i18n/documentErrorMessages';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation, useWorkstationShallow } from '../../store/StoreProvider';
+import { Notice } from '../../ui/Notice';
+import { useRunAction } from '../../ui/useRunAction';
+import { pageCountOf, selectDraftActivity, selectDraftProblem, selectIsDraftForChosenService } from '../draft/draftSelectors';
 import { selectCanAdvance } from '../workflow/workflowSelectors';
 import {
   selectIsCatalogLoading,
@@ -19,7 +23,7 @@ import { SubtypeChooser } from './SubtypeChooser';
  * lists only the version of each activity marked current in settings.
  */
 export function ServicePicker() {
-  const { t } = useTranslator();
+  const { t, plural } = useTranslator();
   const query = useWorkstation(selectServiceQuery);
   const services = useWorkstationShallow(selectVisibleServices);
   const offeredCount = useWorkstation((state) => selectOfferedServices(state).length);
@@ -30,7 +34,12 @@ export function ServicePicker() {
   const setServiceQuery = useWorkstation((state) => state.setServiceQuery);
   const selectService = useWorkstation((state) => state.selectService);
   const selectSubtype = useWorkstation((state) => state.selectSubtype);
-  const goToStep = useWorkstation((state) => state.goToStep);
+  const advance = useWorkstation((state) => state.advance);
+  const isStarting = useWorkstation((state) => selectDraftActivity(state).kind === 'starting');
+  const draftProblem = useWorkstation(selectDraftProblem);
+  // Another service or subtype than the draft's opens a new draft: its pages would be discarded.
+  const pagesToDiscard = useWorkstation((state) => (state.draft && !selectIsDraftForChosenService(state) ? pageCountOf(state.draft) : 0));
+  const run = useRunAction();
 
   const [focusTarget, setFocusTarget] = useState<'subtypes' | 'next' | null>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -60,7 +69,7 @@ export function ServicePicker() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (canAdvance) goToStep('applicant');
+    if (canAdvance) run(advance());
   }
 
   return (
@@ -105,9 +114,19 @@ export function ServicePicker() {
           onSelect={pickSubtype}
         />
       )}
+      {pagesToDiscard > 0 && (
+        <Notice tone="warning" testId="service-change-warning">
+          {plural('service.changeDiscardsPages', pagesToDiscard)}
+        </Notice>
+      )}
+      {draftProblem?.operation === 'start' && (
+        <Notice tone="error" testId="draft-error">
+          {t(draftErrorMessage(draftProblem.error))}
+        </Notice>
+      )}
       <div className="step__actions">
         <button ref={nextRef} type="submit" className="button button--primary" data-testid="service-next" disabled={!canAdvance}>
-          {t('action.next')}
+          {isStarting ? t('service.opening') : t('action.next')}
         </button>
       </div>
     </form>

@@ -1,92 +1,84 @@
-import type { ChangeEvent, FormEvent } from 'react';
-import { MAX_ATTACHMENT_BYTES } from '../../../core/contract/limits';
-import { attachErrorMessage, discardErrorMessage } from '../../i18n/contractErrorMessages';
-import type { Message } from '../../i18n/messageCatalog';
+import type { FormEvent } from 'react';
+import { draftErrorMessage } from '../../i18n/documentErrorMessages';
 import { useTranslator } from '../../i18n/useTranslator';
-import { useWorkstation } from '../../store/StoreProvider';
+import { useWorkstation, useWorkstationShallow } from '../../store/StoreProvider';
 import { Notice } from '../../ui/Notice';
 import { useRunAction } from '../../ui/useRunAction';
+import { selectDraftProblem, selectDraftSlots } from '../draft/draftSelectors';
+import { ScannerPanel } from '../scanning/ScannerPanel';
 import { selectCanAdvance } from '../workflow/workflowSelectors';
-import { DocumentList } from './DocumentList';
-import type { DocumentProblem, FileSource } from './documentsSlice';
-import { selectDocumentActivity, selectDocumentProblem, selectDocuments } from './documentsSelectors';
-import { readFileAsBase64 } from './readFileAsBase64';
+import { selectActiveSlotId, selectPageProblem } from './documentsSelectors';
+import { ImportFiles } from './ImportFiles';
+import { PageFocusProvider } from './pageFocus';
+import { SlotCard } from './SlotCard';
 
-/** What the picker offers; main decides the real type from the bytes, never from the name. */
-const ACCEPTED_FILE_TYPES = '.pdf,.jpg,.jpeg,.png,.tif,.tiff';
-
-function toFileSource(file: File): FileSource {
-  return { name: file.name, sizeBytes: file.size, readBase64: () => readFileAsBase64(file) };
+/** The required slots still without a page, by title: what keeps Next disabled. */
+function MissingSlots() {
+  const { t, language } = useTranslator();
+  const missing = useWorkstationShallow((state) =>
+    (state.draft?.slots ?? []).filter((slot) => state.draft?.missingRequiredSlots.includes(slot.slotId)).map((slot) => slot.title[language]),
+  );
+  if (missing.length === 0) return null;
+  return (
+    <p className="documents__missing" data-testid="documents-missing">
+      {t('documents.missing', { slots: missing.join(', ') })}
+    </p>
+  );
 }
 
-function problemMessage(problem: DocumentProblem): Message {
-  return problem.operation === 'attach'
-    ? attachErrorMessage(problem.error, problem.fileName)
-    : discardErrorMessage(problem.error, problem.fileName);
-}
-
-/** Step 3: attach the scans of the paper documents the applicant brought. */
+/**
+ * Step 3 (W4): for each document slot the operator marks whether it was presented on paper, scans
+ * or imports its pages, and puts them in order; everything is kept by main page by page.
+ */
 export function DocumentsStep() {
-  const { t, render } = useTranslator();
-  const documents = useWorkstation(selectDocuments);
-  const activity = useWorkstation(selectDocumentActivity);
-  const problem = useWorkstation(selectDocumentProblem);
+  const { t, language } = useTranslator();
+  const slots = useWorkstation(selectDraftSlots);
+  const activeSlotId = useWorkstation(selectActiveSlotId);
+  const pageProblem = useWorkstation(selectPageProblem);
+  const draftProblem = useWorkstation(selectDraftProblem);
   const canAdvance = useWorkstation(selectCanAdvance);
-  const attachDocument = useWorkstation((state) => state.attachDocument);
-  const discardDocument = useWorkstation((state) => state.discardDocument);
-  const goToStep = useWorkstation((state) => state.goToStep);
+  const advance = useWorkstation((state) => state.advance);
   const run = useRunAction();
-  const isBusy = activity.kind !== 'idle';
-
-  async function attachAll(files: readonly File[]) {
-    for (const file of files) await attachDocument(toFileSource(file));
-  }
-
-  function onFilesPicked(event: ChangeEvent<HTMLInputElement>) {
-    const files = Array.from(event.currentTarget.files ?? []);
-    // Cleared so that picking the same file again (after removing it) fires a change.
-    event.currentTarget.value = '';
-    run(attachAll(files));
-  }
+  const activeTitle = slots.find((slot) => slot.slotId === activeSlotId)?.title[language] ?? null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (canAdvance) goToStep('review');
+    if (canAdvance) run(advance());
   }
 
   return (
-    <form className="step" onSubmit={submit} aria-busy={isBusy}>
-      <h2 className="step__title">{t('documents.title')}</h2>
-      <p className="step__hint">{t('documents.hint', { maxMb: MAX_ATTACHMENT_BYTES / (1024 * 1024) })}</p>
-      <label className="file-picker">
-        <input
-          className="file-picker__input"
-          type="file"
-          data-testid="document-file-input"
-          accept={ACCEPTED_FILE_TYPES}
-          multiple
-          autoFocus
-          disabled={isBusy}
-          onChange={onFilesPicked}
-        />
-        <span className="button file-picker__button">{t('documents.choose')}</span>
-      </label>
-      {activity.kind === 'attaching' && (
-        <p className="progress" role="status">
-          {t('documents.attaching', { fileName: activity.fileName })}
-        </p>
-      )}
-      {problem && (
-        <Notice tone="error" testId="document-error">
-          {render(problemMessage(problem))}
-        </Notice>
-      )}
-      <DocumentList documents={documents} isBusy={isBusy} onRemove={(documentId) => run(discardDocument(documentId))} />
-      <div className="step__actions">
-        <button type="submit" className="button button--primary" data-testid="documents-next" disabled={!canAdvance || isBusy}>
-          {t('action.next')}
-        </button>
-      </div>
-    </form>
+    <PageFocusProvider>
+      <form className="step documents" onSubmit={submit}>
+        <h2 className="step__title">{t('documents.title')}</h2>
+        <p className="step__hint">{t('documents.hint')}</p>
+        <div className="documents__layout">
+          <ol className="slot-list" aria-label={t('documents.slotsLabel')}>
+            {slots.map((slot) => (
+              <SlotCard key={slot.slotId} slot={slot} slots={slots} isActive={slot.slotId === activeSlotId} />
+            ))}
+          </ol>
+          <aside className="documents__tools">
+            <ScannerPanel slotTitle={activeTitle} />
+            <ImportFiles slotTitle={activeTitle} />
+          </aside>
+        </div>
+        {pageProblem && (
+          <Notice tone="error" testId="page-error">
+            {t(draftErrorMessage(pageProblem))}
+          </Notice>
+        )}
+        {draftProblem?.operation === 'refresh' && (
+          <Notice tone="error" testId="draft-error">
+            {t(draftErrorMessage(draftProblem.error))}
+          </Notice>
+        )}
+        <MissingSlots />
+        <div className="step__actions">
+          <button type="submit" className="button button--primary" data-testid="documents-next" disabled={!canAdvance}>
+            {t('action.next')}
+          </button>
+        </div>
+      </form>
+    </PageFocusProvider>
   );
 }

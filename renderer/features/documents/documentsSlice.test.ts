@@ -1,68 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../../core/contract';
-import { createSignedInStore, pdfFileSource } from '../../test-support/arrangeStore';
-import { selectTotalDocumentBytes, shortDigest } from './documentsSelectors';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/contract/limits';
+import { bytesFileSource, chooseService, confirmApplicant, createSignedInStore, findApplicant, pdfFileSource } from '../../test-support/arrangeStore';
+import { fakePng, fakeTiff } from '../../test-support/fakeImages';
+import { selectActiveSlotId } from './documentsSelectors';
+
+async function onDocuments() {
+  const arranged = await createSignedInStore();
+  await chooseService(arranged.store);
+  await findApplicant(arranged.store, '850415312343');
+  await confirmApplicant(arranged.store);
+  return arranged;
+}
+
+const pagesOf = (state: { draft: { slots: readonly { slotId: string; pages: readonly { pageId: string }[] }[] } | null }, slotId: string) =>
+  state.draft?.slots.find((slot) => slot.slotId === slotId)?.pages.map((page) => page.pageId) ?? [];
 
 describe('documents slice', () => {
-  it('attaches a file and lists it with the digest main computed', async () => {
-    const { store, fake } = await createSignedInStore();
-    const result = await store.getState().attachDocument(pdfFileSource('passport.pdf'));
-    expect(result.ok).toBe(true);
-    const [document] = store.getState().documents;
-    expect(document?.fileName).toBe('passport.pdf');
-    expect(document?.mediaType).toBe('application/pdf');
-    expect(document?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(fake.callsTo('documents', 'attachFile')).toHaveLength(1);
+  it('imports a batch into one slot, fixed when the batch starts, noting each page’s file', async () => {
+    const { store, fake } = await onDocuments();
+    expect(selectActiveSlotId(store.getState())).toBe('application');
+    await store.getState().importFiles([pdfFileSource('form.pdf', 2), bytesFileSource('more.tif', fakeTiff(2))]);
+    expect(fake.callsTo('drafts', 'importFile').map((call) => call.args[1])).toEqual(['application', 'application']);
+    const pages = pagesOf(store.getState(), 'application');
+    expect(pages.map((pageId) => store.getState().pageFileNames[pageId])).toEqual(['form.pdf', 'form.pdf', 'more.tif', 'more.tif']);
+    expect(selectActiveSlotId(store.getState())).toBe('identity');
+    store.getState().chooseSlot('other');
+    expect(selectActiveSlotId(store.getState())).toBe('other');
   });
 
   it('refuses an empty or oversized file without reading it or calling main', async () => {
-    const { store, fake } = await createSignedInStore();
+    const { store, fake } = await onDocuments();
     let reads = 0;
     const source = (sizeBytes: number) => ({ name: 'scan.pdf', sizeBytes, readBase64: async () => (reads++, 'JVBERg==') });
-
-    expect(await store.getState().attachDocument(source(0))).toEqual({ ok: false, error: { kind: 'empty-file' } });
-    expect(await store.getState().attachDocument(source(MAX_ATTACHMENT_BYTES + 1))).toEqual({
-      ok: false,
-      error: { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES },
-    });
+    const failures = await store.getState().importFiles([source(0), source(MAX_ATTACHMENT_BYTES + 1)]);
+    expect(failures).toEqual([
+      { fileName: 'scan.pdf', error: { kind: 'empty-file' } },
+      { fileName: 'scan.pdf', error: { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } },
+    ]);
     expect(reads).toBe(0);
-    expect(fake.callsTo('documents', 'attachFile')).toHaveLength(0);
-    expect(store.getState().documentProblem).toEqual({ operation: 'attach', fileName: 'scan.pdf', error: { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } });
-  });
-
-  it("keeps main's refusal of a file type as the problem to show", async () => {
-    const { store } = await createSignedInStore();
-    await store.getState().attachDocument({ name: 'notes.docx', sizeBytes: 4, readBase64: async () => btoa('PK\u0003\u0004') });
-    expect(store.getState().documents).toEqual([]);
-    expect(store.getState().documentProblem).toEqual({ operation: 'attach', fileName: 'notes.docx', error: { kind: 'unsupported-type' } });
+    expect(fake.callsTo('drafts', 'importFile')).toHaveLength(0);
   });
 
   it('reports a file that cannot be read instead of failing the whole screen', async () => {
-    const { store } = await createSignedInStore();
-    const result = await store.getState().attachDocument({ name: 'gone.pdf', sizeBytes: 10, readBase64: () => Promise.reject(new Error('NotReadableError')) });
-    expect(result).toEqual({ ok: false, error: { kind: 'unreadable-file' } });
+    const { store } = await onDocuments();
+    await store.getState().importFiles([{ name: 'gone.pdf', sizeBytes: 10, readBase64: () => Promise.reject(new Error('NotReadableError')) }]);
+    expect(store.getState().importFailures).toEqual([{ fileName: 'gone.pdf', error: { kind: 'unreadable-file' } }]);
     expect(store.getState().documentActivity).toEqual({ kind: 'idle' });
   });
 
-  it('removes a discarded document, also when main had already dropped it', async () => {
-    const { store, fake } = await createSignedInStore();
-    await store.getState().attachDocument(pdfFileSource('a.pdf'));
-    await store.getState().attachDocument(pdfFileSource('b.pdf', '%PDF-1.4 other'));
-    const [first, second] = store.getState().documents;
-    await store.getState().discardDocument(first!.documentId);
-    expect(store.getState().documents.map((d) => d.fileName)).toEqual(['b.pdf']);
-
-    await fake.impl.documents.discardDocument(second!.documentId);
-    await store.getState().discardDocument(second!.documentId);
-    expect(store.getState().documents).toEqual([]);
-    expect(store.getState().documentProblem).toEqual({ operation: 'discard', fileName: 'b.pdf', error: { kind: 'not-found' } });
+  it('shows a page main no longer has as a problem, and what main has now', async () => {
+    const { store, fake } = await onDocuments();
+    await store.getState().importFiles([bytesFileSource('a.png', fakePng())]);
+    const [pageId] = pagesOf(store.getState(), 'application');
+    await fake.api.drafts.deletePage(store.getState().draft!.draftId, pageId!);
+    await store.getState().rotatePage(pageId!);
+    expect(store.getState().pageProblem).toEqual({ kind: 'page-not-found' });
+    expect(pagesOf(store.getState(), 'application')).toEqual([]);
   });
 
-  it('sums sizes and shortens digests for display', async () => {
-    const { store } = await createSignedInStore();
-    await store.getState().attachDocument(pdfFileSource('a.pdf', '%PDF-12345'));
-    await store.getState().attachDocument(pdfFileSource('b.pdf', '%PDF-1'));
-    expect(selectTotalDocumentBytes(store.getState())).toBe(16);
-    expect(shortDigest('0123456789abcdef'.repeat(4))).toBe('0123456789ab');
+  it('never goes back to an older state of the draft when answers cross', async () => {
+    const { store, fake } = await onDocuments();
+    const draftId = store.getState().draft!.draftId;
+    const older = await fake.api.drafts.get(draftId);
+    await store.getState().importFiles([pdfFileSource('a.pdf')]);
+    if (older.ok) await store.getState().adoptDraft(older.value);
+    expect(pagesOf(store.getState(), 'application')).toHaveLength(1);
+  });
+
+  it('does one change at a time', async () => {
+    const { store, fake } = await onDocuments();
+    await store.getState().importFiles([bytesFileSource('a.tif', fakeTiff(2))]);
+    const [first, second] = pagesOf(store.getState(), 'application');
+    const [one, two] = await Promise.all([store.getState().deletePage(first!), store.getState().deletePage(second!)]);
+    expect(one?.ok).toBe(true);
+    expect(two).toBeNull();
+    expect(fake.callsTo('drafts', 'deletePage')).toHaveLength(1);
   });
 });

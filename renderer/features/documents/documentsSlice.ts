@@ -1,7 +1,9 @@
+import type { DraftError, DraftView, ImportError, NotSignedIn } from '../../../core/contract';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/contract/limits';
-import type { AttachError, AttachedDocument, NotSignedIn } from '../../../core/contract';
 import { err, type Result } from '../../../core/result';
 import type { SliceCreator } from '../../store/storeTypes';
+import { selectActiveSlotId } from './documentsSelectors';
+import { isActualMove, keyboardMove, type PagePlace } from './pageMoves';
 
 /** A file the operator picked, read only once it passed the size checks. */
 export interface FileSource {
@@ -10,104 +12,164 @@ export interface FileSource {
   readBase64(): Promise<string>;
 }
 
-export type DiscardError = NotSignedIn | { readonly kind: 'not-found' };
-
 /** The picked file could not be read (e.g. the USB stick or network share went away): the operator picks it again. */
 export type UnreadableFile = { readonly kind: 'unreadable-file' };
-export type AttachProblem = AttachError | UnreadableFile;
+export type ImportProblem = ImportError | UnreadableFile;
+export interface ImportFailure {
+  readonly fileName: string;
+  readonly error: Exclude<ImportProblem, NotSignedIn>;
+}
 
-export type DocumentProblem =
-  | { readonly operation: 'attach'; readonly fileName: string; readonly error: AttachProblem }
-  | { readonly operation: 'discard'; readonly fileName: string; readonly error: DiscardError };
+/** Errors of the page and slot changes (presented mark, move, rotate, delete). */
+export type PageError = DraftError | { readonly kind: 'not-rotatable' };
 
 export type DocumentActivity =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'attaching'; readonly fileName: string }
-  | { readonly kind: 'discarding'; readonly documentId: string };
+  | { readonly kind: 'importing'; readonly slotId: string; readonly fileName: string; readonly fileIndex: number; readonly fileCount: number }
+  | { readonly kind: 'changing'; readonly pageId: string | null };
 
 export interface DocumentsState {
-  /** In the order attached; main holds the bytes, the store only names and digests. */
-  readonly documents: readonly AttachedDocument[];
+  /** The slot the operator picked for scans and imports; null means the first required slot still without pages. */
+  readonly chosenSlotId: string | null;
   readonly documentActivity: DocumentActivity;
-  /** The last failure, cleared by the next attempt. */
-  readonly documentProblem: DocumentProblem | null;
+  /** Files of the last import that were refused, each with its reason. */
+  readonly importFailures: readonly ImportFailure[];
+  readonly pageProblem: Exclude<PageError, NotSignedIn> | null;
+  /** Which file each imported page came from, for its caption: the renderer's own note, not kept by main. */
+  readonly pageFileNames: Readonly<Record<string, string>>;
 }
 
 export interface DocumentsActions {
-  attachDocument(file: FileSource): Promise<Result<AttachedDocument, AttachProblem>>;
-  discardDocument(documentId: string): Promise<Result<null, DiscardError>>;
+  chooseSlot(slotId: string): void;
+  setPresentedOnPaper(slotId: string, presented: boolean): Promise<Result<DraftView, PageError> | null>;
+  /** Imports the files one after another into the active slot; the slot is fixed for the whole batch. */
+  importFiles(files: readonly FileSource[]): Promise<readonly ImportFailure[]>;
+  movePage(pageId: string, place: PagePlace): Promise<Result<DraftView, PageError> | null>;
+  /** Alt+↑ / Alt+↓: one place earlier or later (see keyboardMove). */
+  movePageBy(pageId: string, direction: -1 | 1): Promise<Result<DraftView, PageError> | null>;
+  /** A quarter turn clockwise; PDF pages are kept as they are and cannot be rotated. */
+  rotatePage(pageId: string): Promise<Result<DraftView, PageError> | null>;
+  deletePage(pageId: string): Promise<Result<DraftView, PageError> | null>;
 }
 
 export type DocumentsSlice = DocumentsState & DocumentsActions;
 
 export const documentsInitialState: DocumentsState = {
-  documents: [],
+  chosenSlotId: null,
   documentActivity: { kind: 'idle' },
-  documentProblem: null,
+  importFailures: [],
+  pageProblem: null,
+  pageFileNames: {},
 };
+
+const IDLE: DocumentActivity = { kind: 'idle' };
 
 /**
  * The checks main would make anyway, done before reading: an empty file cannot even be sent (the
  * contract requires content), and base64-encoding a 200 MB scan only to be refused wastes the counter's time.
  */
-export function checkFileBeforeReading(sizeBytes: number): AttachError | null {
+export function checkFileBeforeReading(sizeBytes: number): ImportError | null {
   if (sizeBytes === 0) return { kind: 'empty-file' };
   if (sizeBytes > MAX_ATTACHMENT_BYTES) return { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES };
   return null;
 }
 
-export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, api }) => ({
-  ...documentsInitialState,
+const importedPageIds = (view: DraftView, slotId: string) =>
+  view.slots.find((slot) => slot.slotId === slotId)?.pages.filter((page) => page.source === 'import').map((page) => page.pageId) ?? [];
 
-  async attachDocument(file) {
-    const epoch = get().citizenDataEpoch;
-    const refused = checkFileBeforeReading(file.sizeBytes);
-    if (refused) {
-      set({ documentProblem: { operation: 'attach', fileName: file.name, error: refused } });
-      return err(refused);
+export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, api }) => {
+  /** Runs one change of the draft in main and shows its answer; one change at a time. */
+  async function changeDraft(pageId: string | null, call: (draftId: string) => Promise<Result<DraftView, PageError>>) {
+    const before = get();
+    if (!before.draft || before.documentActivity.kind !== 'idle') return null;
+    set({ documentActivity: { kind: 'changing', pageId }, pageProblem: null });
+    const result = await call(before.draft.draftId);
+    if (get().citizenDataEpoch !== before.citizenDataEpoch) return result;
+    set({ documentActivity: IDLE });
+    if (result.ok) {
+      await get().adoptDraft(result.value);
+    } else if (result.error.kind === 'not-signed-in') {
+      get().endExpiredSession();
+    } else {
+      set({ pageProblem: result.error });
+      // The page may have been deleted or moved meanwhile (e.g. by a second click): show what main has.
+      await get().refreshDraft();
     }
-    set({ documentActivity: { kind: 'attaching', fileName: file.name }, documentProblem: null });
+    return result;
+  }
+
+  async function importOne(draftId: string, slotId: string, file: FileSource): Promise<Result<DraftView, ImportProblem>> {
+    const refused = checkFileBeforeReading(file.sizeBytes);
+    if (refused) return err(refused);
     let contentBase64: string;
     try {
       contentBase64 = await file.readBase64();
     } catch {
-      const problem: UnreadableFile = { kind: 'unreadable-file' };
-      set({ documentActivity: { kind: 'idle' }, documentProblem: { operation: 'attach', fileName: file.name, error: problem } });
-      return err(problem);
+      return err({ kind: 'unreadable-file' });
     }
-    const result = await api.documents.attachFile({ fileName: file.name, contentBase64 });
-    if (get().citizenDataEpoch !== epoch) return result;
+    return api.drafts.importFile(draftId, slotId, { fileName: file.name, contentBase64 });
+  }
 
-    if (result.ok) {
-      const attached = result.value;
-      const documents = get().documents;
-      const isNew = !documents.some((document) => document.documentId === attached.documentId);
-      set({ documents: isNew ? [...documents, attached] : documents, documentActivity: { kind: 'idle' } });
-    } else if (result.error.kind === 'not-signed-in') {
-      get().endExpiredSession();
-    } else {
-      set({ documentActivity: { kind: 'idle' }, documentProblem: { operation: 'attach', fileName: file.name, error: result.error } });
-    }
-    return result;
-  },
+  return {
+    ...documentsInitialState,
 
-  async discardDocument(documentId) {
-    const epoch = get().citizenDataEpoch;
-    const fileName = get().documents.find((document) => document.documentId === documentId)?.fileName ?? '';
-    set({ documentActivity: { kind: 'discarding', documentId }, documentProblem: null });
-    const result = await api.documents.discardDocument(documentId);
-    if (get().citizenDataEpoch !== epoch) return result;
+    chooseSlot(slotId) {
+      set({ chosenSlotId: slotId });
+    },
 
-    if (!result.ok && result.error.kind === 'not-signed-in') {
-      get().endExpiredSession();
+    setPresentedOnPaper(slotId, presented) {
+      return changeDraft(null, (draftId) => api.drafts.setPresentedOnPaper(draftId, slotId, presented));
+    },
+
+    async importFiles(files) {
+      const before = get();
+      const draft = before.draft;
+      const slotId = selectActiveSlotId(before);
+      if (!draft || !slotId || files.length === 0 || before.documentActivity.kind !== 'idle') return [];
+      const failures: ImportFailure[] = [];
+      set({ importFailures: [], pageProblem: null });
+      for (const [fileIndex, file] of files.entries()) {
+        set({ documentActivity: { kind: 'importing', slotId, fileName: file.name, fileIndex, fileCount: files.length } });
+        const known = new Set(importedPageIds(get().draft ?? draft, slotId));
+        const result = await importOne(draft.draftId, slotId, file);
+        if (get().citizenDataEpoch !== before.citizenDataEpoch) return failures;
+        if (result.ok) {
+          const added = importedPageIds(result.value, slotId).filter((pageId) => !known.has(pageId));
+          set({ pageFileNames: { ...get().pageFileNames, ...Object.fromEntries(added.map((pageId) => [pageId, file.name])) } });
+          await get().adoptDraft(result.value);
+        } else if (result.error.kind === 'not-signed-in') {
+          get().endExpiredSession();
+          return failures;
+        } else {
+          failures.push({ fileName: file.name, error: result.error });
+          set({ importFailures: [...failures] });
+          // A multi-page file can fail part-way: the pages stored before the bad one stay in the draft.
+          await get().refreshDraft();
+        }
+      }
+      set({ documentActivity: IDLE });
+      return failures;
+    },
+
+    movePage(pageId, place) {
+      const slots = get().draft?.slots ?? [];
+      if (!isActualMove(slots, pageId, place)) return Promise.resolve(null);
+      return changeDraft(pageId, (draftId) => api.drafts.movePage(draftId, pageId, place.slotId, place.position));
+    },
+
+    movePageBy(pageId, direction) {
+      const place = keyboardMove(get().draft?.slots ?? [], pageId, direction);
+      return place ? get().movePage(pageId, place) : Promise.resolve(null);
+    },
+
+    async rotatePage(pageId) {
+      const result = await changeDraft(pageId, (draftId) => api.drafts.rotatePage(draftId, pageId, 90));
+      if (result?.ok) await get().reloadThumbnail(pageId);
       return result;
-    }
-    // not-found means main no longer has it either, so the row goes in both cases; the operator is told.
-    set({
-      documents: get().documents.filter((document) => document.documentId !== documentId),
-      documentActivity: { kind: 'idle' },
-      documentProblem: result.ok ? null : { operation: 'discard', fileName, error: result.error },
-    });
-    return result;
-  },
-});
+    },
+
+    deletePage(pageId) {
+      return changeDraft(pageId, (draftId) => api.drafts.deletePage(draftId, pageId));
+    },
+  };
+};

@@ -23,7 +23,7 @@ type Options = NonNullable<Parameters<typeof createSignedInStore>[0]> & {
 /** Signed in, service chosen, applicant found, applicant step on screen. */
 async function renderWithApplicant(options: Options = {}) {
   const arranged = await createSignedInStore(options);
-  chooseService(arranged.store, options.serviceId);
+  await chooseService(arranged.store, options.serviceId);
   const [identifier, kind] = options.applicant ?? ['850415312343', 'individual'];
   await findApplicant(arranged.store, identifier, kind);
   render(<App store={arranged.store} />);
@@ -60,7 +60,7 @@ describe('RepresentativeSection: where it is offered', () => {
 
   it('is not shown before the applicant is found', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     render(<App store={store} />);
     await screen.findByTestId('applicant-id');
     expect(screen.queryByTestId('representative-toggle')).toBeNull();

@@ -65,7 +65,7 @@ function RepresentativeForm({ rule, onRemove }: { readonly rule: Exclude<Represe
   const canAdvance = useWorkstation(selectCanAdvance);
   const editRepresentativeIin = useWorkstation((state) => state.editRepresentativeIin);
   const lookupRepresentative = useWorkstation((state) => state.lookupRepresentative);
-  const goToStep = useWorkstation((state) => state.goToStep);
+  const confirmApplicant = useWorkstation((state) => state.confirmApplicant);
   const run = useRunAction();
   const poaNumberRef = useRef<HTMLInputElement>(null);
   const isBusy = lookup.kind === 'busy';
@@ -73,7 +73,7 @@ function RepresentativeForm({ rule, onRemove }: { readonly rule: Exclude<Represe
   // Enter checks the representative; once the check is on screen and nothing else is missing, Enter moves on.
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (canAdvance) goToStep('documents');
+    if (canAdvance) run(confirmApplicant());
     else if (!isBusy) run(lookupRepresentative());
   }
 

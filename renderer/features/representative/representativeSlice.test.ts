@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeReadyToSubmit, chooseService, createSignedInStore, findApplicant, findRepresentative, pdfFileSource } from '../../test-support/arrangeStore';
+import { arrangeReadyToSubmit, chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant, findRepresentative } from '../../test-support/arrangeStore';
 import { ACTIVE_COMPANY, BOOKMAKER_2012, CASINO_2014, PROVIDER_EMPLOYEE, REPRESENTATIVE_PERSON, SECURITY_2012, UNKNOWN_VALID_IIN } from '../../test-support/fakeFixtures';
 import { POA_EXPIRED, POA_FOR_COMPANY, POA_FOR_PERSON, UNKNOWN_POA_NUMBER } from '../../test-support/fakeNotaryFixtures';
-import { selectSubmitRequest } from '../submission/submissionSelectors';
+import { selectDesiredParties } from '../draft/draftSelectors';
 import { selectIsStepReachable } from '../workflow/workflowSelectors';
 import {
   selectIsRepresentationOffered,
@@ -15,7 +15,7 @@ import {
 
 async function withApplicant(serviceId = CASINO_2014.id, applicant = '850415312343') {
   const arranged = await createSignedInStore();
-  chooseService(arranged.store, serviceId);
+  await chooseService(arranged.store, serviceId);
   await findApplicant(arranged.store, applicant, serviceId === BOOKMAKER_2012.id ? 'legal-entity' : undefined);
   return arranged;
 }
@@ -24,13 +24,13 @@ describe('representative: what the regulation allows', () => {
   it('follows the workflow profile of the chosen service', async () => {
     const { store } = await createSignedInStore();
     expect(selectRepresentativeRule(store.getState())).toBeNull();
-    chooseService(store, CASINO_2014.id);
+    await chooseService(store, CASINO_2014.id);
     expect(selectRepresentativeRule(store.getState())).toBe('notarised-poa-checked');
-    chooseService(store, BOOKMAKER_2012.id);
+    await chooseService(store, BOOKMAKER_2012.id);
     expect(selectRepresentativeRule(store.getState())).toBe('registry-only');
 
     const provider = await createSignedInStore({ operator: PROVIDER_EMPLOYEE });
-    chooseService(provider.store, SECURITY_2012.id);
+    await chooseService(provider.store, SECURITY_2012.id);
     expect(selectRepresentativeRule(provider.store.getState())).toBe('not-regulated');
     expect(selectIsRepresentationOffered(provider.store.getState())).toBe(false);
   });
@@ -74,24 +74,26 @@ describe('lookupRepresentative', () => {
     expect(store.getState().isRepresentativeSubmitted).toBe(true);
   });
 
-  it('holds the documents step until the representative is checked, then submits with their snapshot', async () => {
+  it('holds the documents step until the representative is checked, then records and submits them with the PoA slot', async () => {
     const { store, fake } = await withApplicant();
     store.getState().setRepresented(true);
     expect(selectIsStepReachable(store.getState(), 'documents')).toBe(false);
     await findRepresentative(store, REPRESENTATIVE_PERSON.iin, 'other');
     expect(selectIsRepresentativeSettled(store.getState())).toBe(true);
-    expect(store.getState().goToStep('documents')).toBe(true);
-    await store.getState().attachDocument(pdfFileSource());
+    await confirmApplicant(store);
 
     const card = selectRepresentativeCard(store.getState());
-    expect(selectSubmitRequest(store.getState())?.representativeSnapshotId).toBe(card?.snapshotId);
+    expect(fake.callsTo('drafts', 'setParties').at(-1)?.args[1]).toMatchObject({ representativeSnapshotId: card?.snapshotId });
+    expect(store.getState().draft?.missingRequiredSlots).toContain('power-of-attorney');
+    await fillRequiredSlots(store);
+    store.getState().goToStep('review');
     const result = await store.getState().submitApplication();
     expect(result?.ok && result.value.representative).toEqual({
       iin: REPRESENTATIVE_PERSON.iin,
       displayName: 'Сейдахметова Дана Қайратқызы',
       powerOfAttorney: { kind: 'other' },
     });
-    expect(fake.callsTo('submissions', 'submit')[0]?.args[0]).toMatchObject({ representativeSnapshotId: card?.snapshotId });
+    expect(result?.ok && result.value.documents.map((document) => document.fileName)).toContain('Сенімхат.pdf');
   });
 
   it('stops the application when the person or the notarised PoA is not in the registry', async () => {
@@ -129,7 +131,7 @@ describe('lookupRepresentative', () => {
     await findRepresentative(store, REPRESENTATIVE_PERSON.iin, { number: POA_FOR_PERSON.number });
     store.getState().setRepresented(false);
     expect(store.getState().representativeIinInput).toBe('');
-    expect(selectSubmitRequest(store.getState())).toBeNull();
+    expect(selectDesiredParties(store.getState())?.representativeSnapshotId).toBeNull();
   });
 
   it('does not count a check made for another service', async () => {
@@ -171,7 +173,7 @@ describe('lookupRepresentative', () => {
 
   it('lets a stale representative check surface as unknown-representative at submission', async () => {
     const { store, fake } = await arrangeReadyToSubmit();
-    fake.impl.submissions.submit = async () => ({ ok: false, error: { kind: 'unknown-representative' } });
+    fake.impl.submissions.submitDraft = async () => ({ ok: false, error: { kind: 'unknown-representative' } });
     await store.getState().submitApplication();
     expect(store.getState().submission).toEqual({ kind: 'failed', error: { kind: 'unknown-representative' } });
   });

@@ -19,10 +19,17 @@ export interface SessionState {
 }
 
 export interface SessionActions {
-  /** Loads the interface language and resumes a session main still holds (after a reload of the browser host). */
+  /**
+   * Loads the interface language and resumes a session main still holds (after a reload of the
+   * browser host), offering back the unfinished applications main kept.
+   */
   startWorkstation(): Promise<void>;
+  /** Signs in, loads the catalog and the operator's unfinished applications (offered back after a crash). */
   login(request: LoginRequest): Promise<Result<OperatorProfile, LoginError>>;
-  /** Wipes citizen data first, then tells main: nothing of the applicant outlives the click. */
+  /**
+   * Wipes citizen data first, then stops a running scan and tells main: nothing of the applicant
+   * outlives the click. The draft stays in main and is offered back at the next login.
+   */
   logout(): Promise<void>;
   /** A call answered not-signed-in (main locked or lost the session): same wipe as logout, with a notice. */
   endExpiredSession(): void;
@@ -45,7 +52,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
     const current = await api.session.current();
     const operator = current.ok ? current.value : null;
     set({ isStarted: true, operator });
-    if (operator) await get().loadServices();
+    if (operator) {
+      await get().loadServices();
+      await get().loadOpenDrafts();
+    }
   },
 
   async login(request) {
@@ -58,14 +68,18 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
     get().resetCitizenData();
     set({ operator: result.value, loginAttempt: { kind: 'idle' } });
     await get().loadServices();
+    await get().loadOpenDrafts();
     return result;
   },
 
   async logout() {
+    const scan = get().scanRun;
     get().resetCitizenData();
     get().clearCatalog();
     get().clearSettings();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: null });
+    // The feeder must not keep filling the draft of an operator who has left the counter.
+    if (scan.kind === 'running') await api.scanning.cancel(scan.job.jobId);
     await api.session.logout();
   },
 

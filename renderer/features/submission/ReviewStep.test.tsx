@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../../core/calendar/localDate';
 import { App } from '../../app/App';
-import { chooseService, createSignedInStore, findApplicant, findRepresentative, pdfFileSource } from '../../test-support/arrangeStore';
+import { chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant, findRepresentative } from '../../test-support/arrangeStore';
 import { ACTIVE_COMPANY, BOOKMAKER_2012, CASINO_2014, REPRESENTATIVE_PERSON } from '../../test-support/fakeFixtures';
 import { POA_FOR_PERSON } from '../../test-support/fakeNotaryFixtures';
 import { DEFAULT_FAKE_SETTINGS, type FakeWorkstationOptions } from '../../test-support/fakeWorkstationApi';
@@ -20,12 +20,12 @@ interface Draft {
 async function renderReview(options: FakeWorkstationOptions & Draft = {}) {
   const arranged = await createSignedInStore(options);
   const { store } = arranged;
-  chooseService(store, options.serviceId, options.subtype);
+  await chooseService(store, options.serviceId, options.subtype);
   const [identifier, kind] = options.applicant ?? ['850415312343', 'individual'];
   await findApplicant(store, identifier, kind);
   if (options.representative) await findRepresentative(store, REPRESENTATIVE_PERSON.iin, options.representative);
-  if (!store.getState().goToStep('documents')) throw new Error('applicant step not done');
-  await store.getState().attachDocument(pdfFileSource());
+  await confirmApplicant(store);
+  await fillRequiredSlots(store);
   if (!store.getState().goToStep('review')) throw new Error('documents step not done');
   render(<App store={store} />);
   await screen.findByTestId('submit-application');
@@ -45,10 +45,10 @@ describe('ReviewStep: planned result date', () => {
     const original = arranged.fake.impl.catalog.previewDeadline;
     let answer: () => void = () => undefined;
     arranged.fake.impl.catalog.previewDeadline = (request) => new Promise((resolve) => (answer = () => resolve(original(request))));
-    chooseService(arranged.store);
+    await chooseService(arranged.store);
     await findApplicant(arranged.store, '850415312343');
-    arranged.store.getState().goToStep('documents');
-    await arranged.store.getState().attachDocument(pdfFileSource());
+    await confirmApplicant(arranged.store);
+    await fillRequiredSlots(arranged.store);
     arranged.store.getState().goToStep('review');
     render(<App store={arranged.store} />);
     expect((await screen.findByTestId('planned-result-date')).textContent).toBe('Calculating…');
@@ -124,5 +124,31 @@ describe('after submission', () => {
     fireEvent.click(screen.getByTestId('nav-applications'));
     const [row] = await screen.findAllByTestId('applications-row');
     expect(row!.querySelectorAll('td')[5]?.textContent).toBe('no deadline');
+  });
+});
+
+describe('ReviewStep: documents', () => {
+  it('lists every document with its page count and the presented-on-paper mark', async () => {
+    const arranged = await createSignedInStore({ language: 'en' });
+    await chooseService(arranged.store);
+    await findApplicant(arranged.store, '850415312343');
+    await confirmApplicant(arranged.store);
+    await fillRequiredSlots(arranged.store);
+    await arranged.store.getState().setPresentedOnPaper('identity', true);
+    arranged.store.getState().goToStep('review');
+    render(<App store={arranged.store} />);
+    await screen.findByTestId('submit-application');
+    expect(screen.getByTestId('review-slot-identity').textContent).toBe('Identity document — 1 page · presented on paper');
+    expect(screen.getByTestId('review-slot-application').textContent).toBe('Licence application form — 1 page · not marked as presented on paper');
+    expect(screen.getByTestId('review-slot-other').textContent).toBe('Other documents — no pages · not marked as presented on paper');
+  });
+
+  it('explains why main refused the draft, naming the documents', async () => {
+    const { fake } = await renderReview({ language: 'en' });
+    fake.impl.submissions.submitDraft = async () => ({ ok: false, error: { kind: 'missing-documents', slotIds: ['identity', 'fee-receipt'] } });
+    fireEvent.click(screen.getByTestId('submit-application'));
+    expect((await screen.findByTestId('submit-error')).textContent).toBe(
+      'These documents have no pages: Identity document, Proof of payment of the licence fee. Go back to the documents and scan them.',
+    );
   });
 });

@@ -6,27 +6,29 @@ import { useRunAction } from '../../ui/useRunAction';
 import { applicantDisplayName, applicantIdentifier, selectApplicantCard } from '../applicant/applicantSelectors';
 import { selectSelectedService, selectSelectedSubtype } from '../catalog/catalogSelectors';
 import { describeDeadline, SUBTYPE_LABELS } from '../catalog/subtypeLabels';
-import { selectDocuments } from '../documents/documentsSelectors';
+import { selectDraft } from '../draft/draftSelectors';
 import { PlannedResultDateRow } from './PlannedResultDateRow';
+import { ReviewDocumentsRow } from './ReviewDocumentsRow';
 import { ReviewRepresentativeRow } from './ReviewRepresentativeRow';
 import { selectCanSubmit, selectIsSubmitting, selectSubmission } from './submissionSelectors';
 
 /** Step 4: everything the applicant is about to sign off on, the planned result date, and the one Submit button. */
 export function ReviewStep() {
   const translator = useTranslator();
-  const { t, language, formatBytes } = translator;
+  const { t, render, language } = translator;
   const service = useWorkstation(selectSelectedService);
   const subtype = useWorkstation(selectSelectedSubtype);
   const card = useWorkstation(selectApplicantCard);
-  const documents = useWorkstation(selectDocuments);
+  const draft = useWorkstation(selectDraft);
   const submission = useWorkstation(selectSubmission);
   const isSubmitting = useWorkstation(selectIsSubmitting);
   const canSubmit = useWorkstation(selectCanSubmit);
   const submitApplication = useWorkstation((state) => state.submitApplication);
   const run = useRunAction();
-  if (!service || !subtype || !card) return null;
+  if (!service || !subtype || !draft) return null;
 
-  const record = card.record;
+  const record = card?.record ?? null;
+  const slotTitle = (slotId: string) => draft.slots.find((slot) => slot.slotId === slotId)?.title[language] ?? slotId;
   const deadline = service.subtypes.find((candidate) => candidate.id === subtype)?.deadlineWorkingDays ?? null;
 
   return (
@@ -49,31 +51,27 @@ export function ReviewStep() {
         </div>
         <div className="summary__row">
           <dt>{t('review.applicant')}</dt>
-          <dd>
-            {applicantDisplayName(record)}
-            <span className="summary__sub">
-              {t(record.kind === 'individual' ? 'card.iin' : 'card.bin')} {applicantIdentifier(record)}
-            </span>
-          </dd>
+          {record ? (
+            <dd>
+              {applicantDisplayName(record)}
+              <span className="summary__sub">
+                {t(record.kind === 'individual' ? 'card.iin' : 'card.bin')} {applicantIdentifier(record)}
+              </span>
+            </dd>
+          ) : (
+            <dd>
+              {draft.applicantDisplayName ?? '—'}
+              <span className="summary__sub">{t('review.keptFromDraft')}</span>
+            </dd>
+          )}
         </div>
         <ReviewRepresentativeRow />
-        <div className="summary__row">
-          <dt>{t('review.documents')}</dt>
-          <dd>
-            <ul className="summary__documents">
-              {documents.map((document) => (
-                <li key={document.documentId}>
-                  {document.fileName} <span className="muted">({formatBytes(document.sizeBytes)})</span>
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <ReviewDocumentsRow />
         <PlannedResultDateRow />
       </dl>
       {submission.kind === 'failed' && (
         <Notice tone="error" testId="submit-error">
-          {t(submitErrorMessage(submission.error))}
+          {render(submitErrorMessage(submission.error, slotTitle))}
         </Notice>
       )}
       <div className="step__actions">

@@ -12,7 +12,7 @@ describe('deadline preview', () => {
 
   it('keeps the preview for its own service and subtype only', async () => {
     const { store } = await createSignedInStore();
-    chooseService(store, CASINO_2014.id, 'reissue');
+    await chooseService(store, CASINO_2014.id, 'reissue');
     await store.getState().loadDeadlinePreview();
     expect(selectDeadlinePreview(store.getState())).toMatchObject({
       kind: 'loaded',
@@ -27,7 +27,7 @@ describe('deadline preview', () => {
     let answer: () => void = () => undefined;
     const original = fake.impl.catalog.previewDeadline;
     fake.impl.catalog.previewDeadline = (request) => new Promise((resolve) => (answer = () => resolve(original(request))));
-    chooseService(store, CASINO_2014.id);
+    await chooseService(store, CASINO_2014.id);
     const pending = store.getState().loadDeadlinePreview();
     store.getState().selectService(BOOKMAKER_2012.id);
     answer();
@@ -38,7 +38,7 @@ describe('deadline preview', () => {
 
   it('ends the session when main answers not-signed-in', async () => {
     const { store, fake } = await createSignedInStore();
-    chooseService(store);
+    await chooseService(store);
     fake.expireSession();
     await store.getState().loadDeadlinePreview();
     expect(store.getState().sessionNotice).toBe('session-expired');

@@ -1,27 +1,7 @@
-import type { ApplicationSummary, SubmitRequest } from '../../../core/contract';
+import type { ApplicationSummary } from '../../../core/contract';
 import type { WorkstationState } from '../../store/storeTypes';
-import { selectApplicantCard, selectIsApplicantAccepted } from '../applicant/applicantSelectors';
-import { selectSelectedService } from '../catalog/catalogSelectors';
-import { selectIsRepresentativeSettled, selectRepresentativeCard } from '../representative/representativeSelectors';
-
-/**
- * The request the Submit button would send, or null while any part of the draft is missing (a
- * representative ticked but not yet checked counts as missing).
- */
-export function selectSubmitRequest(state: WorkstationState): SubmitRequest | null {
-  const service = selectSelectedService(state);
-  const card = selectApplicantCard(state);
-  const subtype = state.selectedSubtype;
-  if (!service || !subtype || !card || !selectIsApplicantAccepted(state) || state.documents.length === 0) return null;
-  if (!selectIsRepresentativeSettled(state)) return null;
-  return {
-    serviceId: service.id,
-    subtype,
-    applicantSnapshotId: card.snapshotId,
-    representativeSnapshotId: selectRepresentativeCard(state)?.snapshotId ?? null,
-    documentIds: state.documents.map((document) => document.documentId),
-  };
-}
+import { selectAreDraftPartiesRecorded } from '../draft/draftSelectors';
+import { selectIsDraftBusy, selectIsStepReachable } from '../workflow/workflowSelectors';
 
 export const selectSubmission = (state: WorkstationState) => state.submission;
 export const selectIsSubmitting = (state: WorkstationState): boolean => state.submission.kind === 'busy';
@@ -30,7 +10,17 @@ export function selectSubmittedApplication(state: WorkstationState): Application
   return state.submission.kind === 'done' ? state.submission.application : null;
 }
 
+/**
+ * The draft is complete as main holds it (applicant and representative recorded, every required
+ * slot with a page), nothing is still being scanned or imported, and it has not been sent yet.
+ */
 export function selectCanSubmit(state: WorkstationState): boolean {
   const kind = state.submission.kind;
-  return selectSubmitRequest(state) !== null && kind !== 'busy' && kind !== 'done';
+  return (
+    selectIsStepReachable(state, 'review') &&
+    selectAreDraftPartiesRecorded(state) &&
+    !selectIsDraftBusy(state) &&
+    kind !== 'busy' &&
+    kind !== 'done'
+  );
 }

@@ -1,7 +1,7 @@
 import type { SliceCreator } from '../../store/storeTypes';
 import { selectIsSupervisor } from '../session/sessionSelectors';
 import type { ApplicationStep } from './applicationSteps';
-import { selectIsApplicationFinished, selectIsStepReachable } from './workflowSelectors';
+import { selectCanAdvance, selectIsApplicationFinished, selectIsStepReachable } from './workflowSelectors';
 
 /** Which screen the workspace shows: the application being taken, this workstation's journal, or (supervisors) its settings. */
 export type WorkspaceView = 'application' | 'journal' | 'settings';
@@ -14,14 +14,17 @@ export interface WorkflowState {
 export interface WorkflowActions {
   /** Moves to a step only when everything before it is done; returns whether it moved. */
   goToStep(step: ApplicationStep): boolean;
+  /** Next (button, Enter, Alt+→): brings main's draft in line with the step just completed, then moves on. */
+  advance(): Promise<void>;
   openJournal(): void;
   /** Supervisors only; returns whether the settings screen opened. */
   openSettings(): boolean;
   /** Back to the application: the one in progress, or a fresh one once the last was submitted. */
   openApplication(): void;
   /**
-   * Abandons the draft: discards its documents in main (they belong to no application), then wipes
-   * the citizen data and starts at step 1. After a submission there is nothing to discard.
+   * Abandons the application in progress: stops its scan, wipes the citizen data and starts at
+   * step 1, then discards the draft in main (its pages belong to no application) and offers back
+   * any other unfinished ones. After a submission there is nothing to discard.
    */
   startNewApplication(): Promise<void>;
 }
@@ -37,6 +40,24 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = ({ set, get, api
     if (!selectIsStepReachable(get(), step)) return false;
     set({ view: 'application', step });
     return true;
+  },
+
+  async advance() {
+    const state = get();
+    if (!selectCanAdvance(state)) return;
+    switch (state.step) {
+      case 'service':
+        await state.beginApplication();
+        return;
+      case 'applicant':
+        await state.confirmApplicant();
+        return;
+      case 'documents':
+        state.goToStep('review');
+        return;
+      case 'review':
+        return;
+    }
   },
 
   openJournal() {
@@ -56,9 +77,12 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = ({ set, get, api
 
   async startNewApplication() {
     const state = get();
-    const orphans = selectIsApplicationFinished(state) ? [] : state.documents.map((document) => document.documentId);
+    const draftId = selectIsApplicationFinished(state) ? null : (state.draft?.draftId ?? null);
+    const scan = state.scanRun;
     state.resetCitizenData();
-    // Sequential and after the wipe: the screen is already clear; a not-found answer means it is already gone.
-    for (const documentId of orphans) await api.documents.discardDocument(documentId);
+    // After the wipe: the screen is already clear. A not-found answer means it is gone already.
+    if (scan.kind === 'running') await api.scanning.cancel(scan.job.jobId);
+    if (draftId !== null) await api.drafts.discard(draftId);
+    await get().loadOpenDrafts();
   },
 });
