@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentSlotsData } from '../../core/catalog/documentSlots';
-import { slotsFor } from '../../core/catalog/documentSlots';
+import { draftHasSlot } from '../../core/catalog/draftSlots';
 import type { NotSignedIn } from '../../core/contract/common';
 import type { DraftError, DraftNotFound, DraftParties, DraftsApi, DraftView, ImportError, ImportFileRequest, StartDraftRequest } from '../../core/contract/drafts';
 import { MAX_ATTACHMENT_BYTES } from '../../core/contract/limits';
@@ -16,7 +16,7 @@ import type { ImagePipeline } from '../ports/ImagePipeline';
 import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
 import type { IncomingPage, PageStore } from './PageStore';
-import { toDraftView } from './draftView';
+import { slotFactsOf, toDraftView } from './draftView';
 
 /**
  * Opens an imported file as pages (one per TIFF or PDF page), read one at a time so each is stored
@@ -181,7 +181,7 @@ export class DraftService implements DraftsApi {
   }
 
   slotExists(draft: StoredDraft, slotId: string): boolean {
-    return slotsFor(this.slots, draft.subtype, draft.representativeSnapshotId !== null).some((s) => s.id === slotId) || draft.pages.some((p) => p.slotId === slotId);
+    return draftHasSlot(this.slots, slotFactsOf(draft), slotId);
   }
 
   private reload(draftId: string): Result<DraftView, DraftNotFound> {

@@ -1,10 +1,10 @@
 /**
- * The fake drafts area: real in-memory drafts whose slots come from core's `slotsFor` over the
+ * The fake drafts area: real in-memory drafts whose slots come from core's `draftSlotViews` over the
  * shipped slot data, with pages split from imported files by the fake image pipeline. Main's
  * rules are kept: only the owner's open drafts are visible, pages move "before the page now at
  * `position`", a PDF page cannot be rotated, a slot that no longer applies stays while it has pages.
  */
-import { missingRequiredSlots, slotsFor } from '../../core/catalog/documentSlots';
+import { draftHasSlot, draftSlotViews } from '../../core/catalog/draftSlots';
 import type { DraftNotFound, DraftPageView, DraftsApi, DraftSlotView, DraftView, NotSignedIn } from '../../core/contract';
 import type { ApplicationSubtype } from '../../core/backendApi/wire';
 import { MAX_ATTACHMENT_BYTES } from '../../core/contract/limits';
@@ -62,7 +62,7 @@ function pageView(page: FakePage, position: number): DraftPageView {
 export function createFakeDrafts(main: FakeMain): { readonly api: DraftsApi; readonly store: FakeDraftStore } {
   const drafts: FakeDraft[] = [];
 
-  const slotsOf = (draft: FakeDraft) => slotsFor(FAKE_DOCUMENT_SLOTS, draft.subtype, draft.representativeSnapshotId !== null);
+  const factsOf = (draft: FakeDraft) => ({ subtype: draft.subtype, represented: draft.representativeSnapshotId !== null, presented: draft.presented, pages: draft.pages });
 
   const store: FakeDraftStore = {
     all: drafts,
@@ -73,19 +73,7 @@ export function createFakeDrafts(main: FakeMain): { readonly api: DraftsApi; rea
       return draft && draft.state === 'open' && draft.operatorId === operator.operatorId ? ok(draft) : err(DRAFT_NOT_FOUND);
     },
     viewOf(draft) {
-      const slots = slotsOf(draft);
-      const orphans = [...new Set(draft.pages.map((page) => page.slotId))].filter((id) => !slots.some((slot) => slot.id === id));
-      for (const id of orphans) {
-        const data = FAKE_DOCUMENT_SLOTS.slots.find((slot) => slot.id === id);
-        if (data) slots.push({ id, title: data.title, required: false });
-      }
-      const views: DraftSlotView[] = slots.map((slot) => ({
-        slotId: slot.id,
-        title: slot.title,
-        required: slot.required,
-        presentedOnPaper: draft.presented[slot.id] ?? false,
-        pages: draft.pages.filter((page) => page.slotId === slot.id).map(pageView),
-      }));
+      const { slots, missingRequiredSlots } = draftSlotViews(FAKE_DOCUMENT_SLOTS, factsOf(draft), pageView);
       const snapshot = draft.applicantSnapshotId === null ? undefined : main.snapshots.get(draft.applicantSnapshotId);
       return {
         draftId: draft.draftId,
@@ -96,12 +84,12 @@ export function createFakeDrafts(main: FakeMain): { readonly api: DraftsApi; rea
         applicantDisplayName: snapshot ? displayNameOf(snapshot) : null,
         createdAt: draft.createdAt,
         updatedAt: draft.updatedAt,
-        slots: views,
-        missingRequiredSlots: missingRequiredSlots(slots, Object.fromEntries(views.map((view) => [view.slotId, view.pages.length]))),
+        slots,
+        missingRequiredSlots,
       };
     },
     slotExists(draft, slotId) {
-      return slotsOf(draft).some((slot) => slot.id === slotId) || draft.pages.some((page) => page.slotId === slotId);
+      return draftHasSlot(FAKE_DOCUMENT_SLOTS, factsOf(draft), slotId);
     },
     addPage(draft, slotId, page, source) {
       const added: FakePage = { ...page, pageId: main.nextId(), slotId, source, rotation: 0, unreadable: false };
