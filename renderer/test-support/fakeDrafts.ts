@@ -5,7 +5,7 @@
  * `position`", a PDF page cannot be rotated, a slot that no longer applies stays while it has pages.
  */
 import { draftHasSlot, draftSlotViews } from '../../core/catalog/draftSlots';
-import type { DraftNotFound, DraftPageView, DraftsApi, DraftSlotView, DraftView, NotSignedIn } from '../../core/contract';
+import type { DraftNotFound, DraftPageView, DraftsApi, DraftView, NotSignedIn } from '../../core/contract';
 import type { ApplicationSubtype } from '../../core/backendApi/wire';
 import { MAX_ATTACHMENT_BYTES } from '../../core/contract/limits';
 import { err, ok, type Result } from '../../core/result';
