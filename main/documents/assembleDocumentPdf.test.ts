@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,14 +14,6 @@ let fontBytes: Uint8Array;
 beforeAll(async () => {
   fontBytes = new Uint8Array(await readFile(FONT));
 });
-
-/** Fails (never skips) when a system tool the test relies on is absent, naming its Debian package. */
-function requireTool(tool: string, pkg: string): void {
-  const probe = spawnSync(tool, ['-v'], { stdio: 'ignore' });
-  if ((probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    throw new Error(`${tool} is missing: install the Debian package "${pkg}" (apt-get install -y ${pkg})`);
-  }
-}
 
 async function scanPage(label: string): Promise<AssemblyPage> {
   // A 150-dpi A4 page, small enough for a fast test.
@@ -38,8 +31,8 @@ async function writeTemp(bytes: Uint8Array): Promise<string> {
 
 describe('assembleDocumentPdf', () => {
   it('builds one valid A4 PDF from scans and an imported PDF page, with a Kazakh footer that pdftotext reads back', async () => {
-    requireTool('qpdf', 'qpdf');
-    requireTool('pdftotext', 'poppler-utils');
+    requireSystemTool('qpdf', 'qpdf', ['--version']);
+    requireSystemTool('pdftotext', 'poppler-utils', ['-v']);
     const imported = await PDFDocument.create();
     imported.addPage([595.28, 841.89]);
     const pages = [await scanPage('Page one'), await scanPage('Page two'), { kind: 'pdf' as const, bytes: await imported.save() }];

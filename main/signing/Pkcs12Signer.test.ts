@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { canonicalJsonBytes } from '../../core/signing/canonicalJson';
 import type { SignPolicy } from '../ports/Signer';
 import { generateTestPki, type TestKeyName, type TestPki } from './testPki/generateTestPki';
@@ -27,10 +28,7 @@ let policy: SignPolicy;
 let data: Uint8Array;
 
 beforeAll(async () => {
-  const probe = spawnSync('openssl', ['version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error('The openssl CLI is required for these tests: install the Debian package `openssl` (apt-get install openssl).');
-  }
+  requireSystemTool('openssl', 'openssl', ['version'], { mustSucceed: true });
   const now = new Date();
   pki = await generateTestPki({ now, operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });
   policy = { operatorIin: OPERATOR_IIN, now, trustAnchorsPem: [pki.ca.certPem], crlDer: pki.crlDer };

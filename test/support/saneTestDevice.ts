@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './workstationHarness';
+import { requireSystemTool } from './requireSystemTool';
 
 /** Fails (never skips) when scanimage is absent, naming the Debian package. */
 export function requireScanimage(): void {
-  const probe = spawnSync('scanimage', ['--version'], { stdio: 'ignore' });
-  if ((probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    throw new Error('scanimage is missing: install the Debian package "sane-utils" (apt-get install -y sane-utils)');
-  }
+  requireSystemTool('scanimage', 'sane-utils', ['--version']);
 }
 
 /**

@@ -2,13 +2,13 @@
  * The SANE adapter against the REAL `scanimage` and the SANE `test` device, configured by the
  * repo-owned test/sane.d (A4 geometry). Without scanimage these tests fail; they never skip.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { requireSystemTool } from '../../../test/support/requireSystemTool';
 import type { ScanRequest, ScannedPage } from '../../ports/Scanner';
 import { SaneScanner, type SaneScannerOptions } from './SaneScanner';
 
@@ -22,13 +22,8 @@ const collect = () => {
 const scanner = (options: SaneScannerOptions = {}) => new SaneScanner({ saneConfigDir, exitGraceMs: 500, killGraceMs: 300, ...options });
 const injected = (status: string) => scanner({ testOnlyExtraArgs: ['--read-return-value', `SANE_STATUS_${status}`] });
 
-const probe = spawnSync('scanimage', ['--version'], { encoding: 'utf8' });
 // Per test, so each one is reported failed (not skipped) where scanimage is missing.
-beforeEach(() => {
-  if (probe.error) {
-    throw new Error(`scanimage is not installed (${probe.error.message}): install the Debian package sane-utils (apt-get install -y sane-utils)`);
-  }
-});
+beforeEach(() => requireSystemTool('scanimage', 'sane-utils', ['--version']));
 
 describe('SaneScanner with the SANE test device', () => {
   it('lists test:0', async () => {

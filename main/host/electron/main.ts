@@ -6,6 +6,7 @@ import { createWorkstation, type Workstation } from '../../app';
 import { loadAppConfig } from '../../config/appConfig';
 import type { KeyWrapper } from '../../config/blobKey';
 import { resolveAppPaths } from '../appPaths';
+import { reportUnexpected } from '../reportUnexpected';
 import { registerWorkstationIpc } from './registerWorkstationIpc';
 import { secureWindowOptions } from './secureWindowOptions';
 import { serveRendererFile } from './serveRendererFile';
@@ -15,11 +16,6 @@ const safeStorageWrapper: KeyWrapper = {
   wrap: (key) => new Uint8Array(safeStorage.encryptString(Buffer.from(key).toString('base64'))),
   unwrap: (wrapped) => new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(wrapped)), 'base64')),
 };
-
-function reportUnexpected(error: unknown): void {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
-  console.error(`[workstation] unexpected error: ${message}`);
-}
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();

@@ -7,17 +7,12 @@ import { createWorkstation } from '../../app';
 import { loadAppConfig } from '../../config/appConfig';
 import { noKeyWrapping } from '../../config/blobKey';
 import { resolveAppPaths } from '../appPaths';
+import { reportUnexpected } from '../reportUnexpected';
 import { createWebHost } from './createWebHost';
 
 function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
   return path.join(base, 'psc-workstation');
-}
-
-/** Unexpected errors are logged by kind and message only: arguments may hold personal data. */
-function reportUnexpected(error: unknown): void {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
-  console.error(`[workstation] unexpected error: ${message}`);
 }
 
 async function main(): Promise<void> {

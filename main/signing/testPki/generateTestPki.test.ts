@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireSystemTool } from '../../../test/support/requireSystemTool';
 import { generateTestPki, TEST_KEY_NAMES, type TestPki } from './generateTestPki';
 
 const OPERATOR_IIN = '850415312343';
@@ -25,10 +26,7 @@ let pki: TestPki;
 let generationMs = 0;
 
 beforeAll(async () => {
-  const probe = spawnSync('openssl', ['version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error('The openssl CLI is required for these tests: install the Debian package `openssl` (apt-get install openssl).');
-  }
+  requireSystemTool('openssl', 'openssl', ['version'], { mustSucceed: true });
   const started = performance.now();
   pki = await generateTestPki({ now: new Date(), operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });
   generationMs = performance.now() - started;
