@@ -67,8 +67,12 @@ describe('WorkerPool', () => {
 
   it('rejects each job, without hanging, when the worker module cannot be loaded', async () => {
     pool = new WorkerPool<Job, number>({ workerUrl: new URL('./missing-worker.mjs', workerUrl), size: 2, workerData: {} });
-    const jobs = [1, 2, 3].map((value) => pool!.run({ op: 'echo', value, delayMs: 0 }));
-    for (const job of jobs) await expect(job).rejects.toThrow(/image worker (failed|could not start): Cannot find module/);
+    // Handlers attach at once: the jobs may reject in any order, and a rejection nobody is
+    // awaiting yet would surface as an unhandled rejection.
+    const jobs = [1, 2, 3].map((value) =>
+      expect(pool!.run({ op: 'echo', value, delayMs: 0 })).rejects.toThrow(/image worker (failed|could not start): Cannot find module/),
+    );
+    await Promise.all(jobs);
   });
 
   it('rejects running, queued and later jobs once closed', async () => {
