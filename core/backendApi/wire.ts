@@ -126,6 +126,8 @@ export const documentRefSchema = z.object({
   fileName: z.string().min(1).max(255),
   mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']),
   sizeBytes: z.number().int().positive(),
+  /** Pages of the assembled document; in every signed payload (absent in bodies accepted before signing existed). */
+  pageCount: z.number().int().positive().max(10_000).optional(),
 });
 export type DocumentRef = z.infer<typeof documentRefSchema>;
 
@@ -143,9 +145,38 @@ export const representativeRefSchema = z.object({
 });
 export type RepresentativeRef = z.infer<typeof representativeRefSchema>;
 
+/** The operator who accepted the application, as the signed payload names them. */
+export const acceptingOperatorSchema = z.object({
+  operatorId: z.string().min(1).max(64),
+  iin: twelveDigitsSchema,
+});
+export type AcceptingOperator = z.infer<typeof acceptingOperatorSchema>;
+
+/** The regulation the service follows: seed file and annex of the act (resources/catalog/services.json). */
+export const regulationRefSchema = z.object({
+  seedFile: z.string().min(1).max(64),
+  annex: z.string().min(1).max(64).nullable(),
+});
+
+export const OPERATOR_SIGNATURE_FORMAT = 'cms-detached-sha256' as const;
+
+/**
+ * The operator's EDS over the application (DESIGN.md §5): a detached CMS SignedData (SHA-256; signed
+ * attributes contentType, signingTime, messageDigest) over the RFC 8785 canonical JSON of the body
+ * *without* this field, as UTF-8 (core/signing/signedPayload.ts).
+ */
+export const operatorSignatureSchema = z.object({
+  format: z.literal(OPERATOR_SIGNATURE_FORMAT),
+  /** DER, base64. */
+  cms: z.base64().min(1).max(96_000),
+});
+export type OperatorSignature = z.infer<typeof operatorSignatureSchema>;
+
 /** POST /v1/applications (header Idempotency-Key). The body is what the operator accepted. */
 export const applicationSubmissionSchema = z.object({
   serviceId: z.string().min(1).max(100),
+  /** In signed payloads: the regulation the service was accepted under. */
+  regulation: regulationRefSchema.optional(),
   subtype: applicationSubtypeSchema,
   applicant: applicantRefSchema,
   registryAnswerId: z.string().min(1),
@@ -158,6 +189,12 @@ export const applicationSubmissionSchema = z.object({
   localNumber: z.string().min(1).max(64),
   workstationId: z.string().min(1).max(64),
   acceptedAt: isoDateTimeSchema,
+  /** In signed payloads: who accepted it (must be the session's operator and the signer). */
+  operator: acceptingOperatorSchema.optional(),
+  /** In signed payloads: the request's Idempotency-Key, so a signature cannot be replayed under another key. */
+  idempotencyKey: z.string().min(1).max(128).optional(),
+  /** Null for services whose regulation has no operator signature (provider employees), and in older bodies. */
+  operatorSignature: operatorSignatureSchema.nullable().default(null),
 });
 export type ApplicationSubmission = z.infer<typeof applicationSubmissionSchema>;
 /** The body as sent on the wire (fields with defaults may be absent). */
@@ -195,6 +232,22 @@ export const PROBLEM_CODES = {
   applicantIneligible: 'applicant-ineligible',
   /** The representative or their power of attorney does not check out (unknown answer, expired, revoked, other parties). */
   powerOfAttorneyInvalid: 'power-of-attorney-invalid',
+  /** The service's regulation requires the operator's EDS and the body carries none. */
+  signatureRequired: 'signature-required',
+  /** The CMS is malformed or does not verify over this body's canonical bytes (the body was changed after signing). */
+  signatureInvalid: 'signature-invalid',
+  /** The signing certificate does not chain to the backend's trust store. */
+  certificateUntrusted: 'certificate-untrusted',
+  /** The signing certificate was not valid (expired / not yet valid) when it signed. */
+  certificateNotValid: 'certificate-not-valid',
+  /** The signing certificate is on the CA's revocation list. */
+  certificateRevoked: 'certificate-revoked',
+  /** The certificate is an authentication key, not a signing key (keyUsage without nonRepudiation). */
+  notASigningKey: 'not-a-signing-key',
+  /** The certificate's IIN, the payload's operator and the session's operator are not the same person. */
+  signerNotOperator: 'signer-not-operator',
+  /** A stored document's bytes do not hash to the SHA-256 the signed payload names. */
+  documentDigestMismatch: 'document-digest-mismatch',
   internal: 'internal-error',
   requestTimeout: 'request-timeout',
 } as const;

@@ -8,3 +8,4 @@ export * from './settings';
 export * from './drafts';
 export * from './scanning';
 export * from './workstationApi';
+export * from './signing';

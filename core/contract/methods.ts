@@ -12,6 +12,7 @@ import type { SystemApi } from './system';
 import type { SettingsApi } from './settings';
 import type { DraftsApi } from './drafts';
 import type { ScanningApi } from './scanning';
+import type { SigningApi } from './signing';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -22,6 +23,7 @@ export interface WorkstationApi {
   readonly settings: SettingsApi;
   readonly drafts: DraftsApi;
   readonly scanning: ScanningApi;
+  readonly signing: SigningApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -40,6 +42,7 @@ export const WORKSTATION_API_METHODS = {
     movePage: true, rotatePage: true, deletePage: true, pageThumbnail: true, discard: true,
   },
   scanning: { listDevices: true, start: true, job: true, cancel: true },
+  signing: { rememberedKey: true, inspectKey: true, revocationStatus: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

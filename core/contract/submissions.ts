@@ -2,6 +2,7 @@ import type { Result } from '../result';
 import type { ApplicantRef, ApplicationSubtype, DocumentRef } from '../backendApi/wire';
 import type { NotSignedIn } from './common';
 import type { SubmitDraftOnlyError } from './drafts';
+import type { SigningMethod, SigningProblem } from './signing';
 
 /**
  * accepted: durable at the counter, waiting to be sent; registered: the backend confirmed it;
@@ -38,7 +39,13 @@ export type SubmitError =
   | { readonly kind: 'unknown-representative' }
   | { readonly kind: 'applicant-not-eligible' };
 
-export type SubmitDraftError = SubmitError | SubmitDraftOnlyError;
+export type SubmitDraftError =
+  | SubmitError
+  | SubmitDraftOnlyError
+  /** The service's regulation requires the operator's EDS and none was given. */
+  | { readonly kind: 'signature-required' }
+  /** The key could not sign (wrong password, expired, revoked, another person's key…); nothing was queued. */
+  | { readonly kind: 'signing-failed'; readonly problem: SigningProblem };
 
 export interface SubmissionsApi {
   /**
@@ -46,8 +53,14 @@ export interface SubmissionsApi {
    * payload; commits the application, its outbox entry and the draft's closing in one transaction,
    * then tries to send it. Resolves once it is on disk: state `registered` when the backend
    * answered in time, else `accepted` (it will be sent later, exactly once).
+   *
+   * Where the service's regulation requires the operator's EDS (`operatorEdsRequired`), `signing`
+   * says how: the payload — service and regulation, subtype, applicant and representative, registry
+   * answers, each document's SHA-256 and page count, operator, workstation, acceptance time and
+   * idempotency key — is signed (detached CMS over its RFC 8785 bytes) before anything is stored.
+   * For services without it, `signing` must be null.
    */
-  submitDraft(draftId: string): Promise<Result<ApplicationSummary, SubmitDraftError>>;
+  submitDraft(draftId: string, signing: SigningMethod | null): Promise<Result<ApplicationSummary, SubmitDraftError>>;
   /** Applications accepted at this workstation, newest first. */
   list(): Promise<Result<readonly ApplicationSummary[], NotSignedIn>>;
 }

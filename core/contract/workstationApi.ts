@@ -12,6 +12,7 @@ import { deadlinePreviewRequestSchema } from './catalog';
 import { calendarOverridesArgs, currentServiceVersionArgs } from './settings';
 import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } from './drafts';
 import { scanSettingsSchema } from './scanning';
+import { keyPasswordSchema, keySourceSchema, signingMethodSchema } from './signing';
 import { entityIdSchema, languageSchema } from './common';
 import type { AreaName, WorkstationApi } from './methods';
 
@@ -42,7 +43,7 @@ export const WORKSTATION_API = {
     lookupRepresentative: z.tuple([representativeQuerySchema]),
   },
   submissions: {
-    submitDraft: z.tuple([entityIdSchema]),
+    submitDraft: z.tuple([entityIdSchema, signingMethodSchema.nullable()]),
     list: noArgs,
   },
   system: {
@@ -72,6 +73,11 @@ export const WORKSTATION_API = {
     start: z.tuple([entityIdSchema, slotIdSchema, scanSettingsSchema]),
     job: z.tuple([entityIdSchema]),
     cancel: z.tuple([entityIdSchema]),
+  },
+  signing: {
+    rememberedKey: noArgs,
+    inspectKey: z.tuple([keySourceSchema, keyPasswordSchema]),
+    revocationStatus: noArgs,
   },
 } as const satisfies ArgParsers;
 

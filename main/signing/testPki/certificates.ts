@@ -23,7 +23,8 @@ export const OID = {
 
 export type KeyPurpose = 'sign' | 'auth';
 
-export type Person = { surname: string; name: string; patronymic: string; iin: string };
+/** `employer`: O and OU=BIN… as НУЦ puts them in an employee's certificate of a legal entity. */
+export type Person = { surname: string; name: string; patronymic: string; iin: string; employer?: { name: string; bin: string } };
 
 export type Issuer = { cert: forge.pki.Certificate; keys: ForgeKeyPair };
 
@@ -42,6 +43,7 @@ export function personSubject(person: Person): forge.pki.CertificateField[] {
     printable(OID.serialNumber, `IIN${person.iin}`),
     printable(OID.country, 'KZ'),
     utf8(OID.givenName, person.patronymic),
+    ...(person.employer ? [utf8(OID.organization, person.employer.name), printable(OID.organizationalUnit, `BIN${person.employer.bin}`)] : []),
   ];
 }
 

@@ -13,7 +13,8 @@ export type TestKeyName = (typeof TEST_KEY_NAMES)[number];
 export type TestKey = { p12: Uint8Array; certPem: string; serialHex: string };
 
 export type TestPki = {
-  ca: { certPem: string };
+  /** `keyPem` (PKCS#8): only the reference backend's demo CRL issuer needs it. */
+  ca: { certPem: string; keyPem: string };
   otherCa: { certPem: string };
   crlDer: Uint8Array;
   crlPem: string;
@@ -21,7 +22,20 @@ export type TestPki = {
   password: string;
 };
 
-export type TestPkiOptions = { now: Date; operatorIin: string; otherIin: string; password: string };
+export type TestPkiOptions = {
+  now: Date;
+  operatorIin: string;
+  otherIin: string;
+  password: string;
+  /** How long the current keys stay valid from `now`; default 365 days (as НУЦ issues them). */
+  validForDays?: number;
+  /** When the not-yet-valid key starts being valid; default 30 days from `now`. */
+  notYetValidInDays?: number;
+  /** Operator's full name in the certificates; default a Kazakh test name. */
+  operatorName?: { surname: string; name: string; patronymic: string };
+  /** O and OU=BIN… of the operator's employer, when the certificate is an employee's. */
+  employer?: { name: string; bin: string };
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const days = (now: Date, n: number): Date => new Date(now.getTime() + n * DAY_MS);
@@ -33,12 +47,14 @@ const OTHER_PERSON = { surname: 'ТЕСТОВ', name: 'ТЕСТ', patronymic: '�
 type KeySpec = { person: Person; purpose: KeyPurpose; notBefore: number; notAfter: number; issuer: 'ca' | 'otherCa' };
 
 function keySpecs(options: TestPkiOptions): Record<TestKeyName, KeySpec> {
-  const operator: Person = { ...OPERATOR, iin: options.operatorIin };
-  const current = { person: operator, purpose: 'sign', notBefore: -30, notAfter: 365, issuer: 'ca' } as const;
+  const operator: Person = { ...(options.operatorName ?? OPERATOR), iin: options.operatorIin, ...(options.employer ? { employer: options.employer } : {}) };
+  const validFor = options.validForDays ?? 365;
+  const notYetValidIn = options.notYetValidInDays ?? 30;
+  const current = { person: operator, purpose: 'sign', notBefore: -30, notAfter: validFor, issuer: 'ca' } as const;
   return {
     valid: current,
     expired: { ...current, notBefore: -400, notAfter: -30 },
-    notYetValid: { ...current, notBefore: 30, notAfter: 400 },
+    notYetValid: { ...current, notBefore: notYetValidIn, notAfter: notYetValidIn + 370 },
     revoked: current,
     wrongIin: { ...current, person: { ...OTHER_PERSON, iin: options.otherIin } },
     authOnly: { ...current, purpose: 'auth' },
@@ -64,7 +80,7 @@ export async function generateTestPki(options: TestPkiOptions): Promise<TestPki>
     [undefined, undefined, ...TEST_KEY_NAMES].map(() => generateRsaKeyPair()),
   );
   if (caKeys === undefined || otherCaKeys === undefined) throw new Error('RSA key generation returned too few keys');
-  const caValidity = { notBefore: days(now, -730), notAfter: days(now, 1825) };
+  const caValidity = { notBefore: days(now, -730), notAfter: days(now, Math.max(1825, (options.validForDays ?? 0) + 365, (options.notYetValidInDays ?? 0) + 800)) };
   const issuers: Record<KeySpec['issuer'], Issuer> = {
     ca: { keys: caKeys, cert: issueCaCertificate(caKeys, 'PSC ТЕСТ ҰКО (RSA TEST)', caValidity) },
     otherCa: { keys: otherCaKeys, cert: issueCaCertificate(otherCaKeys, 'БАСҚА ТЕСТ ҰКО (RSA TEST)', caValidity) },
@@ -98,7 +114,7 @@ export async function generateTestPki(options: TestPkiOptions): Promise<TestPki>
     revoked: [{ serialHex: keys.revoked.serialHex, revocationDate: days(now, -1) }],
   });
   return {
-    ca: { certPem: forge.pki.certificateToPem(issuers.ca.cert) },
+    ca: { certPem: forge.pki.certificateToPem(issuers.ca.cert), keyPem: forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(caKeys.privateKey))) },
     otherCa: { certPem: forge.pki.certificateToPem(issuers.otherCa.cert) },
     crlDer: crl.der,
     crlPem: crl.pem,
