@@ -3,16 +3,20 @@ import { ApplicationRegistrar } from './applications/applicationRegistrar';
 import { OperatorDirectory } from './auth/operatorDirectory';
 import { SessionRegistry } from './auth/sessionRegistry';
 import { backendFixturesSchema, DEFAULT_FIXTURES, type BackendFixtures } from './fixtures';
+import { DEMO_PKI } from './fixtures/demoPki';
 import { BearerGuard } from './http/bearerAuth';
 import { createHttpApp } from './http/createHttpApp';
 import type { LogSink } from './http/safeLogging';
 import { InFlightKeys } from './idempotency/inFlightKeys';
+import { openBackendPki, type BackendPkiConfig } from './pki/backendPki';
+import { CrlPublisher } from './pki/crlPublisher';
 import { NotaryDirectory } from './registry/notaryDirectory';
 import { RegistryDirectory } from './registry/registryDirectory';
 import { registerApplicationRoutes } from './routes/applicationRoutes';
 import { registerBlobRoutes } from './routes/blobRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
 import { registerNotaryRoutes } from './routes/notaryRoutes';
+import { registerPkiRoutes } from './routes/pkiRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
 import { registerSessionRoutes } from './routes/sessionRoutes';
 import { BackendStore } from './state/backendStore';
@@ -28,6 +32,14 @@ export interface BackendServerOptions {
   readonly stateDir?: string | null;
   /** Catalog service ids an application may name. */
   readonly serviceIds: ReadonlySet<string>;
+  /**
+   * Services whose regulation requires the operator's EDS (catalog `operatorEdsRequired`): a body
+   * without `operatorSignature` is refused. Default none. A signature that is present is verified
+   * for every service.
+   */
+  readonly signatureRequiredServiceIds?: ReadonlySet<string>;
+  /** The CA trusted for operator signatures and whose CRL GET /v1/pki/crl serves; default the demo PKI. */
+  readonly pki?: BackendPkiConfig;
   readonly clock?: () => Date;
   readonly fixtures?: BackendFixtures;
   /** Logging is off unless a sink is given; lines never carry identifiers, names or URLs. */
@@ -48,6 +60,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   const fixtures = backendFixturesSchema.parse(options.fixtures ?? DEFAULT_FIXTURES);
   const clock = options.clock ?? (() => new Date());
   const stateDir = options.stateDir ?? null;
+  const pki = openBackendPki(options.pki ?? DEMO_PKI);
 
   const store = stateDir === null ? BackendStore.inMemory() : await BackendStore.open(new StateFile(stateDir));
   const blobs = stateDir === null ? new MemoryBlobStorage() : new FileBlobStorage(path.join(stateDir, 'blobs'));
@@ -61,11 +74,15 @@ export async function createBackendServer(options: BackendServerOptions): Promis
     serviceIds: options.serviceIds,
     registry: directory,
     notary,
+    blobs,
+    trust: pki,
+    signatureRequiredServiceIds: options.signatureRequiredServiceIds ?? new Set(),
     clock,
   });
 
   const app = createHttpApp(options.log ?? null);
   registerHealthRoutes(app, { clock });
+  registerPkiRoutes(app, { crl: new CrlPublisher(pki), clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
   registerRegistryRoutes(app, { guard, directory, store, clock });
   registerNotaryRoutes(app, { guard, notary, store, clock });

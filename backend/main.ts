@@ -6,18 +6,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackendServer } from './createBackendServer';
-import { loadServiceIds, readBackendEnvironment, StartupError } from './startup/startupConfig';
+import { loadCatalogServices, readBackendEnvironment, StartupError } from './startup/startupConfig';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 async function main(): Promise<void> {
   const environment = readBackendEnvironment(process.env);
-  const serviceIds = await loadServiceIds(path.join(repoRoot, 'resources', 'catalog', 'services.json'));
+  const catalog = await loadCatalogServices(path.join(repoRoot, 'resources', 'catalog', 'services.json'));
   const backend = await createBackendServer({
     host: environment.host,
     port: environment.port,
     stateDir: environment.stateDir,
-    serviceIds,
+    serviceIds: catalog.serviceIds,
+    signatureRequiredServiceIds: catalog.signatureRequiredServiceIds,
     log: environment.logToStderr ? process.stderr : null,
   });
   process.stdout.write(`Licensing backend listening on ${backend.url}\n`);

@@ -39,6 +39,8 @@ import { RegistryService } from './services/RegistryService';
 import { SessionService } from './services/SessionService';
 import { SubmissionsService } from './services/SubmissionsService';
 import { SystemService } from './services/SystemService';
+import { composeSigning } from './composeSigning';
+import type { AgentSigner } from './ports/Signer';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -62,6 +64,8 @@ export interface WorkstationOptions {
   /** How long submit waits for the backend before answering "accepted". */
   readonly sendBudgetMs?: number;
   readonly onUnexpectedError: (error: unknown) => void;
+  /** Replaces NCALayer (tests: a fake agent); absent = NCALayer at the configured address. */
+  readonly agentSigner?: AgentSigner | null;
 }
 
 export interface Workstation {
@@ -101,6 +105,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       embedded = await startEmbeddedBackend({
         stateDir: path.join(config.dataDir, 'embedded-backend'),
         serviceIds: new Set(catalog.services.map((s) => s.id)),
+        signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
       });
       url = embedded.url;
     }
@@ -124,12 +129,22 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const pages = new PageStore(db, blobs, pipeline, clock);
   const drafts = new DraftService(db, blobs, session, catalogService, slotsData, pages, pipeline, splitImportedFileWithSharp, clock);
   const scanning = new ScanningService(scanner, session, drafts, pages);
+  const signing = await composeSigning({
+    config,
+    resourcesDir: options.paths.resourcesDir,
+    db,
+    session,
+    backend,
+    clock,
+    ...(options.agentSigner !== undefined ? { agentSigner: options.agentSigner } : {}),
+    onUnexpectedError: options.onUnexpectedError,
+  });
 
   const api: WorkstationApi = {
     session: new SessionService(backend, session, () => workstationId),
     catalog: catalogService,
     registry: new RegistryService(backend, session, catalogService, db, clock),
-    submissions: new SubmissionsService(db, session, catalogService, sender, drafts, blobs, clock, {
+    submissions: new SubmissionsService(db, session, catalogService, sender, drafts, blobs, clock, signing.service, {
       workstationId: () => workstationId,
       fontBytes,
       sendBudgetMs: options.sendBudgetMs ?? 8_000,
@@ -142,6 +157,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     settings: new SettingsService(settingsStore, session, catalogService),
     drafts,
     scanning,
+    signing: signing.service,
   };
   sender.start();
 
@@ -150,6 +166,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     backendUrl: backend.baseUrl,
     async close() {
       await scanning.settle();
+      signing.close();
       await sender.stop();
       await pipeline.close();
       await db.close();

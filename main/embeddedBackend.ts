@@ -7,6 +7,17 @@ export interface EmbeddedBackend {
   close(): Promise<void>;
 }
 
-export function startEmbeddedBackend(options: { stateDir: string; serviceIds: ReadonlySet<string> }): Promise<EmbeddedBackend> {
-  return createBackendServer({ host: '127.0.0.1', port: 0, stateDir: options.stateDir, serviceIds: options.serviceIds });
+export function startEmbeddedBackend(options: {
+  stateDir: string;
+  serviceIds: ReadonlySet<string>;
+  /** Services whose regulation requires the operator's EDS: the backend refuses them unsigned. */
+  signatureRequiredServiceIds: ReadonlySet<string>;
+}): Promise<EmbeddedBackend> {
+  return createBackendServer({
+    host: '127.0.0.1',
+    port: 0,
+    stateDir: options.stateDir,
+    serviceIds: options.serviceIds,
+    signatureRequiredServiceIds: options.signatureRequiredServiceIds,
+  });
 }

@@ -3,20 +3,26 @@ import { PROBLEM_CODES, type ApplicationSubmission } from '../../core/backendApi
 import { err, ok, type Result } from '../../core/result';
 import { refusal, type Refusal } from '../http/problem';
 import type { InFlightKeys } from '../idempotency/inFlightKeys';
-import type { BackendStore } from '../state/backendStore';
-import type { StoredRegistration } from '../state/stateRecords';
-import { formatRegistrationNumber, registrationYear } from './registrationNumber';
-import { kazakhstanDate } from './kazakhstanTime';
-import { checkSubmission } from './submissionChecks';
 import type { NotaryDirectory } from '../registry/notaryDirectory';
 import type { RegistryDirectory } from '../registry/registryDirectory';
+import { verifyOperatorSignature, type TrustStore } from '../signing/verifyOperatorSignature';
+import type { BackendStore } from '../state/backendStore';
+import type { BlobStorage } from '../state/blobStorage';
+import type { StoredRegistration } from '../state/stateRecords';
+import { kazakhstanDate } from './kazakhstanTime';
+import { formatRegistrationNumber, registrationYear } from './registrationNumber';
+import { checkStoredDocuments } from './storedDocuments';
+import { checkSubmission } from './submissionChecks';
 
 export interface SubmissionRequest {
   readonly idempotencyKey: string;
   /** requestFingerprint of the body as received. */
   readonly fingerprint: string;
+  /** The body as parsed from JSON, before the wire schema: what the operator's EDS covers. */
+  readonly body: unknown;
   readonly submission: ApplicationSubmission;
-  readonly operatorId: string;
+  /** The session's operator. */
+  readonly operator: { readonly operatorId: string; readonly iin: string };
 }
 
 export interface RegistrationOutcome {
@@ -31,6 +37,10 @@ export interface RegistrarDeps {
   readonly serviceIds: ReadonlySet<string>;
   readonly registry: Pick<RegistryDirectory, 'person' | 'legalEntity'>;
   readonly notary: Pick<NotaryDirectory, 'powerOfAttorney'>;
+  readonly blobs: Pick<BlobStorage, 'read'>;
+  readonly trust: TrustStore;
+  /** Services whose regulation requires the operator's EDS. */
+  readonly signatureRequiredServiceIds: ReadonlySet<string>;
   readonly clock: () => Date;
 }
 
@@ -68,6 +78,16 @@ export class ApplicationRegistrar {
 
     // One instant for the checks and the registration: a PoA valid "today" is valid on the registration date.
     const now = this.deps.clock();
+    // The signature first: checks on a body nobody vouches for would be moot. After the replay
+    // lookup, so a replay still finds its registration once the certificate has expired.
+    const signed = verifyOperatorSignature(request.body, request.submission, {
+      trust: this.deps.trust,
+      signatureRequired: this.deps.signatureRequiredServiceIds.has(request.submission.serviceId),
+      sessionOperator: request.operator,
+      idempotencyKey: request.idempotencyKey,
+      now,
+    });
+    if (!signed.ok) return signed;
     const checked = checkSubmission(request.submission, {
       serviceIds: this.deps.serviceIds,
       store,
@@ -76,6 +96,8 @@ export class ApplicationRegistrar {
       today: kazakhstanDate(now),
     });
     if (!checked.ok) return checked;
+    const stored = await checkStoredDocuments(request.submission.documents, this.deps.blobs);
+    if (!stored.ok) return stored;
 
     const year = registrationYear(now);
     const registration = await store.register({
@@ -86,7 +108,7 @@ export class ApplicationRegistrar {
         registeredAt: now.toISOString(),
         status: 'registered',
         submission: request.submission,
-        operatorId: request.operatorId,
+        operatorId: request.operator.operatorId,
       }),
       idempotency: { key: request.idempotencyKey, fingerprint: request.fingerprint, recordedAt: now.toISOString() },
     });

@@ -10,7 +10,7 @@ import {
   registrationSchema,
   registryAnswerSchema,
   type ApplicantRef,
-  type ApplicationSubmission,
+  type ApplicationSubmissionBody,
   type RepresentativeRef,
 } from '../../core/backendApi/wire';
 import { FIXTURE_IDS } from '../fixtures';
@@ -76,7 +76,7 @@ async function representative(iin: string, poa: { number: string } | 'other'): P
   };
 }
 
-async function submission(applicant: ApplicantRef, rep: RepresentativeRef | null): Promise<ApplicationSubmission> {
+async function submission(applicant: ApplicantRef, rep: RepresentativeRef | null): Promise<ApplicationSubmissionBody> {
   return { ...(await prepareSubmission(backend, token)), applicant, registryAnswerId: await applicantAnswer(applicant), representative: rep };
 }
 

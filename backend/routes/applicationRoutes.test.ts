@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { problemSchema, registrationSchema, registryAnswerSchema, type ApplicationSubmission } from '../../core/backendApi/wire';
+import { problemSchema, registrationSchema, registryAnswerSchema, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
 import { FIXTURE_IDS } from '../fixtures';
 import { fakePdf, prepareSubmission, sha256Hex, startBackend, type BackendHarness } from '../testing/backendHarness';
 
@@ -106,7 +106,7 @@ describe('POST /v1/applications', () => {
     const { token, submit } = await start();
     const body = await prepareSubmission(backend, token);
     const pdf = fakePdf('late upload');
-    const withLate: ApplicationSubmission = {
+    const withLate: ApplicationSubmissionBody = {
       ...body,
       documents: [{ sha256: sha256Hex(pdf), fileName: 'late.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length }],
     };

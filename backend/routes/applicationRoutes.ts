@@ -21,12 +21,14 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Applicatio
     const submission = applicationSubmissionSchema.safeParse(request.body);
     if (!submission.success) return sendProblem(reply, invalidBody(submission.error, 'Application'));
 
+    const operator = deps.guard.operatorOf(request);
     const outcome = await deps.registrar.submit({
       idempotencyKey: key.value,
       // The body as received, not as parsed: any difference in what the client sent counts.
       fingerprint: requestFingerprint(request.body),
+      body: request.body,
       submission: submission.data,
-      operatorId: deps.guard.operatorOf(request).operatorId,
+      operator: { operatorId: operator.operatorId, iin: operator.iin },
     });
     if (!outcome.ok) return sendProblem(reply, outcome.error);
     return sendWire(reply, outcome.value.replayed ? 200 : 201, registrationSchema, outcome.value.registration);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../core/catalog/catalogSchema';
 import { sampleCatalog } from '../testing/sampleCatalog';
-import { loadServiceIds, readBackendEnvironment, StartupError } from './startupConfig';
+import { loadCatalogServices, readBackendEnvironment, StartupError } from './startupConfig';
 
 describe('readBackendEnvironment', () => {
   it('defaults to 127.0.0.1:8787, in-memory state, no logging', () => {
@@ -24,26 +24,31 @@ describe('readBackendEnvironment', () => {
   });
 });
 
-describe('loadServiceIds', () => {
+describe('loadCatalogServices', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'psc-backend-catalog-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('returns the ids of a valid catalog', async () => {
-    const catalog = sampleCatalog(['001-alpha', '002-beta']);
+  it('returns the ids of a valid catalog, and those that require the operator\'s EDS', async () => {
+    const sample = sampleCatalog(['001-alpha', '002-beta', '003-gamma']);
+    // As for services a provider's employee accepts: no operator EDS.
+    const catalog = { ...sample, services: sample.services.map((s) => (s.id === '002-beta' ? { ...s, operatorEdsRequired: false } : s)) };
     expect(catalogSchema.safeParse(catalog).success).toBe(true);
     await writeFile(path.join(dir, 'services.json'), JSON.stringify(catalog));
-    expect(await loadServiceIds(path.join(dir, 'services.json'))).toEqual(new Set(['001-alpha', '002-beta']));
+    expect(await loadCatalogServices(path.join(dir, 'services.json'))).toEqual({
+      serviceIds: new Set(['001-alpha', '002-beta', '003-gamma']),
+      signatureRequiredServiceIds: new Set(['001-alpha', '003-gamma']),
+    });
   });
 
   it('fails with one clear line when the file is missing, not JSON, or not a catalog', async () => {
     const file = path.join(dir, 'services.json');
-    await expect(loadServiceIds(file)).rejects.toThrow(new StartupError(`Service catalog not found at ${file} (ENOENT)`));
+    await expect(loadCatalogServices(file)).rejects.toThrow(new StartupError(`Service catalog not found at ${file} (ENOENT)`));
     await writeFile(file, '{');
-    await expect(loadServiceIds(file)).rejects.toThrow(/is not valid JSON$/);
+    await expect(loadCatalogServices(file)).rejects.toThrow(/is not valid JSON$/);
     await writeFile(file, JSON.stringify({ version: 1, services: [] }));
-    await expect(loadServiceIds(file)).rejects.toThrow(/does not match catalogSchema/);
+    await expect(loadCatalogServices(file)).rejects.toThrow(/does not match catalogSchema/);
   });
 });

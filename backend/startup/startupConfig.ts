@@ -38,8 +38,15 @@ export function readBackendEnvironment(env: Readonly<Record<string, string | und
   };
 }
 
-/** Service ids of the catalog the workstation offers; an application must name one of them. */
-export async function loadServiceIds(catalogPath: string): Promise<ReadonlySet<string>> {
+export interface CatalogServices {
+  /** Service ids of the catalog the workstation offers; an application must name one of them. */
+  readonly serviceIds: ReadonlySet<string>;
+  /** Those whose regulation requires the operator's EDS (`operatorEdsRequired`). */
+  readonly signatureRequiredServiceIds: ReadonlySet<string>;
+}
+
+/** What the backend needs from the service catalog the workstation ships. */
+export async function loadCatalogServices(catalogPath: string): Promise<CatalogServices> {
   let text: string;
   try {
     text = await readFile(catalogPath, 'utf8');
@@ -58,5 +65,9 @@ export async function loadServiceIds(catalogPath: string): Promise<ReadonlySet<s
     const where = catalog.error.issues[0]?.path.join('.') ?? '';
     throw new StartupError(`Service catalog ${catalogPath} does not match catalogSchema (first issue at "${where}")`);
   }
-  return new Set(catalog.data.services.map((s) => s.id));
+  const { services } = catalog.data;
+  return {
+    serviceIds: new Set(services.map((s) => s.id)),
+    signatureRequiredServiceIds: new Set(services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+  };
 }

@@ -17,6 +17,7 @@ const SUBMISSION: ApplicationSubmission = {
   localNumber: 'L-1',
   workstationId: 'ws',
   acceptedAt: '2026-03-02T10:00:00+05:00',
+  operatorSignature: null,
 };
 
 function newRegistration(key: string, year = 2026): NewRegistration {

@@ -3,7 +3,7 @@
  * lives beside the backend so any test in the project can start one.
  */
 import { createHash } from 'node:crypto';
-import { problemSchema, registryAnswerSchema, sessionResponseSchema, type ApplicationSubmission } from '../../core/backendApi/wire';
+import { problemSchema, registryAnswerSchema, sessionResponseSchema, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
 import { createBackendServer, type BackendServerOptions, type RunningBackend } from '../createBackendServer';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../fixtures';
 
@@ -12,8 +12,10 @@ export const TEST_SERVICE_ID = '001-test-licence';
 export interface HttpAnswer {
   readonly status: number;
   readonly headers: Headers;
-  /** Parsed JSON body, or undefined when the body is empty. */
+  /** Parsed JSON body; undefined when the body is empty or not JSON. */
   readonly body: unknown;
+  /** The body as received. */
+  readonly bytes: Uint8Array;
 }
 
 export interface RequestOptions {
@@ -58,13 +60,14 @@ export async function httpRequest(baseUrl: string, method: string, path: string,
     body = options.bytes;
   }
   const response = await fetch(baseUrl + path, { method, headers, body });
-  const text = await response.text();
-  const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const isJson = response.headers.get('content-type')?.startsWith('application/json') === true;
+  const parsed: unknown = bytes.length > 0 && isJson ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
   if (response.status >= 300 && method !== 'HEAD') {
-    if (!response.headers.get('content-type')?.startsWith('application/json')) throw new Error(`${response.status} answer is not JSON`);
+    if (!isJson) throw new Error(`${response.status} answer is not JSON`);
     problemSchema.parse(parsed);
   }
-  return { status: response.status, headers: response.headers, body: parsed };
+  return { status: response.status, headers: response.headers, body: parsed, bytes };
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -80,8 +83,8 @@ export function fakePdf(label: string): Uint8Array<ArrayBuffer> {
 export async function prepareSubmission(
   harness: BackendHarness,
   token: string,
-  overrides: Partial<ApplicationSubmission> = {},
-): Promise<ApplicationSubmission> {
+  overrides: Partial<ApplicationSubmissionBody> = {},
+): Promise<ApplicationSubmissionBody> {
   const lookup = await harness.request('GET', `/v1/registry/persons/${FIXTURE_IDS.activeMan}`, { token });
   const answer = registryAnswerSchema.parse(lookup.body);
   const pdf = fakePdf(`for ${answer.answerId}`);

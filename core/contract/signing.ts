@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import type { NotSignedIn } from './common';
+import { MAX_KEY_FILE_BYTES } from './limits';
 
-/** A .p12 of a НУЦ РК key is a few kilobytes; anything far larger is not a key file. */
-export const MAX_KEY_FILE_BYTES = 64 * 1024;
+export { MAX_KEY_FILE_BYTES };
 
 export const keySourceSchema = z.discriminatedUnion('kind', [
   /** A file the operator picked now. `path` where the host knows it (Electron), so it can be remembered. */

@@ -2,15 +2,29 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEB_PORT, loadAppConfig } from './appConfig';
+import { DEFAULT_CRL_MAX_AGE_HOURS, DEFAULT_NCALAYER_URL, DEFAULT_WEB_PORT, loadAppConfig } from './appConfig';
 
 describe('loadAppConfig', () => {
   it('defaults to the embedded backend and the default port', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
     expect(loadAppConfig({}, dir)).toEqual({
       ok: true,
-      value: { dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [] },
+      value: {
+        dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
+        trustAnchorsDir: null, crlMaxAgeHours: DEFAULT_CRL_MAX_AGE_HOURS, ncaLayerUrl: DEFAULT_NCALAYER_URL,
+      },
     });
+  });
+
+  it('reads the signing settings: trust anchors folder, CRL maximum age, NCALayer address', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ signing: { trustAnchorsDir: '/etc/psc/nuc-roots', crlMaxAgeHours: 72, ncaLayerUrl: 'wss://127.0.0.1:13580/' } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused')).toMatchObject({
+      ok: true,
+      value: { trustAnchorsDir: '/etc/psc/nuc-roots', crlMaxAgeHours: 72, ncaLayerUrl: 'wss://127.0.0.1:13580/' },
+    });
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ signing: { crlMaxAgeHours: 0 } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused')).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/signing\.crlMaxAgeHours/) } });
   });
 
   it('reads config.json from the data dir and lets the environment override it', async () => {

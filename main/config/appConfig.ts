@@ -26,6 +26,18 @@ export const configFileSchema = z
       })
       .strict()
       .optional(),
+    /** The operator's EDS (DESIGN.md §5). */
+    signing: z
+      .object({
+        /** Folder of PEM trust anchors (НУЦ РК root certificates); absent = resources/pki/trust (the demo CA). */
+        trustAnchorsDir: z.string().min(1).optional(),
+        /** How old the cached revocation list may be before signing is refused (offline work). */
+        crlMaxAgeHours: z.number().min(1).max(24 * 14).optional(),
+        /** NCALayer's WebSocket; absent = wss://127.0.0.1:13579/. */
+        ncaLayerUrl: z.url({ protocol: /^wss?$/ }).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -37,7 +49,14 @@ export interface AppConfig {
   readonly blobKeyBase64: string | null;
   readonly saneConfigDir: string | null;
   readonly watchedFolders: readonly { readonly id: string; readonly name: string; readonly path: string }[];
+  /** null = the bundled resources/pki/trust. */
+  readonly trustAnchorsDir: string | null;
+  readonly crlMaxAgeHours: number;
+  readonly ncaLayerUrl: string;
 }
+
+export const DEFAULT_CRL_MAX_AGE_HOURS = 24;
+export const DEFAULT_NCALAYER_URL = 'wss://127.0.0.1:13579/';
 
 export type ConfigError = { readonly kind: 'invalid-config'; readonly file: string; readonly detail: string };
 
@@ -79,6 +98,9 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,
       saneConfigDir: env.PSC_SANE_CONFIG_DIR || fromFile.scanner?.saneConfigDir || null,
       watchedFolders: fromFile.scanner?.watchedFolders ?? [],
+      trustAnchorsDir: fromFile.signing?.trustAnchorsDir ?? null,
+      crlMaxAgeHours: fromFile.signing?.crlMaxAgeHours ?? DEFAULT_CRL_MAX_AGE_HOURS,
+      ncaLayerUrl: fromFile.signing?.ncaLayerUrl ?? DEFAULT_NCALAYER_URL,
     },
   };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { applicationSubmissionSchema, type ApplicationSubmission, type ApplicationSubmissionBody, type Registration } from '../../core/backendApi/wire';
+import {
+  applicationSubmissionSchema,
+  sha256HexSchema,
+  type ApplicationSubmission,
+  type ApplicationSubmissionBody,
+  type Registration,
+} from '../../core/backendApi/wire';
+import type { UnsignedSubmission } from '../../core/signing/signedPayload';
 import type { ApplicationState, ApplicationSummary } from '../../core/contract/submissions';
 import type { ReadableDb, WritableDb } from './SqlJsDatabase';
 
@@ -11,7 +18,10 @@ export interface NewApplication {
   readonly representativeDisplayName: string | null;
   readonly plannedResultDate: string | null;
   readonly idempotencyKey: string;
-  readonly payload: ApplicationSubmission;
+  /** The body as accepted, without the signature (which covers exactly these members). */
+  readonly payload: UnsignedSubmission;
+  /** SHA-256 of the operator's detached CMS in the blob store; null where the regulation has no operator EDS. */
+  readonly signatureBlob: string | null;
 }
 
 export interface StoredApplication {
@@ -19,8 +29,10 @@ export interface StoredApplication {
   readonly idempotencyKey: string;
   /** The payload as validated today. */
   readonly payload: ApplicationSubmission;
-  /** The body exactly as accepted, which every attempt sends so retries match the first one. */
+  /** The body exactly as accepted (without the signature), which every attempt sends so retries match the first one. */
   readonly wireBody: ApplicationSubmissionBody;
+  /** SHA-256 of the operator's detached CMS in the blob store; the sender adds it as `operatorSignature`. */
+  readonly signatureBlob: string | null;
 }
 
 export interface OutboxEntry {
@@ -44,10 +56,11 @@ const rowSchema = z.object({
   problem_code: z.string().nullable(),
   representative_display_name: z.string().nullable(),
   planned_result_date: z.string().nullable(),
+  signature_blob: sha256HexSchema.nullable(),
 });
 
 const SELECT = `SELECT id, local_number, service_id, subtype, applicant_display_name, payload_json, idempotency_key, state,
-  accepted_at, registration_number, registered_at, problem_code, representative_display_name, planned_result_date FROM applications`;
+  accepted_at, registration_number, registered_at, problem_code, representative_display_name, planned_result_date, signature_blob FROM applications`;
 
 function toStored(raw: unknown): StoredApplication {
   // A row that fails to parse is a bug or tampering: fail loudly rather than send something else.
@@ -59,6 +72,7 @@ function toStored(raw: unknown): StoredApplication {
     idempotencyKey: row.idempotency_key,
     payload,
     wireBody,
+    signatureBlob: row.signature_blob,
     summary: {
       applicationId: row.id,
       localNumber: row.local_number,
@@ -91,18 +105,30 @@ export function insertApplicationWithOutbox(db: WritableDb, app: NewApplication)
   const p = app.payload;
   db.run(
     `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
-      idempotency_key, state, accepted_at, representative_display_name, planned_result_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
+      idempotency_key, state, accepted_at, representative_display_name, planned_result_date, signature_blob)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?)`,
     [app.id, p.localNumber, p.serviceId, p.subtype, app.operatorId, app.snapshotId, app.applicantDisplayName, JSON.stringify(p), app.idempotencyKey,
-      p.acceptedAt, app.representativeDisplayName, app.plannedResultDate],
+      p.acceptedAt, app.representativeDisplayName, app.plannedResultDate, app.signatureBlob],
   );
   db.run(`INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES (?, 0, ?)`, [app.id, p.acceptedAt]);
 }
+
+const formatLocalNumber = (prefix: string, day: string, n: number): string => `${prefix}-${day.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
 
 /** Next number of the day for this workstation: `<prefix>-YYYYMMDD-NNNN`. */
 export function allocateLocalNumber(db: WritableDb, prefix: string, day: string): string {
   db.run(`INSERT INTO local_number_sequence(day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1`, [day]);
   const last = Number(db.get(`SELECT last FROM local_number_sequence WHERE day = ?`, [day])?.last);
-  return `${prefix}-${day.replaceAll('-', '')}-${String(last).padStart(4, '0')}`;
+  return formatLocalNumber(prefix, day, last);
+}
+
+/**
+ * The number `allocateLocalNumber` would give next, without taking it: the number goes into the
+ * signed payload, which is signed before the transaction that takes it (callers serialise acceptance).
+ */
+export function peekLocalNumber(db: ReadableDb, prefix: string, day: string): string {
+  const last = Number(db.get(`SELECT last FROM local_number_sequence WHERE day = ?`, [day])?.last ?? 0);
+  return formatLocalNumber(prefix, day, last + 1);
 }
 
 export function findApplication(db: ReadableDb, id: string): StoredApplication | null {

@@ -63,7 +63,7 @@ describe('migration 0003 (drafts)', () => {
     });
     await v2.close();
     const v3 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
-    expect(v3.schemaVersion).toBe(3);
+    expect(v3.schemaVersion).toBe(MIGRATIONS.length);
     expect(v3.read((r) => r.get(`SELECT value FROM settings WHERE key = 'ui.language'`))).toEqual({ value: 'ru' });
     await v3.write((w) => insertDraft(w, { id: 'd', operatorId: 'op', serviceId: 's', subtype: 'duplicate', now: NOW }));
     await v3.write((w) => w.run(`UPDATE drafts SET applicant_snapshot_id = 's' WHERE id = 'd'`));

@@ -38,12 +38,13 @@ describe('assembleDocumentPdf', () => {
     const pages = [await scanPage('Page one'), await scanPage('Page two'), { kind: 'pdf' as const, bytes: await imported.save() }];
     const result = await assembleDocumentPdf({ pages, footer: 'Жарғы · ӘҒҚҢӨҰҮҺІ', title: 'Жарғы', createdAt: new Date('2026-11-23T05:00:00Z'), fontBytes });
     if (!result.ok) throw new Error(result.error.kind);
-    const file = await writeTemp(result.value);
+    const file = await writeTemp(result.value.bytes);
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Жарғы · ӘҒҚҢӨҰҮҺІ · 1/3');
     expect(text).toContain('3/3');
-    const parsed = await PDFDocument.load(result.value);
+    const parsed = await PDFDocument.load(result.value.bytes);
+    expect(result.value.pageCount).toBe(parsed.getPageCount());
     expect(parsed.getPageCount()).toBe(3);
     expect(parsed.getTitle()).toBe('Жарғы');
   });
@@ -53,7 +54,7 @@ describe('assembleDocumentPdf', () => {
     const input = { pages, footer: 'x', title: 't', createdAt: new Date('2026-11-23T05:00:00Z'), fontBytes };
     const [a, b] = await Promise.all([assembleDocumentPdf(input), assembleDocumentPdf(input)]);
     if (!a.ok || !b.ok) throw new Error('assembly failed');
-    expect(createHash('sha256').update(a.value).digest('hex')).toBe(createHash('sha256').update(b.value).digest('hex'));
+    expect(createHash('sha256').update(a.value.bytes).digest('hex')).toBe(createHash('sha256').update(b.value.bytes).digest('hex'));
   });
 
   it('refuses an empty document and names a corrupt page instead of producing a broken PDF', async () => {

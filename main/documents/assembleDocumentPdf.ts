@@ -29,7 +29,8 @@ const MARGIN_PT = 14;
  * where it fits (scaled down otherwise), imported PDF pages copied as they are, a small footer on
  * each page. Deterministic for identical input: metadata dates are fixed and the producer is named.
  */
-export async function assembleDocumentPdf(input: AssemblyInput): Promise<Result<Uint8Array, AssemblyError>> {
+/** `pageCount` goes into the signed payload next to the PDF's SHA-256. */
+export async function assembleDocumentPdf(input: AssemblyInput): Promise<Result<{ bytes: Uint8Array; pageCount: number }, AssemblyError>> {
   if (input.pages.length === 0) return { ok: false, error: { kind: 'no-pages' } };
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
@@ -66,7 +67,7 @@ export async function assembleDocumentPdf(input: AssemblyInput): Promise<Result<
   pdf.setCreator('PSC Workstation');
   pdf.setCreationDate(input.createdAt);
   pdf.setModificationDate(input.createdAt);
-  return { ok: true, value: await pdf.save({ useObjectStreams: true }) };
+  return { ok: true, value: { bytes: await pdf.save({ useObjectStreams: true }), pageCount: pdf.getPageCount() } };
 }
 
 function drawFooter(page: ReturnType<PDFDocument['addPage']>, font: PDFFont, text: string): void {

@@ -38,8 +38,8 @@ export async function assembleDraftDocuments(
       fontBytes: options.fontBytes,
     });
     if (!pdf.ok) return { ok: false, error: { kind: 'unreadable-page', slotId: slot.slotId } };
-    const sha256 = await blobs.put(pdf.value);
-    documents.push({ sha256, fileName: `${slot.title.kk}.pdf`, mediaType: 'application/pdf', sizeBytes: pdf.value.byteLength });
+    const sha256 = await blobs.put(pdf.value.bytes);
+    documents.push({ sha256, fileName: `${slot.title.kk}.pdf`, mediaType: 'application/pdf', sizeBytes: pdf.value.bytes.byteLength, pageCount: pdf.value.pageCount });
   }
   return { ok: true, value: documents };
 }

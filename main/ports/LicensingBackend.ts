@@ -18,5 +18,7 @@ export interface LicensingBackend {
   putBlob(token: string, sha256: string, bytes: Uint8Array): Promise<Result<null, BackendFailure>>;
   /** Same key and body always yield the same registration (the backend is idempotent). */
   submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmissionBody): Promise<Result<Registration, BackendFailure>>;
+  /** GET /v1/pki/crl: the CA's current revocation list (DER). Needs no session. */
+  fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>>;
   health(): Promise<Result<null, BackendFailure>>;
 }

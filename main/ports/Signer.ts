@@ -45,3 +45,20 @@ export interface Signer {
   inspect(keyFile: Uint8Array, password: string): Result<CertificateCard, SignerError>;
   sign(keyFile: Uint8Array, password: string, data: Uint8Array, policy: SignPolicy): Result<Signature, SignerError>;
 }
+
+/** Why a signing agent (NCALayer) produced no usable signature. */
+export type AgentSignError =
+  | { readonly kind: 'agent-unavailable' }
+  | { readonly kind: 'agent-cancelled' }
+  | { readonly kind: 'agent-error' }
+  /** The agent returned a CMS that does not verify over the data it was given. */
+  | { readonly kind: 'signature-invalid' }
+  | CertificateProblem;
+
+/**
+ * Signs through an external agent that holds the key and asks the operator for the password itself
+ * (NCALayer: GOST keys, hardware tokens). The result is checked like a key file's: same rules.
+ */
+export interface AgentSigner {
+  sign(data: Uint8Array, policy: SignPolicy): Promise<Result<Signature, AgentSignError>>;
+}

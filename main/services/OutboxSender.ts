@@ -1,3 +1,4 @@
+import { OPERATOR_SIGNATURE_FORMAT } from '../../core/backendApi/wire';
 import { classifyBackendFailure, retryDelayMs, type BackendFailure } from '../../core/submission/backendFailure';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
@@ -119,7 +120,17 @@ export class OutboxSender {
       if (!uploaded.ok) return this.failed(applicationId, entry.attempts, uploaded.error);
     }
 
-    const registration = await this.backend.submitApplication(token, application.idempotencyKey, application.wireBody);
+    let body = application.wireBody;
+    if (application.signatureBlob !== null) {
+      const cms = await this.blobs.get(application.signatureBlob);
+      if (!cms.ok) {
+        await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${cms.error.kind}`));
+        return 'needs-attention';
+      }
+      // The signature covers every other member of the body exactly as stored (core/signing/signedPayload.ts).
+      body = { ...body, operatorSignature: { format: OPERATOR_SIGNATURE_FORMAT, cms: Buffer.from(cms.value).toString('base64') } };
+    }
+    const registration = await this.backend.submitApplication(token, application.idempotencyKey, body);
     if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
     await this.db.write((w) => markRegistered(w, applicationId, registration.value));
     return 'registered';

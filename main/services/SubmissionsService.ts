@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationSubmission, ApplicationSubtype, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
+import type { ApplicationSubtype, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
 import type { NotSignedIn } from '../../core/contract/common';
 import type { ApplicationSummary, SubmissionsApi, SubmitDraftError, SubmitError } from '../../core/contract/submissions';
 import type { CatalogEntry } from '../../core/catalog/catalogSchema';
@@ -11,16 +11,19 @@ import type { DraftService } from './DraftService';
 import { applicantDisplayName, applicantRefOf, isApplicantEligible } from '../../core/registry/applicant';
 import type { Result } from '../../core/result';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
-import { allocateLocalNumber, findApplication, insertApplicationWithOutbox, listApplications } from '../db/applications';
+import { allocateLocalNumber, findApplication, insertApplicationWithOutbox, listApplications, peekLocalNumber } from '../db/applications';
 import { findRegistrySnapshot, type StoredSnapshot } from '../db/registrySnapshots';
 import { findRepresentativeSnapshot, type StoredRepresentative } from '../db/representativeSnapshots';
 import type { Clock } from '../ports/Clock';
+import type { SigningMethod } from '../../core/contract/signing';
+import { signedBytesOf, type UnsignedSubmission } from '../../core/signing/signedPayload';
+import type { SigningService } from './SigningService';
 import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
 import type { OutboxSender } from './OutboxSender';
 
 interface AcceptedParties {
-  readonly operatorId: string;
+  readonly operator: { readonly operatorId: string; readonly iin: string };
   readonly service: CatalogEntry;
   readonly snapshot: StoredSnapshot;
   readonly representative: StoredRepresentative | null;
@@ -43,10 +46,14 @@ export class SubmissionsService implements SubmissionsApi {
     private readonly drafts: DraftService,
     private readonly blobs: EncryptedBlobStore,
     private readonly clock: Clock,
+    private readonly signer: Pick<SigningService, 'sign'>,
     private readonly options: SubmissionsServiceOptions,
   ) {}
 
-  async submitDraft(draftId: string): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+  /** Tail of the acceptance queue (see `accept`). */
+  private acceptance: Promise<void> = Promise.resolve();
+
+  async submitDraft(draftId: string, signing: SigningMethod | null): Promise<Result<ApplicationSummary, SubmitDraftError>> {
     const draft = this.drafts.ownOpenDraft(draftId);
     if (!draft.ok) return draft;
     if (draft.value.applicantSnapshotId === null) return { ok: false, error: { kind: 'no-applicant' } };
@@ -54,12 +61,15 @@ export class SubmissionsService implements SubmissionsApi {
     if (!parties.ok) return parties;
     const view = this.drafts.view(draft.value);
     if (view.missingRequiredSlots.length > 0) return { ok: false, error: { kind: 'missing-documents', slotIds: view.missingRequiredSlots } };
+    // [12]/[14] W4: the PSC operator certifies the request with their EDS; provider employees do not sign.
+    const signWith = parties.value.service.operatorEdsRequired ? signing : null;
+    if (parties.value.service.operatorEdsRequired && signWith === null) return { ok: false, error: { kind: 'signature-required' } };
 
     const acceptedAt = this.clock.now();
     const footerDate = this.catalog.deadlineFor(parties.value.service, draft.value.subtype, acceptedAt.toISOString()).acceptedOn.split('-').reverse().join('.');
     const documents = await assembleDraftDocuments(draft.value, view.slots, this.blobs, { fontBytes: this.options.fontBytes, acceptedAt, footerDate });
     if (!documents.ok) return documents;
-    return this.accept(parties.value, draft.value.subtype, documents.value, acceptedAt.toISOString(), (w, applicationId) =>
+    return this.accept(parties.value, draft.value.subtype, documents.value, acceptedAt.toISOString(), signWith, (w, applicationId) =>
       closeDraft(w, draftId, 'submitted', applicationId, acceptedAt.toISOString()),
     );
   }
@@ -68,7 +78,7 @@ export class SubmissionsService implements SubmissionsApi {
   private checkParties(serviceId: string, applicantSnapshotId: string, representativeSnapshotId: string | null): Result<AcceptedParties, SubmitError> {
     const active = this.session.require();
     if (!active.ok) return active;
-    const operatorId = active.value.operator.operatorId;
+    const { operatorId, iin } = active.value.operator;
     const service = this.catalog.findOffered(serviceId);
     if (!service) return { ok: false, error: { kind: 'unknown-service' } };
     const snapshot = this.db.read((r) => findRegistrySnapshot(r, applicantSnapshotId));
@@ -83,48 +93,87 @@ export class SubmissionsService implements SubmissionsApi {
         return { ok: false, error: { kind: 'unknown-representative' } };
       }
     }
-    return { ok: true, value: { operatorId, service, snapshot, representative } };
+    return { ok: true, value: { operator: { operatorId, iin }, service, snapshot, representative } };
   }
 
   /**
-   * The transactional outbox: the application, its payload, its idempotency key and its outbox row
-   * are written in one transaction together with `alsoInTransaction` (attaching documents, closing
-   * the draft). Resolves once that is on disk, after giving the backend a short chance to register it.
+   * The transactional outbox: the application, its payload, its idempotency key, its signature's
+   * blob reference and its outbox row are written in one transaction together with
+   * `alsoInTransaction` (closing the draft). The payload is complete — local number and idempotency
+   * key included — before it is signed, and signed before anything is stored, so a refused key leaves
+   * nothing behind. Acceptances are serialised so the local number peeked for the payload is the one
+   * the transaction takes. Resolves once it is on disk, after giving the backend a short chance.
    */
-  private async accept(
+  private accept(
     parties: AcceptedParties,
     subtype: ApplicationSubtype,
     documents: DocumentRef[],
     acceptedAt: string,
+    signing: SigningMethod | null,
     alsoInTransaction: (w: WritableDb, applicationId: string) => void,
-  ): Promise<Result<ApplicationSummary, never>> {
-    const { operatorId, service, snapshot, representative } = parties;
+  ): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+    const run = this.acceptance.then(() => this.acceptNow(parties, subtype, documents, acceptedAt, signing, alsoInTransaction));
+    this.acceptance = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async acceptNow(
+    parties: AcceptedParties,
+    subtype: ApplicationSubtype,
+    documents: DocumentRef[],
+    acceptedAt: string,
+    signing: SigningMethod | null,
+    alsoInTransaction: (w: WritableDb, applicationId: string) => void,
+  ): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+    const { operator, service, snapshot, representative } = parties;
     const record = snapshot.answer.record;
     const applicationId = randomUUID();
     const workstationId = this.options.workstationId();
     const deadline = this.catalog.deadlineFor(service, subtype, acceptedAt);
+    const numberPrefix = workstationId.slice(0, 6).toUpperCase();
+    const day = acceptedAt.slice(0, 10);
+    // Created once, here, and signed into the payload; never regenerated.
+    const idempotencyKey = randomUUID();
+    const payload: UnsignedSubmission = {
+      serviceId: service.id,
+      regulation: { seedFile: service.source.seedFile, annex: service.source.annex },
+      subtype,
+      applicant: applicantRefOf(record),
+      registryAnswerId: snapshot.answer.answerId,
+      representative: representative ? representativeRefOf(representative) : null,
+      documents,
+      localNumber: this.db.read((r) => peekLocalNumber(r, numberPrefix, day)),
+      workstationId,
+      acceptedAt,
+      operator: { operatorId: operator.operatorId, iin: operator.iin },
+      idempotencyKey,
+    };
+
+    let signatureBlob: string | null = null;
+    if (signing !== null) {
+      const bytes = signedBytesOf(payload);
+      if (!bytes.ok) throw new Error(`payload cannot be canonicalised: ${bytes.error.kind}`);
+      const signature = await this.signer.sign(signing, bytes.value);
+      if (!signature.ok) return signature.error.kind === 'not-signed-in' ? { ok: false, error: signature.error } : { ok: false, error: { kind: 'signing-failed', problem: signature.error } };
+      signatureBlob = await this.blobs.put(signature.value.cmsDer);
+    }
+
     await this.db.write((w) => {
-      const payload: ApplicationSubmission = {
-        serviceId: service.id,
-        subtype,
-        applicant: applicantRefOf(record),
-        registryAnswerId: snapshot.answer.answerId,
-        representative: representative ? representativeRefOf(representative) : null,
-        documents,
-        localNumber: allocateLocalNumber(w, workstationId.slice(0, 6).toUpperCase(), acceptedAt.slice(0, 10)),
-        workstationId,
-        acceptedAt,
-      };
+      const localNumber = allocateLocalNumber(w, numberPrefix, day);
+      if (localNumber !== payload.localNumber) throw new Error('local number moved between signing and storing');
       insertApplicationWithOutbox(w, {
         id: applicationId,
-        operatorId,
+        operatorId: operator.operatorId,
         snapshotId: snapshot.id,
         applicantDisplayName: applicantDisplayName(record),
         representativeDisplayName: representative ? applicantDisplayName(representative.person) : null,
         plannedResultDate: deadline.plannedResultDate,
-        // Created once, here, in the same transaction as the application; never regenerated.
-        idempotencyKey: randomUUID(),
+        idempotencyKey,
         payload,
+        signatureBlob,
       });
       alsoInTransaction(w, applicationId);
     });

@@ -68,3 +68,19 @@ export function revocationStatus(args: {
   if (crl.nextUpdate !== null && crl.nextUpdate.getTime() < args.now.getTime()) return 'unknown'; // stale
   return crl.revoked.has(normaliseSerialHex(args.serialHex));
 }
+
+/**
+ * What the workstation checks before it caches a CRL fetched from the backend: it parses, and one of
+ * the trust anchors signed it. Null when it does not parse; a CRL nobody we trust signed vouches for nothing.
+ */
+export function inspectCrl(der: Uint8Array, anchors: readonly X509Certificate[]): { nextUpdate: Date | null; signedByAnchor: boolean } | null {
+  let crl: ParsedCrl;
+  try {
+    crl = parseCrl(der);
+  } catch {
+    return null;
+  }
+  const hash = crl.hash;
+  const signedByAnchor = hash !== undefined && anchors.some((anchor) => verifySignature(hash, crl.tbs, anchor.publicKey, crl.signature));
+  return { nextUpdate: crl.nextUpdate, signedByAnchor };
+}

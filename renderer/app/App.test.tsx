@@ -4,6 +4,7 @@ import type { FakeWorkstationOptions } from '../test-support/fakeWorkstationApi'
 import { createTestStore } from '../test-support/arrangeStore';
 import { CASINO_2014, OPERATOR_PASSWORD, PSC_OPERATOR } from '../test-support/fakeFixtures';
 import { fakePdf } from '../test-support/fakeImages';
+import { FAKE_KEY_PASSWORD, fakeKeyFile } from '../test-support/fakeSigningKeys';
 import { App } from './App';
 
 afterEach(cleanup);
@@ -37,7 +38,13 @@ async function takeApplicationThroughTheScreens(options?: FakeWorkstationOptions
   expect(screen.getAllByTestId('document-row')[1]!.textContent).toContain('identity.pdf');
   fireEvent.click(screen.getByTestId('documents-next'));
 
+  // Step 6: the operator's key file and its password; "Sign and submit" waits for both.
   const review = await screen.findByTestId('submit-application');
+  expect(review).toHaveProperty('disabled', true);
+  fireEvent.change(screen.getByTestId('sign-key-file-input'), { target: { files: [fakeKeyFile('valid')] } });
+  await waitFor(() => expect(screen.getByTestId('sign-password')).toHaveProperty('disabled', false));
+  fireEvent.change(screen.getByTestId('sign-password'), { target: { value: FAKE_KEY_PASSWORD } });
+  expect(review).toHaveProperty('disabled', false);
   return { ...arranged, review };
 }
 

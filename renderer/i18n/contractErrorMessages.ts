@@ -66,6 +66,11 @@ export function submitErrorMessage(error: SubmitDraftError, slotTitle: (slotId: 
       return { key: 'error.submit.missingDocuments', params: { slots: error.slotIds.map(slotTitle).join(', ') } };
     case 'unreadable-page':
       return { key: 'error.submit.unreadablePage', params: { slot: slotTitle(error.slotId) } };
+    case 'signature-required':
+      return { key: 'error.submit.signatureRequired' };
+    case 'signing-failed':
+      // The specific reason is shown next to the key (signingMessages.ts), where the operator fixes it.
+      return { key: 'error.submit.signingFailed' };
     default:
       return assertNever(error);
   }

@@ -12,6 +12,7 @@ import { createRepresentativeSlice, representativeInitialState } from '../featur
 import { createScanningSlice, scanRunInitialState } from '../features/scanning/scanningSlice';
 import { createSessionSlice } from '../features/session/sessionSlice';
 import { createSettingsSlice } from '../features/settings/settingsSlice';
+import { createSigningSlice, signingAttemptInitialState } from '../features/signing/signingSlice';
 import { createDeadlinePreviewSlice, deadlinePreviewInitialState } from '../features/submission/deadlinePreviewSlice';
 import { createSubmissionSlice, submissionInitialState } from '../features/submission/submissionSlice';
 import { createWorkflowSlice, workflowInitialState } from '../features/workflow/workflowSlice';
@@ -36,6 +37,8 @@ const citizenDataInitialState = {
   ...deadlinePreviewInitialState,
   ...applicationsInitialState,
   ...workflowInitialState,
+  // Not citizen data, but it explains this application's failed attempt: the next one starts without it.
+  ...signingAttemptInitialState,
 };
 
 const sleepWithTimer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -63,6 +66,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createApplicationsSlice(context),
       ...createWorkflowSlice(context),
       ...createSettingsSlice(context),
+      ...createSigningSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
         set({ ...citizenDataInitialState, citizenDataEpoch: get().citizenDataEpoch + 1 });

@@ -7,9 +7,11 @@ import {
   fillRequiredSlots,
   findApplicant,
   findRepresentative,
+  pickKey,
 } from '../test-support/arrangeStore';
 import { OPERATOR_PASSWORD, PSC_OPERATOR, REPRESENTATIVE_PERSON } from '../test-support/fakeFixtures';
 import { POA_FOR_PERSON } from '../test-support/fakeNotaryFixtures';
+import { FAKE_KEY_PASSWORD } from '../test-support/fakeSigningKeys';
 
 /** Everything of the applicant that must not outlive the session: identifiers, names, address, documents, numbers. */
 const CITIZEN_TRACES = ['850415312343', 'Жұмабеков', 'Ерғали', 'Жеңіс даңғылы', 'Ұлытау Ойын', 'Жеке басын куәландыратын құжат.pdf', 'KZ-LIC-2025', 'WS01-'];
@@ -28,7 +30,7 @@ describe('citizen data in the store', () => {
     await store.getState().startScan();
     const withPages = serialisedData(store.getState());
     for (const trace of PAGE_TRACES) expect(withPages).toContain(trace);
-    await store.getState().submitApplication();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     await store.getState().loadApplications();
     const before = serialisedData(store.getState());
     for (const trace of CITIZEN_TRACES) expect(before).toContain(trace);
@@ -52,7 +54,8 @@ describe('citizen data in the store', () => {
     await fillRequiredSlots(store);
     store.getState().goToStep('review');
     await store.getState().loadDeadlinePreview();
-    await store.getState().submitApplication();
+    await pickKey(store);
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     await store.getState().loadApplications();
     const traces = [REPRESENTATIVE_PERSON.iin, 'Сейдахметова', POA_FOR_PERSON.number, 'Бекова Ләззат', 'Қабанбай батыр'];
     const before = serialisedData(store.getState());
@@ -109,7 +112,7 @@ describe('citizen data in the store', () => {
   it('is wiped by "New application" but keeps the operator, the catalog and the scanners', async () => {
     const { store } = await arrangeReadyToSubmit();
     await store.getState().loadScanners();
-    await store.getState().submitApplication();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     await store.getState().startNewApplication();
     const state = serialisedData(store.getState());
     for (const trace of [...CITIZEN_TRACES, ...PAGE_TRACES]) expect(state).not.toContain(trace);

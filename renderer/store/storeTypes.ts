@@ -15,6 +15,7 @@ import type { WorkflowSlice } from '../features/workflow/workflowSlice';
 import type { RepresentativeSlice } from '../features/representative/representativeSlice';
 import type { DeadlinePreviewSlice } from '../features/submission/deadlinePreviewSlice';
 import type { SettingsSlice } from '../features/settings/settingsSlice';
+import type { SigningSlice } from '../features/signing/signingSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -48,6 +49,7 @@ export type WorkstationState = SessionSlice &
   ApplicationsSlice &
   WorkflowSlice &
   SettingsSlice &
+  SigningSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;

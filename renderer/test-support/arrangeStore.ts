@@ -5,10 +5,12 @@
 import type { ApplicationSubtype } from '../../core/backendApi/wire';
 import type { OperatorProfile } from '../../core/contract';
 import type { FileSource } from '../features/documents/documentsSlice';
+import type { KeyFileSource } from '../features/signing/keyFile';
 import { createWorkstationStore } from '../store/createWorkstationStore';
 import type { WorkstationStore } from '../store/storeTypes';
 import { CASINO_2014, OPERATOR_PASSWORD, PSC_OPERATOR } from './fakeFixtures';
 import { bytesToBase64, fakePdf } from './fakeImages';
+import { FAKE_KEY_FILE_NAMES, fakeKeyFileBase64, fakeKeyFileBytes, type FakeKeyName } from './fakeSigningKeys';
 import { createFakeWorkstation, type FakeWorkstation, type FakeWorkstationOptions } from './fakeWorkstationApi';
 
 export interface ArrangedStore {
@@ -81,7 +83,21 @@ export async function fillRequiredSlots(store: WorkstationStore): Promise<void> 
   }
 }
 
-/** Signed in, service and applicant done, every required document imported, on the review step. */
+/** A fake key file (fakeSigningKeys.ts) as the picker hands it over; `path` as the Electron host would give it. */
+export function keyFileSource(name: FakeKeyName = 'valid', path: string | null = null): KeyFileSource {
+  return { name: FAKE_KEY_FILE_NAMES[name], sizeBytes: fakeKeyFileBytes(name).length, path, readBase64: async () => fakeKeyFileBase64(name) };
+}
+
+/** The operator picks one of the fake key files on the review step; the password is typed at submit. */
+export async function pickKey(store: WorkstationStore, name: FakeKeyName = 'valid', path: string | null = null): Promise<void> {
+  const refused = await store.getState().pickKeyFile(keyFileSource(name, path));
+  if (refused) throw new Error(`fake key ${name} refused: ${refused.kind}`);
+}
+
+/**
+ * Signed in, service and applicant done, every required document imported, on the review step,
+ * with the operator's valid key file picked: submitApplication(FAKE_KEY_PASSWORD) signs and sends.
+ */
 export async function arrangeReadyToSubmit(options?: FakeWorkstationOptions, identifier = '850415312343'): Promise<ArrangedStore> {
   const arranged = await createSignedInStore(options);
   const { store } = arranged;
@@ -90,5 +106,6 @@ export async function arrangeReadyToSubmit(options?: FakeWorkstationOptions, ide
   await confirmApplicant(store);
   await fillRequiredSlots(store);
   if (!store.getState().goToStep('review')) throw new Error('documents are not complete');
+  await pickKey(store);
   return arranged;
 }

@@ -1,9 +1,11 @@
 /**
  * The fake submissions area. submitDraft checks what main checks (the draft is open and the
  * operator's, the applicant is recorded, every required slot has a page, every page reads back),
- * "assembles" one PDF per slot named after the slot's Kazakh title, and closes the draft.
+ * signs where the service requires the operator's EDS (refusing without a signature, and storing
+ * nothing when signing fails), "assembles" one PDF per slot named after the slot's Kazakh title,
+ * and closes the draft.
  */
-import type { ApplicationState, ApplicationSummary, SubmissionsApi, SubmitError, ServiceSummary } from '../../core/contract';
+import type { ApplicationState, ApplicationSummary, ServiceSummary, SigningMethod, SigningProblem, SubmissionsApi, SubmitError } from '../../core/contract';
 import type { ApplicationSubtype, DocumentRef, RegistryRecord } from '../../core/backendApi/wire';
 import { err, ok, type Result } from '../../core/result';
 import { previewDeadlineFor } from './fakeDeadline';
@@ -43,15 +45,22 @@ function representativeOf(snapshot: RepresentativeSnapshot): ApplicationSummary[
   };
 }
 
+/** What the backend makes of a submission: its state, and for needs-attention the problem code it refused with. */
+export interface FakeSubmitOutcome {
+  readonly state: ApplicationState;
+  readonly problemCode: string;
+}
+
 /** Records the application in the journal; "registered" when the backend answers in time, else "accepted". */
 export function acceptApplication(
   main: FakeMain,
-  submitState: ApplicationState,
+  outcome: FakeSubmitOutcome,
   parties: AcceptedParties,
   subtype: ApplicationSubtype,
   documents: readonly DocumentRef[],
 ): ApplicationSummary {
   const { service, record, representative } = parties;
+  const submitState = outcome.state;
   const sequence = main.applications.length + 1;
   const today = main.today;
   const application: ApplicationSummary = {
@@ -70,14 +79,19 @@ export function acceptApplication(
     acceptedAt: `${today}T09:20:00+05:00`,
     registrationNumber: submitState === 'registered' ? `KZ-LIC-2025-${String(sequence).padStart(5, '0')}` : null,
     registeredAt: submitState === 'registered' ? `${today}T09:20:02+05:00` : null,
-    problemCode: submitState === 'needs-attention' ? 'validation-failed' : null,
+    problemCode: submitState === 'needs-attention' ? outcome.problemCode : null,
   };
   main.applications.unshift(application);
   return application;
 }
 
-export function createFakeSubmitDraft(main: FakeMain, drafts: FakeDraftStore, submitState: ApplicationState): SubmissionsApi['submitDraft'] {
-  return async (draftId) => {
+export function createFakeSubmitDraft(
+  main: FakeMain,
+  drafts: FakeDraftStore,
+  outcome: FakeSubmitOutcome,
+  sign: (method: SigningMethod) => Result<null, SigningProblem>,
+): SubmissionsApi['submitDraft'] {
+  return async (draftId, signing) => {
     const draft = drafts.ownOpen(draftId);
     if (!draft.ok) return draft;
     const { applicantSnapshotId, representativeSnapshotId, serviceId, subtype } = draft.value;
@@ -88,6 +102,14 @@ export function createFakeSubmitDraft(main: FakeMain, drafts: FakeDraftStore, su
     if (view.missingRequiredSlots.length > 0) return err({ kind: 'missing-documents', slotIds: view.missingRequiredSlots });
     const unreadable = draft.value.pages.find((page) => page.unreadable);
     if (unreadable) return err({ kind: 'unreadable-page', slotId: unreadable.slotId });
+    if (parties.value.service.operatorEdsRequired) {
+      if (signing === null) return err({ kind: 'signature-required' });
+      const signed = sign(signing);
+      if (!signed.ok) return err({ kind: 'signing-failed', problem: signed.error });
+    } else if (signing !== null) {
+      // The contract says null for these services: a renderer that sends a key for them has a bug.
+      throw new Error(`submitDraft: service ${parties.value.service.id} takes no operator signature, got ${signing.kind}`);
+    }
     const documents: DocumentRef[] = view.slots
       .filter((slot) => slot.pages.length > 0)
       .map((slot) => ({
@@ -96,7 +118,7 @@ export function createFakeSubmitDraft(main: FakeMain, drafts: FakeDraftStore, su
         mediaType: 'application/pdf',
         sizeBytes: 48_000 * slot.pages.length,
       }));
-    const application = acceptApplication(main, submitState, parties.value, subtype, documents);
+    const application = acceptApplication(main, outcome, parties.value, subtype, documents);
     drafts.close(draft.value, 'submitted');
     return ok(application);
   };

@@ -2,9 +2,9 @@
  * An in-memory WorkstationApi for renderer tests. Calls go through createContractClient and
  * dispatchContractCall, i.e. the contract's own argument schemas, exactly as a real host parses
  * them: a renderer bug that sends a malformed argument throws here as it would in production.
- * `impl` methods may be replaced in a test to script a slow or failing answer. Drafts, scanning
- * and submissions live in their own files (fakeDrafts, fakeScanning, fakeSubmissions) over the
- * shared state of fakeMain.
+ * `impl` methods may be replaced in a test to script a slow or failing answer. Drafts, scanning,
+ * signing and submissions live in their own files (fakeDrafts, fakeScanning, fakeSigning,
+ * fakeSubmissions) over the shared state of fakeMain.
  */
 import {
   createContractClient,
@@ -28,6 +28,7 @@ import { NOT_SIGNED_IN, type FakeMain } from './fakeMain';
 import { FAKE_TODAY } from './fakeNotaryFixtures';
 import { checkRepresentative } from './fakeRepresentativeCheck';
 import { createFakeScanning, type FakeScannerController } from './fakeScanning';
+import { createFakeSigning, type FakeSigningController, type FakeSigningOptions } from './fakeSigning';
 import { createFakeSubmitDraft, listApplications } from './fakeSubmissions';
 
 export interface FakeCall {
@@ -40,6 +41,8 @@ export interface FakeWorkstationOptions {
   readonly language?: Language;
   /** What submit answers when the backend "responds in time" (registered) or not (accepted). */
   readonly submitState?: ApplicationState;
+  /** The backend's problem code when submitState is needs-attention; validation-failed by default. */
+  readonly refusalCode?: string;
   readonly isBackendAvailable?: boolean;
   /** The Kazakhstan date main would see as today ('YYYY-MM-DD'); FAKE_TODAY by default. */
   readonly today?: string;
@@ -48,6 +51,8 @@ export interface FakeWorkstationOptions {
   readonly scanners?: readonly ScannerDeviceView[];
   /** No scanner software (SANE) installed: listDevices answers scanner-software-missing. */
   readonly isScannerSoftwareMissing?: boolean;
+  /** The remembered key file, the revocation list and NCALayer (fakeSigning.ts). */
+  readonly signing?: FakeSigningOptions;
 }
 
 /** By default the 2014 casino regulation is current; the 2012 one exists in the catalog too. */
@@ -63,6 +68,7 @@ export interface FakeWorkstation {
   /** Main's drafts, as on its disk: they outlive the renderer's store (a reload, a crash, a logout). */
   readonly drafts: FakeDraftStore;
   readonly scanner: FakeScannerController;
+  readonly signing: FakeSigningController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -100,6 +106,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   };
   const drafts = createFakeDrafts(main);
   const scanning = createFakeScanning(main, drafts.store, { devices: options.scanners, isSoftwareMissing: options.isScannerSoftwareMissing });
+  const signing = createFakeSigning(main, options.signing);
 
   const impl: WorkstationApi = {
     session: {
@@ -158,7 +165,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
       },
     },
     submissions: {
-      submitDraft: createFakeSubmitDraft(main, drafts.store, submitState),
+      submitDraft: createFakeSubmitDraft(main, drafts.store, { state: submitState, problemCode: options.refusalCode ?? 'validation-failed' }, signing.sign),
       list: listApplications(main),
     },
     system: {
@@ -190,6 +197,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     },
     drafts: drafts.api,
     scanning: scanning.api,
+    signing: signing.api,
   };
 
   const api = createContractClient((area, method, args) => {
@@ -203,6 +211,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     calls,
     drafts: drafts.store,
     scanner: scanning.controller,
+    signing: signing.controller,
     expireSession() {
       operator = null;
     },

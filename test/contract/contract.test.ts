@@ -12,7 +12,7 @@ import { registerWorkstationIpc, type IpcMainLike } from '../../main/host/electr
 import { createWebHost, type WebHost } from '../../main/host/web/createWebHost';
 import { createWorkstationBridge } from '../../preload/bridge';
 import type { Workstation } from '../../main/app';
-import { realPdf, startTestWorkstation, stubRendererDir, toBase64 } from '../support/workstationHarness';
+import { demoSigning, realPdf, startTestWorkstation, stubRendererDir, toBase64 } from '../support/workstationHarness';
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
 const TOP_FRAME = { url: 'app://workstation/index.html', parent: null };
@@ -128,7 +128,20 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   expect(await client.drafts.discard(spare.value.draftId)).toEqual({ ok: true, value: null });
   expect(await client.drafts.get(spare.value.draftId)).toEqual({ ok: false, error: { kind: 'draft-not-found' } });
 
-  const submitted = await client.submissions.submitDraft(draftId);
+  // Step 6: the operator's EDS (signing.*): a wrong password, then their own key's card, then sign.
+  expect(await client.signing.rememberedKey()).toEqual({ ok: true, value: null });
+  expect(await client.signing.revocationStatus()).toMatchObject({ ok: true, value: { stale: false, fetchedAt: expect.any(String) } });
+  const signWith = demoSigning();
+  if (signWith.kind !== 'key-file') throw new Error('demo signing is a key file');
+  expect(await client.signing.inspectKey(signWith.key, 'not-the-password')).toEqual({ ok: false, error: { kind: 'wrong-password' } });
+  expect(await client.signing.inspectKey(signWith.key, signWith.password)).toMatchObject({
+    ok: true,
+    value: { problem: null, card: { owner: { iin: '880808399112', bin: '060440000004' }, isSigningKey: true } },
+  });
+  expect(await client.signing.rememberedKey()).toEqual({ ok: true, value: { fileName: 'operator.p12', reopenable: false } });
+  expect(await client.submissions.submitDraft(draftId, null)).toEqual({ ok: false, error: { kind: 'signature-required' } });
+
+  const submitted = await client.submissions.submitDraft(draftId, signWith);
   if (!submitted.ok) throw new Error(`submit failed: ${submitted.error.kind}`);
   expect(submitted.value.state).toBe('registered');
   expect(submitted.value.registrationNumber).toMatch(/\S+/);

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
-import { fillRequiredSlots, newDataDir, startWebHost, type RunningHost } from './webHostProcess';
+import { fillRequiredSlots, newDataDir, startWebHost, type RunningHost, checkDemoKey } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 
@@ -54,6 +54,8 @@ test('an individual applies through a representative with a notarised power of a
 
   await expect(page.getByTestId('planned-result-date')).toContainText(/\d{2}\.\d{2}\.\d{4}/);
   await page.screenshot({ path: `${SCREENS}/12-review-with-representative.png`, fullPage: true });
+  await checkDemoKey(page);
+  await expect(page.getByTestId('sign-certificate-card')).toBeVisible();
   await page.getByTestId('submit-application').click();
   await expect(page.getByTestId('registration-number')).toBeVisible();
 

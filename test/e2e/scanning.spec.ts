@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
-import { newDataDir, startWebHost, type RunningHost } from './webHostProcess';
+import { newDataDir, startWebHost, type RunningHost, checkDemoKey } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 let host: RunningHost | null = null;
@@ -82,6 +82,8 @@ test('scanned pages in two slots are reordered, one is deleted, and the backend 
   await page.screenshot({ path: `${SCREENS}/14-documents.png`, fullPage: true });
 
   await page.getByTestId('documents-next').click();
+  await checkDemoKey(page);
+  await expect(page.getByTestId('sign-certificate-card')).toBeVisible();
   await page.getByTestId('submit-application').click();
   await expect(page.getByTestId('registration-number')).toBeVisible();
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { FIXTURE_IDS, DEMO_CREDENTIALS } from '../../backend/fixtures/fixtureIds';
-import { fillRequiredSlots, newDataDir, startWebHost, type RunningHost } from './webHostProcess';
+import { fillRequiredSlots, newDataDir, startWebHost, type RunningHost, checkDemoKey } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 
@@ -49,6 +49,8 @@ test('an application goes from login to a registration number and survives kill 
   await page.getByTestId('documents-next').click();
 
   await page.screenshot({ path: `${SCREENS}/05-review.png` });
+  await checkDemoKey(page);
+  await expect(page.getByTestId('sign-certificate-card')).toBeVisible();
   await page.getByTestId('submit-application').click();
   const number = page.getByTestId('registration-number');
   await expect(number).toBeVisible();

@@ -73,3 +73,17 @@ export async function fillRequiredSlots(page: Page): Promise<number> {
   }
   throw new Error('required slots still missing after 10 imports');
 }
+
+/** The committed demo PKI (README "Signing (demo)"). */
+export const DEMO_KEY_PASSWORD = 'Demo#2026';
+export const demoKeyPath = (name = 'operator.p12'): string => path.join(REPO_ROOT, 'resources', 'pki', 'demo-keys', name);
+
+/**
+ * On the review step of an EDS service: picks a demo key file, types its password and checks the
+ * key (the certificate card appears). Does not submit.
+ */
+export async function checkDemoKey(page: Page, name = 'operator.p12', password = DEMO_KEY_PASSWORD): Promise<void> {
+  await page.getByTestId('sign-key-file-input').setInputFiles(demoKeyPath(name));
+  await page.getByTestId('sign-password').fill(password);
+  await page.getByTestId('sign-check-key').click();
+}

@@ -16,7 +16,7 @@ import { HttpLicensingBackend } from '../../main/adapters/backend/HttpLicensingB
 import { SaneScanner } from '../../main/adapters/scanner/SaneScanner';
 import { loadCatalog, type Workstation } from '../../main/app';
 import { privateSaneConfig } from '../support/saneTestDevice';
-import { REPO_ROOT, realPdf, samplePdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
+import { demoSigning, REPO_ROOT, realPdf, samplePdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
 
 let server: RunningBackend;
 let backend: HttpLicensingBackend;
@@ -87,7 +87,7 @@ describe('drafts and scanning', { timeout: 60_000 }, () => {
       const thumbnail = await api.drafts.pageThumbnail(draftId, first!.pageId);
       expect(thumbnail.ok && thumbnail.value).toMatch(/^data:image\/jpeg;base64,\/9j\//);
 
-      expect(await api.submissions.submitDraft(draftId)).toEqual({ ok: false, error: { kind: 'missing-documents', slotIds: ['fee-receipt'] } });
+      expect(await api.submissions.submitDraft(draftId, demoSigning())).toEqual({ ok: false, error: { kind: 'missing-documents', slotIds: ['fee-receipt'] } });
       // A PDF without a page tree is refused as corrupt and nothing already in the draft is touched.
       expect(await api.drafts.importFile(draftId, 'fee-receipt', { fileName: 'broken.pdf', contentBase64: toBase64(samplePdf('no page tree')) })).toEqual({
         ok: false,
@@ -100,7 +100,7 @@ describe('drafts and scanning', { timeout: 60_000 }, () => {
       if (!draft.ok) throw new Error('draft lost');
       expect(draft.value.slots.find((s) => s.slotId === 'fee-receipt')?.presentedOnPaper).toBe(true);
 
-      const submitted = await api.submissions.submitDraft(draftId);
+      const submitted = await api.submissions.submitDraft(draftId, demoSigning());
       if (!submitted.ok) throw new Error(submitted.error.kind);
       expect(submitted.value.state).toBe('registered');
       expect(submitted.value.documents.map((d) => d.fileName)).toEqual(['Лицензия алуға өтініш.pdf', 'Жеке басын куәландыратын құжат.pdf', 'Лицензиялық алымның төленгенін растайтын құжат.pdf']);
@@ -135,7 +135,7 @@ describe('drafts and scanning', { timeout: 60_000 }, () => {
       expect(identityPages).toHaveLength(2);
       expect((await api.drafts.movePage(draftId, identityPages[1]!.pageId, 'identity', 0)).ok).toBe(true);
 
-      const submitted = await api.submissions.submitDraft(draftId);
+      const submitted = await api.submissions.submitDraft(draftId, demoSigning());
       if (!submitted.ok) throw new Error(submitted.error.kind);
       const identity = submitted.value.documents[1]!;
       const session = await backend.createSession({ ...DEMO_CREDENTIALS.operator, workstationId: 'verifier' });

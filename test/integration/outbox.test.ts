@@ -10,7 +10,7 @@ import type { WorkstationApi } from '../../core/contract/workstationApi';
 import { HttpLicensingBackend } from '../../main/adapters/backend/HttpLicensingBackend';
 import { loadCatalog } from '../../main/app';
 import { ControllableBackend } from '../support/controllableBackend';
-import { completeDraft, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
+import { completeDraft, demoSigning, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
 import path from 'node:path';
 
 const closers: Array<() => Promise<void>> = [];
@@ -52,7 +52,7 @@ describe('outbox', () => {
     const { backend, api } = await setup();
     const draftId = await readyDraft(api);
     backend.offline = true;
-    const accepted = await api.submissions.submitDraft(draftId);
+    const accepted = await api.submissions.submitDraft(draftId, demoSigning());
     expect(accepted).toMatchObject({ ok: true, value: { state: 'accepted', registrationNumber: null } });
     if (!accepted.ok) return;
     expect(accepted.value.localNumber).toMatch(/^[0-9A-F]{6}-\d{8}-0001$/);
@@ -70,7 +70,7 @@ describe('outbox', () => {
     const { backend, api } = await setup();
     const draftId = await readyDraft(api);
     backend.loseNextSubmitResponses = 1;
-    const first = await api.submissions.submitDraft(draftId);
+    const first = await api.submissions.submitDraft(draftId, demoSigning());
     if (!first.ok) throw new Error('submit failed');
     const registered = await waitFor(async () => {
       const list = await api.submissions.list();

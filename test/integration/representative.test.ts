@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
 import type { RepresentativeQuery } from '../../core/contract/registry';
 import type { Workstation } from '../../main/app';
-import { completeDraft, realPdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
+import { completeDraft, demoSigning, realPdf, startTestWorkstation, toBase64 } from '../support/workstationHarness';
 
 let workstation: Workstation;
 let companySnapshot: string;
@@ -105,6 +105,6 @@ describe('lookupRepresentative', () => {
     for (const slot of withPoaSlot.value.missingRequiredSlots) {
       expect((await api.drafts.importFile(lotteryDraft, slot, { fileName: 'poa.pdf', contentBase64: toBase64(await realPdf('poa')) })).ok).toBe(true);
     }
-    expect(await api.submissions.submitDraft(lotteryDraft)).toEqual({ ok: false, error: { kind: 'unknown-representative' } });
+    expect(await api.submissions.submitDraft(lotteryDraft, demoSigning())).toEqual({ ok: false, error: { kind: 'unknown-representative' } });
   });
 });

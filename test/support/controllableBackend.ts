@@ -28,6 +28,7 @@ export class ControllableBackend implements LicensingBackend {
   lookupPowerOfAttorney: LicensingBackend['lookupPowerOfAttorney'] = (t, n) => this.guard(() => this.inner.lookupPowerOfAttorney(t, n));
   hasBlob: LicensingBackend['hasBlob'] = (t, s) => this.guard(() => this.inner.hasBlob(t, s));
   putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.guard(() => this.inner.putBlob(t, s, b));
+  fetchRevocationList: LicensingBackend['fetchRevocationList'] = () => this.guard(() => this.inner.fetchRevocationList());
   health: LicensingBackend['health'] = () => this.guard(() => this.inner.health());
   submitApplication: LicensingBackend['submitApplication'] = (t, key, body) =>
     this.guard(async () => {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkstationApi } from '../../core/contract/workstationApi';
+import type { SigningMethod } from '../../core/contract/signing';
 import { createWorkstation, type Workstation, type WorkstationOptions } from '../../main/app';
 import { noKeyWrapping } from '../../main/config/blobKey';
 import { resolveAppPaths } from '../../main/host/appPaths';
@@ -36,7 +38,10 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
   workerUrl ??= bundleImageWorker();
   const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: await workerUrl };
   const workstation = await createWorkstation({
-    config: { dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [] },
+    config: {
+      dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
+      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/',
+    },
     host: 'browser',
     version: paths.version,
     paths,
@@ -46,6 +51,7 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
     onUnexpectedError: (error) => {
       throw error;
     },
+    agentSigner: null,
     ...overrides,
   });
   return Object.assign(workstation, { dataDir: dir });
@@ -79,4 +85,17 @@ export async function completeDraft(
     if (!imported.ok) throw new Error(`import refused: ${imported.error.kind}`);
   }
   return draft.value.draftId;
+}
+
+/** The demo PKI's password (scripts/generateDemoPki.mjs, README). */
+export const DEMO_KEY_PASSWORD = 'Demo#2026';
+
+/** A key file of the committed demo PKI (resources/pki/demo-keys): `operator.p12` belongs to fixture login `operator`. */
+export function demoKeyFile(name = 'operator.p12'): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(REPO_ROOT, 'resources', 'pki', 'demo-keys', name)));
+}
+
+/** How the demo operator signs: their key file, picked now, with its password. */
+export function demoSigning(name = 'operator.p12', password = DEMO_KEY_PASSWORD): SigningMethod {
+  return { kind: 'key-file', key: { kind: 'file', fileName: name, path: null, bytesBase64: toBase64(demoKeyFile(name)) }, password };
 }

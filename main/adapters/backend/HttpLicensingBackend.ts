@@ -25,6 +25,9 @@ export interface HttpLicensingBackendOptions {
   readonly fetch?: typeof fetch;
 }
 
+/** НУЦ РК's full CRLs run to tens of megabytes; anything beyond this is not a CRL we can use. */
+const MAX_CRL_BYTES = 256 * 1024 * 1024;
+
 type Raw = { readonly status: number; readonly headers: Headers; readonly body: unknown };
 
 /** The only client of backend/openapi.yaml. Validates every response with the wire schemas. */
@@ -72,6 +75,30 @@ export class HttpLicensingBackend implements LicensingBackend {
     return this.call('POST', '/v1/applications', token, { json: body, headers: { 'Idempotency-Key': idempotencyKey } }, registrationSchema);
   }
 
+  /**
+   * GET /v1/pki/crl: the CA's current revocation list as DER. Only the framing is checked here
+   * (a DER SEQUENCE, bounded size); whether it is signed by the CA and current is decided where it is used.
+   */
+  async fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/v1/pki/crl`, {
+        headers: { Accept: 'application/pkix-crl' },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network' } };
+    }
+    if (response.status !== 200) {
+      const text = await response.text().catch(() => '');
+      return { ok: false, error: this.httpFailure({ status: response.status, headers: response.headers, body: parseJsonOrNull(text) }) };
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length < 2 || bytes.length > MAX_CRL_BYTES || bytes[0] !== 0x30) return { ok: false, error: { kind: 'invalid-response' } };
+    return { ok: true, value: bytes };
+  }
+
   async health(): Promise<Result<null, BackendFailure>> {
     const result = await this.call('GET', '/v1/health', null, {}, healthSchema);
     return result.ok ? { ok: true, value: null } : result;
@@ -115,15 +142,7 @@ export class HttpLicensingBackend implements LicensingBackend {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       const text = method === 'HEAD' ? '' : await response.text();
-      let parsedBody: unknown = null;
-      if (text.length > 0) {
-        try {
-          parsedBody = JSON.parse(text);
-        } catch {
-          parsedBody = null;
-        }
-      }
-      return { ok: true, value: { status: response.status, headers: response.headers, body: parsedBody } };
+      return { ok: true, value: { status: response.status, headers: response.headers, body: parseJsonOrNull(text) } };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network' } };
@@ -138,6 +157,15 @@ export class HttpLicensingBackend implements LicensingBackend {
       code: problem.success ? problem.data.code : `http-${raw.status}`,
       retryAfterSeconds: parseRetryAfter(raw.headers.get('retry-after')),
     };
+  }
+}
+
+function parseJsonOrNull(text: string): unknown {
+  if (text.length === 0) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }
 

@@ -41,8 +41,9 @@ describe('migration 0002 (representatives and deadlines)', () => {
     });
     await v1.close();
 
-    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 2) });
-    expect(upgraded.schemaVersion).toBe(2);
+    // Upgraded through every later migration too: the application is read with today's code.
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
     const stored = upgraded.read((r) => findApplication(r, 'app-1'));
     expect(stored?.idempotencyKey).toBe('key-1');
     expect(stored?.summary).toMatchObject({
@@ -54,9 +55,36 @@ describe('migration 0002 (representatives and deadlines)', () => {
       applicant: { kind: 'legal-entity', bin: '150340999016', displayName: 'ТОО «ТЕСТ»' },
     });
     // A version-1 payload had no representative field; it must still be sent exactly as accepted.
-    expect(stored?.payload).toEqual({ ...V1_PAYLOAD, representative: null });
+    expect(stored?.payload).toEqual({ ...V1_PAYLOAD, representative: null, operatorSignature: null });
     expect(stored?.wireBody).toEqual(V1_PAYLOAD);
     expect(upgraded.read((r) => r.get(`SELECT attempts FROM outbox WHERE application_id = 'app-1'`))).toEqual({ attempts: 3 });
     expect(upgraded.read((r) => r.all(`SELECT name FROM sqlite_master WHERE name = 'representative_snapshots'`))).toHaveLength(1);
+  });
+});
+
+describe('migration 0004 (operator signatures)', () => {
+  it('upgrades a populated version-3 database: its applications stay unsigned and are sent exactly as accepted', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v3 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 3) });
+    expect(v3.schemaVersion).toBe(3);
+    await v3.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at, representative_display_name, planned_result_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, NULL, ?)`,
+        ['app-3', V1_PAYLOAD.localNumber, V1_PAYLOAD.serviceId, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', JSON.stringify({ ...V1_PAYLOAD, representative: null }),
+          'key-3', V1_PAYLOAD.acceptedAt, '2026-12-04'],
+      );
+      w.run(`INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES ('app-3', 1, '2026-11-20T06:00:00.000Z')`);
+    });
+    await v3.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 4) });
+    expect(upgraded.schemaVersion).toBe(4);
+    const stored = upgraded.read((r) => findApplication(r, 'app-3'));
+    expect(stored?.signatureBlob).toBeNull();
+    expect(stored?.wireBody).toEqual({ ...V1_PAYLOAD, representative: null });
+    expect(stored?.summary).toMatchObject({ state: 'accepted', plannedResultDate: '2026-12-04', localNumber: V1_PAYLOAD.localNumber });
+    expect(upgraded.read((r) => r.get(`SELECT attempts FROM outbox WHERE application_id = 'app-3'`))).toEqual({ attempts: 1 });
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../app/App';
 import { arrangeReadyToSubmit, createSignedInStore } from '../../test-support/arrangeStore';
 import { CASINO_2014 } from '../../test-support/fakeFixtures';
+import { FAKE_KEY_PASSWORD } from '../../test-support/fakeSigningKeys';
 
 afterEach(cleanup);
 
@@ -16,7 +17,7 @@ describe('ApplicationsJournal', () => {
 
   it('shows "waiting" for an application that has no registration number yet', async () => {
     const { store } = await arrangeReadyToSubmit({ submitState: 'accepted', language: 'en' });
-    await store.getState().submitApplication();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     store.getState().openJournal();
     render(<App store={store} />);
 
@@ -29,5 +30,25 @@ describe('ApplicationsJournal', () => {
     expect(cells[4]).toMatch(/^\d{2}\.\d{2}\.2025 \d{2}:\d{2}$/);
     expect(cells[5]).toBe('31.03.2025');
     expect(cells[6]).toBe('Accepted, being sent');
+  });
+
+  it('explains in the operator’s language why the backend refused a signed application', async () => {
+    const { store } = await arrangeReadyToSubmit({ submitState: 'needs-attention', refusalCode: 'signer-not-operator', language: 'ru' });
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
+    render(<App store={store} />);
+    const explanation = 'Заявление подписано ключом другого человека, а не принявшего его оператора. Примите заявление заново и подпишите своим ключом.';
+    expect((await screen.findByTestId('result-problem')).textContent).toBe(explanation);
+    expect(screen.getByText('Код ошибки: signer-not-operator')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('nav-applications'));
+    expect((await screen.findByTestId('applications-problem')).textContent).toBe(explanation);
+  });
+
+  it('quotes in the journal a problem code it has no text for', async () => {
+    const { store } = await arrangeReadyToSubmit({ submitState: 'needs-attention', language: 'en' });
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
+    store.getState().openJournal();
+    render(<App store={store} />);
+    expect((await screen.findByTestId('applications-problem')).textContent).toBe('Problem code: validation-failed');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ApplicationSummary } from '../../../core/contract';
+import { backendProblemMessage, isExplainedProblemCode } from '../../i18n/signingMessages';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
@@ -7,7 +8,7 @@ import { APPLICATION_STATE_LABELS } from '../submission/applicationStateLabels';
 import { applicantIdentifierOf, selectApplications, selectIsApplicationsLoading, selectServiceTitle } from './applicationsSelectors';
 
 function ApplicationRow({ application }: { readonly application: ApplicationSummary }) {
-  const { t, language, formatDate, formatDateTime } = useTranslator();
+  const { t, render, language, formatDate, formatDateTime } = useTranslator();
   const serviceTitle = useWorkstation((state) => selectServiceTitle(state, application.serviceId, language));
   return (
     <tr data-testid="applications-row">
@@ -27,6 +28,13 @@ function ApplicationRow({ application }: { readonly application: ApplicationSumm
       </td>
       <td>
         <span className={`badge badge--state-${application.state}`}>{t(APPLICATION_STATE_LABELS[application.state])}</span>
+        {application.state === 'needs-attention' && (
+          <span className="data-table__sub" data-testid="applications-problem">
+            {isExplainedProblemCode(application.problemCode)
+              ? render(backendProblemMessage(application.problemCode))
+              : t('backendProblem.code', { code: application.problemCode ?? '—' })}
+          </span>
+        )}
       </td>
     </tr>
   );

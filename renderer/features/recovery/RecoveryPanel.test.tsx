@@ -4,6 +4,7 @@ import { App } from '../../app/App';
 import { bytesFileSource, chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant, pdfFileSource } from '../../test-support/arrangeStore';
 import { CASINO_2012, CASINO_2014, SUPERVISOR } from '../../test-support/fakeFixtures';
 import { fakePng } from '../../test-support/fakeImages';
+import { FAKE_KEY_PASSWORD } from '../../test-support/fakeSigningKeys';
 import { createFakeWorkstation, type FakeWorkstation } from '../../test-support/fakeWorkstationApi';
 import { createTranslator } from '../../i18n/translator';
 import { formatStartedAt } from './startedAt';
@@ -50,7 +51,8 @@ describe('RecoveryPanel', () => {
   });
 
   it('goes on to submit a continued application without a new lookup: main kept the applicant', async () => {
-    const fake = createFakeWorkstation({ language: 'en' });
+    // Main also kept the key file used last (Electron knew its path): only the password is typed.
+    const fake = createFakeWorkstation({ language: 'en', signing: { rememberedKey: { key: 'valid', reopenable: true } } });
     await leaveUnfinished(fake, 'documents');
     const { store } = await signInAgain(fake);
     fireEvent.click(await screen.findByTestId('recovery-continue'));
@@ -67,6 +69,8 @@ describe('RecoveryPanel', () => {
 
     await screen.findByTestId('submit-application');
     expect(screen.getByText('Жұмабеков Ерғали Өмірұлы')).toBeTruthy();
+    expect((await screen.findByTestId('sign-remembered-key')).textContent).toBe('Last used: operator.p12');
+    fireEvent.change(screen.getByTestId('sign-password'), { target: { value: FAKE_KEY_PASSWORD } });
     fireEvent.click(screen.getByTestId('submit-application'));
     expect((await screen.findByTestId('registration-number')).textContent).toBe('KZ-LIC-2025-00001');
   });

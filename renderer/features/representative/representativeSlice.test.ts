@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeReadyToSubmit, chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant, findRepresentative } from '../../test-support/arrangeStore';
+import {
+  arrangeReadyToSubmit,
+  chooseService,
+  confirmApplicant,
+  createSignedInStore,
+  fillRequiredSlots,
+  findApplicant,
+  findRepresentative,
+  pickKey,
+} from '../../test-support/arrangeStore';
 import { ACTIVE_COMPANY, BOOKMAKER_2012, CASINO_2014, PROVIDER_EMPLOYEE, REPRESENTATIVE_PERSON, SECURITY_2012, UNKNOWN_VALID_IIN } from '../../test-support/fakeFixtures';
 import { POA_EXPIRED, POA_FOR_COMPANY, POA_FOR_PERSON, UNKNOWN_POA_NUMBER } from '../../test-support/fakeNotaryFixtures';
 import { selectDesiredParties } from '../draft/draftSelectors';
@@ -12,6 +21,7 @@ import {
   selectRepresentativeLookup,
   selectRepresentativeRule,
 } from './representativeSelectors';
+import { FAKE_KEY_PASSWORD } from '../../test-support/fakeSigningKeys';
 
 async function withApplicant(serviceId = CASINO_2014.id, applicant = '850415312343') {
   const arranged = await createSignedInStore();
@@ -87,7 +97,8 @@ describe('lookupRepresentative', () => {
     expect(store.getState().draft?.missingRequiredSlots).toContain('power-of-attorney');
     await fillRequiredSlots(store);
     store.getState().goToStep('review');
-    const result = await store.getState().submitApplication();
+    await pickKey(store);
+    const result = await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     expect(result?.ok && result.value.representative).toEqual({
       iin: REPRESENTATIVE_PERSON.iin,
       displayName: 'Сейдахметова Дана Қайратқызы',
@@ -174,7 +185,7 @@ describe('lookupRepresentative', () => {
   it('lets a stale representative check surface as unknown-representative at submission', async () => {
     const { store, fake } = await arrangeReadyToSubmit();
     fake.impl.submissions.submitDraft = async () => ({ ok: false, error: { kind: 'unknown-representative' } });
-    await store.getState().submitApplication();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     expect(store.getState().submission).toEqual({ kind: 'failed', error: { kind: 'unknown-representative' } });
   });
 });

@@ -27,8 +27,8 @@ export interface SessionActions {
   /** Signs in, loads the catalog and the operator's unfinished applications (offered back after a crash). */
   login(request: LoginRequest): Promise<Result<OperatorProfile, LoginError>>;
   /**
-   * Wipes citizen data first, then stops a running scan and tells main: nothing of the applicant
-   * outlives the click. The draft stays in main and is offered back at the next login.
+   * Wipes citizen data and the operator's key first, then stops a running scan and tells main:
+   * nothing of the applicant outlives the click. The draft stays in main and is offered back at the next login.
    */
   logout(): Promise<void>;
   /** A call answered not-signed-in (main locked or lost the session): same wipe as logout, with a notice. */
@@ -77,6 +77,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
     get().resetCitizenData();
     get().clearCatalog();
     get().clearSettings();
+    get().clearSigning();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: null });
     // The feeder must not keep filling the draft of an operator who has left the counter.
     if (scan.kind === 'running') await api.scanning.cancel(scan.job.jobId);
@@ -87,6 +88,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
     get().resetCitizenData();
     get().clearCatalog();
     get().clearSettings();
+    get().clearSigning();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: 'session-expired' });
   },
 });

@@ -2,9 +2,10 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../../core/calendar/localDate';
 import { App } from '../../app/App';
-import { chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant, findRepresentative } from '../../test-support/arrangeStore';
+import { chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant, findRepresentative, pickKey } from '../../test-support/arrangeStore';
 import { ACTIVE_COMPANY, BOOKMAKER_2012, CASINO_2014, REPRESENTATIVE_PERSON } from '../../test-support/fakeFixtures';
 import { POA_FOR_PERSON } from '../../test-support/fakeNotaryFixtures';
+import { FAKE_KEY_PASSWORD } from '../../test-support/fakeSigningKeys';
 import { DEFAULT_FAKE_SETTINGS, type FakeWorkstationOptions } from '../../test-support/fakeWorkstationApi';
 
 afterEach(cleanup);
@@ -16,7 +17,7 @@ interface Draft {
   readonly representative?: { readonly number: string } | 'other';
 }
 
-/** Signed in and on the review step of a complete draft, rendered. */
+/** Signed in and on the review step of a complete draft with the operator's key file picked, rendered. */
 async function renderReview(options: FakeWorkstationOptions & Draft = {}) {
   const arranged = await createSignedInStore(options);
   const { store } = arranged;
@@ -27,9 +28,15 @@ async function renderReview(options: FakeWorkstationOptions & Draft = {}) {
   await confirmApplicant(store);
   await fillRequiredSlots(store);
   if (!store.getState().goToStep('review')) throw new Error('documents step not done');
+  await pickKey(store);
   render(<App store={store} />);
   await screen.findByTestId('submit-application');
   return arranged;
+}
+
+/** The key's password, typed on the review step: "Sign and submit" is enabled from then on. */
+function typeKeyPassword(): void {
+  fireEvent.change(screen.getByTestId('sign-password'), { target: { value: FAKE_KEY_PASSWORD } });
 }
 
 describe('ReviewStep: planned result date', () => {
@@ -104,6 +111,7 @@ describe('ReviewStep: representative', () => {
 describe('after submission', () => {
   it('shows the planned result date and the representative on the result screen and in the journal', async () => {
     await renderReview({ language: 'en', representative: { number: POA_FOR_PERSON.number } });
+    typeKeyPassword();
     fireEvent.click(screen.getByTestId('submit-application'));
 
     expect((await screen.findByTestId('result-planned-date')).textContent).toBe('Planned result date: 31.03.2025');
@@ -118,6 +126,7 @@ describe('after submission', () => {
 
   it('says where there is no deadline', async () => {
     await renderReview({ language: 'en', serviceId: BOOKMAKER_2012.id, applicant: [ACTIVE_COMPANY.bin, 'legal-entity'] });
+    typeKeyPassword();
     fireEvent.click(screen.getByTestId('submit-application'));
     expect((await screen.findByTestId('result-planned-date')).textContent).toBe('The regulation states no deadline, so there is no planned date.');
     expect(screen.queryByTestId('result-representative')).toBeNull();
@@ -146,6 +155,7 @@ describe('ReviewStep: documents', () => {
   it('explains why main refused the draft, naming the documents', async () => {
     const { fake } = await renderReview({ language: 'en' });
     fake.impl.submissions.submitDraft = async () => ({ ok: false, error: { kind: 'missing-documents', slotIds: ['identity', 'fee-receipt'] } });
+    typeKeyPassword();
     fireEvent.click(screen.getByTestId('submit-application'));
     expect((await screen.findByTestId('submit-error')).textContent).toBe(
       'These documents have no pages: Identity document, Proof of payment of the licence fee. Go back to the documents and scan them.',

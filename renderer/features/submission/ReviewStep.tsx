@@ -1,8 +1,5 @@
-import { submitErrorMessage } from '../../i18n/contractErrorMessages';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
-import { Notice } from '../../ui/Notice';
-import { useRunAction } from '../../ui/useRunAction';
 import { applicantDisplayName, applicantIdentifier, selectApplicantCard } from '../applicant/applicantSelectors';
 import { selectSelectedService, selectSelectedSubtype } from '../catalog/catalogSelectors';
 import { describeDeadline, SUBTYPE_LABELS } from '../catalog/subtypeLabels';
@@ -10,21 +7,18 @@ import { selectDraft } from '../draft/draftSelectors';
 import { PlannedResultDateRow } from './PlannedResultDateRow';
 import { ReviewDocumentsRow } from './ReviewDocumentsRow';
 import { ReviewRepresentativeRow } from './ReviewRepresentativeRow';
-import { selectCanSubmit, selectIsSubmitting, selectSubmission } from './submissionSelectors';
+import { selectIsSubmitting } from './submissionSelectors';
+import { SubmitPanel } from './SubmitPanel';
 
-/** Step 4: everything the applicant is about to sign off on, the planned result date, and the one Submit button. */
+/** Step 4: everything the applicant is about to sign off on, the planned result date, the operator's signature and the one Submit button. */
 export function ReviewStep() {
   const translator = useTranslator();
-  const { t, render, language } = translator;
+  const { t, language } = translator;
   const service = useWorkstation(selectSelectedService);
   const subtype = useWorkstation(selectSelectedSubtype);
   const card = useWorkstation(selectApplicantCard);
   const draft = useWorkstation(selectDraft);
-  const submission = useWorkstation(selectSubmission);
   const isSubmitting = useWorkstation(selectIsSubmitting);
-  const canSubmit = useWorkstation(selectCanSubmit);
-  const submitApplication = useWorkstation((state) => state.submitApplication);
-  const run = useRunAction();
   if (!service || !subtype || !draft) return null;
 
   const record = card?.record ?? null;
@@ -69,23 +63,7 @@ export function ReviewStep() {
         <ReviewDocumentsRow />
         <PlannedResultDateRow />
       </dl>
-      {submission.kind === 'failed' && (
-        <Notice tone="error" testId="submit-error">
-          {render(submitErrorMessage(submission.error, slotTitle))}
-        </Notice>
-      )}
-      <div className="step__actions">
-        <button
-          type="button"
-          className="button button--primary button--large"
-          data-testid="submit-application"
-          autoFocus
-          disabled={!canSubmit}
-          onClick={() => run(submitApplication())}
-        >
-          {isSubmitting ? t('review.submitting') : t('review.submit')}
-        </button>
-      </div>
+      <SubmitPanel slotTitle={slotTitle} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ApplicationSummary } from '../../../core/contract';
 import { assertNever } from '../../../core/result';
+import { backendProblemMessage, isExplainedProblemCode } from '../../i18n/signingMessages';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
@@ -8,7 +9,7 @@ import { selectSubmittedApplication } from './submissionSelectors';
 
 /** The number the applicant is waiting for, as large as the screen allows. */
 function ResultHeadline({ application }: { readonly application: ApplicationSummary }) {
-  const { t } = useTranslator();
+  const { t, render } = useTranslator();
   switch (application.state) {
     case 'registered':
       return (
@@ -46,7 +47,12 @@ function ResultHeadline({ application }: { readonly application: ApplicationSumm
           <p className="result__number" data-testid="local-number">
             {application.localNumber}
           </p>
-          <p className="result__secondary">{t('result.needsAttentionBody', { code: application.problemCode ?? '—' })}</p>
+          <p className="result__secondary" data-testid="result-problem">
+            {render(backendProblemMessage(application.problemCode))}
+          </p>
+          {isExplainedProblemCode(application.problemCode) && (
+            <p className="result__secondary muted">{t('backendProblem.code', { code: application.problemCode })}</p>
+          )}
         </>
       );
     default:

@@ -1,6 +1,7 @@
 import type { ApplicationSummary, SubmitDraftError } from '../../../core/contract';
 import type { Result } from '../../../core/result';
 import type { SliceCreator } from '../../store/storeTypes';
+import { signingRequestOf } from '../signing/signingSelectors';
 import { selectCanSubmit } from './submissionSelectors';
 
 export type Submission =
@@ -15,11 +16,13 @@ export interface SubmissionState {
 
 export interface SubmissionActions {
   /**
-   * Submits the draft (main assembles one PDF per slot). Null when the draft is incomplete or a
-   * submission is already under way: a double Enter must never send the application twice.
-   * Afterwards the draft is closed in main and gone from the store.
+   * Signs (where the service requires the operator's EDS) and submits the draft; main assembles one
+   * PDF per slot. `keyPassword` opens the chosen key file for this call only and is not kept.
+   * Null when the draft is incomplete, signing lacks a key or password, or a submission is already
+   * under way: a double Enter must never send the application twice. Afterwards the draft is
+   * closed in main and gone from the store; when signing failed nothing was queued and it stays.
    */
-  submitApplication(): Promise<Result<ApplicationSummary, SubmitDraftError> | null>;
+  submitApplication(keyPassword?: string): Promise<Result<ApplicationSummary, SubmitDraftError> | null>;
 }
 
 export type SubmissionSlice = SubmissionState & SubmissionActions;
@@ -29,12 +32,15 @@ export const submissionInitialState: SubmissionState = { submission: { kind: 'id
 export const createSubmissionSlice: SliceCreator<SubmissionSlice> = ({ set, get, api }) => ({
   ...submissionInitialState,
 
-  async submitApplication() {
+  async submitApplication(keyPassword = '') {
     const before = get();
     if (!before.draft || !selectCanSubmit(before)) return null;
+    const signing = signingRequestOf(before, keyPassword);
+    if (signing.kind === 'incomplete') return null;
 
     set({ submission: { kind: 'busy' } });
-    const result = await api.submissions.submitDraft(before.draft.draftId);
+    before.noteSigningFailure(null);
+    const result = await api.submissions.submitDraft(before.draft.draftId, signing.kind === 'ready' ? signing.method : null);
     // After a logout the application is safe in main's journal; the screen must not show it to the next operator.
     if (get().citizenDataEpoch !== before.citizenDataEpoch) return result;
 
@@ -45,6 +51,8 @@ export const createSubmissionSlice: SliceCreator<SubmissionSlice> = ({ set, get,
       get().endExpiredSession();
     } else {
       set({ submission: { kind: 'failed', error: result.error } });
+      const isSameKey = get().keyGeneration === before.keyGeneration;
+      if (result.error.kind === 'signing-failed' && isSameKey) get().noteSigningFailure(result.error.problem);
       // Missing slots or an unreadable page: show the pages as main has them now.
       await get().refreshDraft();
     }

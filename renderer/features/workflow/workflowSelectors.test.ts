@@ -3,6 +3,7 @@ import { arrangeReadyToSubmit, chooseService, confirmApplicant, createSignedInSt
 import { BOOKMAKER_2012, CASINO_2014, OTHER_PERSON } from '../../test-support/fakeFixtures';
 import { APPLICATION_STEPS } from './applicationSteps';
 import { selectCanAdvance, selectHasDraft, selectIsStepDone, selectIsStepReachable } from './workflowSelectors';
+import { FAKE_KEY_PASSWORD } from '../../test-support/fakeSigningKeys';
 
 const reachableSteps = (state: Parameters<typeof selectIsStepReachable>[0]) =>
   APPLICATION_STEPS.filter((step) => selectIsStepReachable(state, step));
@@ -55,14 +56,14 @@ describe('workflow selectors', () => {
   it('closes every step once the application is submitted', async () => {
     const { store } = await arrangeReadyToSubmit();
     expect(reachableSteps(store.getState())).toEqual(APPLICATION_STEPS);
-    await store.getState().submitApplication();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     expect(reachableSteps(store.getState())).toEqual([]);
     expect(selectHasDraft(store.getState())).toBe(false);
   });
 
   it('returns to a fresh step 1 when the journal is left after a submission', async () => {
     const { store } = await arrangeReadyToSubmit();
-    await store.getState().submitApplication();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     store.getState().openJournal();
     store.getState().openApplication();
     expect(store.getState().view).toBe('application');

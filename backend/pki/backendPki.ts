@@ -1,0 +1,47 @@
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { certificateFields, type CertificateFields } from './certificateFields';
+import { normaliseSerialHex } from './der';
+
+/** The CA the backend trusts for operator signatures and whose CRL it publishes. */
+export interface BackendPkiConfig {
+  readonly caCertPem: string;
+  /** PKCS#8 PEM; RSA (the CRL is signed sha256WithRSAEncryption). */
+  readonly caKeyPem: string;
+  /** Hex serial numbers of the CA's certificates that are revoked. */
+  readonly revokedSerials: readonly string[];
+  /**
+   * revocationDate in the CRL. Default: the CA's notBefore, i.e. "revoked for as long as it
+   * matters": the backend refuses a revoked certificate whenever it signed.
+   */
+  readonly revokedAt?: Date;
+}
+
+export interface BackendPki {
+  readonly ca: X509Certificate;
+  readonly caFields: CertificateFields;
+  readonly caKey: KeyObject;
+  /** Normalised serials (certificateFields' form). */
+  readonly revokedSerials: ReadonlySet<string>;
+  readonly revokedAt: Date;
+  isRevoked(serialHex: string): boolean;
+}
+
+/** Throws on a configuration that cannot work (bad PEM, not a CA, key of another certificate). */
+export function openBackendPki(config: BackendPkiConfig): BackendPki {
+  const ca = new X509Certificate(config.caCertPem);
+  if (!ca.ca) throw new Error('PKI: the CA certificate is not a CA (basicConstraints)');
+  const caKey = createPrivateKey(config.caKeyPem);
+  if (caKey.asymmetricKeyType !== 'rsa') throw new Error('PKI: the CA key must be RSA');
+  const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
+  if (!spki(createPublicKey(caKey)).equals(spki(ca.publicKey))) throw new Error('PKI: the CA key does not belong to the CA certificate');
+  if (config.revokedSerials.some((serial) => !/^[0-9a-f]+$/i.test(serial))) throw new Error('PKI: revoked serials must be hex');
+  const revokedSerials = new Set(config.revokedSerials.map(normaliseSerialHex));
+  return {
+    ca,
+    caFields: certificateFields(ca.raw),
+    caKey,
+    revokedSerials,
+    revokedAt: config.revokedAt ?? new Date(ca.validFrom),
+    isRevoked: (serialHex) => revokedSerials.has(normaliseSerialHex(serialHex)),
+  };
+}
