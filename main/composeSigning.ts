@@ -1,5 +1,6 @@
 // The signing part of the composition root (main/app.ts): trust anchors, the cached revocation list,
 // the key-file signer and NCALayer, behind one SigningService.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { languageSchema } from '../core/contract/common';
 import type { AppConfig } from './config/appConfig';
@@ -49,10 +50,18 @@ export async function composeSigning(args: {
     const stored = languageSchema.safeParse(db.read((r) => getSetting(r, 'ui.language')));
     return stored.success ? stored.data : 'kk';
   };
+  const ncaLayerCaPem = config.ncaLayerCaFile === null ? null : await readFile(config.ncaLayerCaFile, 'utf8');
   const agentSigner =
     args.agentSigner !== undefined
       ? args.agentSigner
-      : new NcaLayerSigner({ url: config.ncaLayerUrl, timeoutMs: 180_000, connectTimeoutMs: 3_000, locale: language });
+      : new NcaLayerSigner({
+          url: config.ncaLayerUrl,
+          // The operator types the key password in NCALayer's own window: allow them time.
+          timeoutMs: 180_000,
+          connectTimeoutMs: 3_000,
+          ...(ncaLayerCaPem === null ? {} : { tls: { caPem: ncaLayerCaPem } }),
+          locale: language,
+        });
 
   // Keep the list fresh while the counter is online, so signing rarely waits for it.
   session.onDidSignIn(() => void revocationList.refresh());

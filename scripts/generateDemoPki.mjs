@@ -5,26 +5,14 @@
 // is the backend fixture `operator` (IIN 880808399112). Never trust these keys outside a demo.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTestPkiGenerator } from './importTestPkiGenerator.mjs';
 
 const OPERATOR_IIN = '880808399112'; // backend/fixtures/operators.ts, login "operator"
 const OTHER_IIN = '901120412403'; // nobody in the fixtures: the "wrong IIN" key
 const PASSWORD = 'Demo#2026';
 const EMPLOYER = { name: 'ХҚО ТЕСТ ФИЛИАЛЫ', bin: '060440000004' };
 
-const bundle = path.resolve('out/scripts/generateTestPki.mjs');
-await build({
-  entryPoints: ['main/signing/testPki/generateTestPki.ts'],
-  outfile: bundle,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-const { generateTestPki, TEST_KEY_NAMES } = await import(pathToFileURL(bundle).href);
+const { generateTestPki, TEST_KEY_NAMES } = await importTestPkiGenerator();
 
 const pki = await generateTestPki({
   now: new Date(),

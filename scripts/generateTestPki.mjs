@@ -3,8 +3,7 @@
 // The TS module is bundled with esbuild (packages external) to out/scripts/ and imported.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTestPkiGenerator } from './importTestPkiGenerator.mjs';
 
 // Valid IINs (checksum passes), so the app's IIN validation accepts them.
 const OPERATOR_IIN = '850415312343';
@@ -12,18 +11,7 @@ const OTHER_IIN = '901120412403';
 const PASSWORD = 'Qwerty12';
 
 const outDir = path.resolve(process.argv[2] ?? '.data/test-pki');
-const bundle = path.resolve('out/scripts/generateTestPki.mjs');
-await build({
-  entryPoints: ['main/signing/testPki/generateTestPki.ts'],
-  outfile: bundle,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-const { generateTestPki, TEST_KEY_NAMES } = await import(pathToFileURL(bundle).href);
+const { generateTestPki, TEST_KEY_NAMES } = await importTestPkiGenerator();
 
 const started = Date.now();
 const pki = await generateTestPki({ now: new Date(), operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });

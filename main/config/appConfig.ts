@@ -35,6 +35,8 @@ export const configFileSchema = z
         crlMaxAgeHours: z.number().min(1).max(24 * 14).optional(),
         /** NCALayer's WebSocket; absent = wss://127.0.0.1:13579/. */
         ncaLayerUrl: z.url({ protocol: /^wss?$/ }).optional(),
+        /** PEM file of the certificate (or its CA) NCALayer presents on 127.0.0.1; absent = the system's trust store. */
+        ncaLayerCaFile: z.string().min(1).optional(),
       })
       .strict()
       .optional(),
@@ -53,6 +55,7 @@ export interface AppConfig {
   readonly trustAnchorsDir: string | null;
   readonly crlMaxAgeHours: number;
   readonly ncaLayerUrl: string;
+  readonly ncaLayerCaFile: string | null;
 }
 
 export const DEFAULT_CRL_MAX_AGE_HOURS = 24;
@@ -101,6 +104,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       trustAnchorsDir: fromFile.signing?.trustAnchorsDir ?? null,
       crlMaxAgeHours: fromFile.signing?.crlMaxAgeHours ?? DEFAULT_CRL_MAX_AGE_HOURS,
       ncaLayerUrl: fromFile.signing?.ncaLayerUrl ?? DEFAULT_NCALAYER_URL,
+      ncaLayerCaFile: fromFile.signing?.ncaLayerCaFile ?? null,
     },
   };
 }

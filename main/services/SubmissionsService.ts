@@ -29,6 +29,17 @@ interface AcceptedParties {
   readonly representative: StoredRepresentative | null;
 }
 
+interface AcceptRequest {
+  readonly parties: AcceptedParties;
+  readonly subtype: ApplicationSubtype;
+  readonly documents: DocumentRef[];
+  readonly acceptedAt: string;
+  /** Null where the regulation has no operator EDS. */
+  readonly signing: SigningMethod | null;
+  /** Runs inside the acceptance transaction (closing the draft). */
+  readonly alsoInTransaction: (w: WritableDb, applicationId: string) => void;
+}
+
 export interface SubmissionsServiceOptions {
   readonly workstationId: () => string;
   /** The font that draws Kazakh text in assembled PDFs (resources/fonts/DejaVuSans.ttf). */
@@ -69,9 +80,14 @@ export class SubmissionsService implements SubmissionsApi {
     const footerDate = this.catalog.deadlineFor(parties.value.service, draft.value.subtype, acceptedAt.toISOString()).acceptedOn.split('-').reverse().join('.');
     const documents = await assembleDraftDocuments(draft.value, view.slots, this.blobs, { fontBytes: this.options.fontBytes, acceptedAt, footerDate });
     if (!documents.ok) return documents;
-    return this.accept(parties.value, draft.value.subtype, documents.value, acceptedAt.toISOString(), signWith, (w, applicationId) =>
-      closeDraft(w, draftId, 'submitted', applicationId, acceptedAt.toISOString()),
-    );
+    return this.accept({
+      parties: parties.value,
+      subtype: draft.value.subtype,
+      documents: documents.value,
+      acceptedAt: acceptedAt.toISOString(),
+      signing: signWith,
+      alsoInTransaction: (w, applicationId) => closeDraft(w, draftId, 'submitted', applicationId, acceptedAt.toISOString()),
+    });
   }
 
   /** Service, applicant and representative as the rules allow them for this operator. */
@@ -104,15 +120,8 @@ export class SubmissionsService implements SubmissionsApi {
    * nothing behind. Acceptances are serialised so the local number peeked for the payload is the one
    * the transaction takes. Resolves once it is on disk, after giving the backend a short chance.
    */
-  private accept(
-    parties: AcceptedParties,
-    subtype: ApplicationSubtype,
-    documents: DocumentRef[],
-    acceptedAt: string,
-    signing: SigningMethod | null,
-    alsoInTransaction: (w: WritableDb, applicationId: string) => void,
-  ): Promise<Result<ApplicationSummary, SubmitDraftError>> {
-    const run = this.acceptance.then(() => this.acceptNow(parties, subtype, documents, acceptedAt, signing, alsoInTransaction));
+  private accept(request: AcceptRequest): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+    const run = this.acceptance.then(() => this.acceptNow(request));
     this.acceptance = run.then(
       () => undefined,
       () => undefined,
@@ -120,14 +129,8 @@ export class SubmissionsService implements SubmissionsApi {
     return run;
   }
 
-  private async acceptNow(
-    parties: AcceptedParties,
-    subtype: ApplicationSubtype,
-    documents: DocumentRef[],
-    acceptedAt: string,
-    signing: SigningMethod | null,
-    alsoInTransaction: (w: WritableDb, applicationId: string) => void,
-  ): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+  private async acceptNow(request: AcceptRequest): Promise<Result<ApplicationSummary, SubmitDraftError>> {
+    const { parties, subtype, documents, acceptedAt, signing, alsoInTransaction } = request;
     const { operator, service, snapshot, representative } = parties;
     const record = snapshot.answer.record;
     const applicationId = randomUUID();

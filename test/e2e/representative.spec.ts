@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
-import { fillRequiredSlots, newDataDir, startWebHost, type RunningHost, checkDemoKey } from './webHostProcess';
+import { checkDemoKey, fillRequiredSlots, login, newDataDir, pickService, startWebHost, type RunningHost } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 
@@ -18,12 +18,8 @@ test.afterEach(async () => {
 async function openApplicantStep(page: Page) {
   host = await startWebHost(await newDataDir());
   await page.goto(host.launchUrl);
-  await page.getByTestId('login-username').fill(DEMO_CREDENTIALS.operator.login);
-  await page.getByTestId('login-password').fill(DEMO_CREDENTIALS.operator.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('service-option-002-a2-casino-2014').click();
-  await page.getByTestId('subtype-issue').click();
-  await page.getByTestId('service-next').click();
+  await login(page, DEMO_CREDENTIALS.operator);
+  await pickService(page, '002-a2-casino-2014', 'issue');
   await page.getByTestId('applicant-kind-individual').click();
   await page.getByTestId('applicant-id').fill(FIXTURE_IDS.activeMan);
   await expect(page.getByTestId('identifier-hint').first()).toBeVisible();

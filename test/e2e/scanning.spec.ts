@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
-import { newDataDir, startWebHost, type RunningHost, checkDemoKey } from './webHostProcess';
+import { checkDemoKey, login, lookUpApplicant, newDataDir, pickService, startWebHost, type RunningHost } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 let host: RunningHost | null = null;
@@ -29,21 +29,10 @@ async function saneConfig(extra = ''): Promise<{ dir: string; set(lines: string)
   return { dir, set };
 }
 
-async function login(page: Page) {
-  await page.getByTestId('login-username').fill(DEMO_CREDENTIALS.operator.login);
-  await page.getByTestId('login-password').fill(DEMO_CREDENTIALS.operator.password);
-  await page.getByTestId('login-submit').click();
-}
-
 async function openDocumentsStep(page: Page) {
-  await login(page);
-  await page.getByTestId('service-option-002-a2-casino-2014').click();
-  await page.getByTestId('subtype-duplicate').click();
-  await page.getByTestId('service-next').click();
-  await page.getByTestId('applicant-kind-legal-entity').click();
-  await page.getByTestId('applicant-id').fill(FIXTURE_IDS.activeCompany);
-  await page.getByTestId('applicant-lookup').click();
-  await expect(page.getByTestId('applicant-card')).toBeVisible();
+  await login(page, DEMO_CREDENTIALS.operator);
+  await pickService(page, '002-a2-casino-2014', 'duplicate');
+  await lookUpApplicant(page, 'legal-entity', FIXTURE_IDS.activeCompany);
   await page.getByTestId('applicant-next').click();
   await expect(page.getByTestId('scan-button')).toBeVisible();
 }
@@ -133,7 +122,7 @@ test('SIGKILL in the middle of a feeder batch: every stored page is offered back
 
   host = await startWebHost(dataDir, { PSC_SANE_CONFIG_DIR: sane.dir });
   await page.goto(host.launchUrl);
-  await login(page);
+  await login(page, DEMO_CREDENTIALS.operator);
   await expect(page.getByTestId('recovery-panel')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/16-recovery.png`, fullPage: true });
   await page.getByTestId('recovery-continue').click();

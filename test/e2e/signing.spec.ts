@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
-import { checkDemoKey, fillRequiredSlots, newDataDir, startWebHost, type RunningHost } from './webHostProcess';
+import { checkDemoKey, fillRequiredSlots, login, lookUpApplicant, newDataDir, pickService, startWebHost, type RunningHost } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 
@@ -19,16 +19,9 @@ test.afterEach(async () => {
 async function reviewStep(page: Page): Promise<void> {
   host = await startWebHost(await newDataDir());
   await page.goto(host.launchUrl);
-  await page.getByTestId('login-username').fill(DEMO_CREDENTIALS.operator.login);
-  await page.getByTestId('login-password').fill(DEMO_CREDENTIALS.operator.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('service-option-002-a2-casino-2014').click();
-  await page.getByTestId('subtype-issue').click();
-  await page.getByTestId('service-next').click();
-  await page.getByTestId('applicant-kind-legal-entity').click();
-  await page.getByTestId('applicant-id').fill(FIXTURE_IDS.activeCompany);
-  await page.getByTestId('applicant-lookup').click();
-  await expect(page.getByTestId('applicant-card')).toBeVisible();
+  await login(page, DEMO_CREDENTIALS.operator);
+  await pickService(page, '002-a2-casino-2014', 'issue');
+  await lookUpApplicant(page, 'legal-entity', FIXTURE_IDS.activeCompany);
   await page.getByTestId('applicant-next').click();
   await fillRequiredSlots(page);
   await page.getByTestId('documents-next').click();

@@ -3,9 +3,9 @@
  * the embedded reference backend: log in → service → applicant → document → submit →
  * registration number; then SIGKILL the host and find the application again after restart.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FIXTURE_IDS, DEMO_CREDENTIALS } from '../../backend/fixtures/fixtureIds';
-import { fillRequiredSlots, newDataDir, startWebHost, type RunningHost, checkDemoKey } from './webHostProcess';
+import { checkDemoKey, fillRequiredSlots, login, newDataDir, startWebHost, type RunningHost } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
 
@@ -14,12 +14,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = null;
 });
-
-async function login(page: Page, credentials: { login: string; password: string }) {
-  await page.getByTestId('login-username').fill(credentials.login);
-  await page.getByTestId('login-password').fill(credentials.password);
-  await page.getByTestId('login-submit').click();
-}
 
 test('an application goes from login to a registration number and survives kill -9', async ({ page }) => {
   host = await startWebHost(await newDataDir());

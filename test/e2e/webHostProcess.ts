@@ -87,3 +87,23 @@ export async function checkDemoKey(page: Page, name = 'operator.p12', password =
   await page.getByTestId('sign-password').fill(password);
   await page.getByTestId('sign-check-key').click();
 }
+
+/** The steps every flow starts with; screens in between are each spec's own business. */
+export async function login(page: Page, credentials: { login: string; password: string }): Promise<void> {
+  await page.getByTestId('login-username').fill(credentials.login);
+  await page.getByTestId('login-password').fill(credentials.password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function pickService(page: Page, serviceId: string, subtype: 'issue' | 'reissue' | 'duplicate'): Promise<void> {
+  await page.getByTestId(`service-option-${serviceId}`).click();
+  await page.getByTestId(`subtype-${subtype}`).click();
+  await page.getByTestId('service-next').click();
+}
+
+export async function lookUpApplicant(page: Page, kind: 'individual' | 'legal-entity', id: string): Promise<void> {
+  await page.getByTestId(`applicant-kind-${kind}`).click();
+  await page.getByTestId('applicant-id').fill(id);
+  await page.getByTestId('applicant-lookup').click();
+  await expect(page.getByTestId('applicant-card')).toContainText(id);
+}

@@ -19,9 +19,12 @@ import { HttpLicensingBackend } from '../../main/adapters/backend/HttpLicensingB
 import { loadCatalog } from '../../main/app';
 import { SqlJsDatabase } from '../../main/db/SqlJsDatabase';
 import { MIGRATIONS } from '../../main/db/migrations';
+import type { AgentSigner } from '../../main/ports/Signer';
+import { FakeNcaLayerAgent } from '../../main/signing/ncaLayer/FakeNcaLayerAgent';
+import { NcaLayerSigner } from '../../main/signing/ncaLayer/NcaLayerSigner';
 import { ControllableBackend } from '../support/controllableBackend';
 import { requireSystemTool } from '../support/requireSystemTool';
-import { completeDraft, demoSigning, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
+import { completeDraft, DEMO_KEY_PASSWORD, demoKeyFile, demoSigning, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -31,7 +34,7 @@ afterEach(async () => {
 const SIGNED_SERVICE = '002-a2-casino-2014';
 const PROVIDER_SERVICE = '003-i1-veterinary-2013';
 
-async function setup(dataDir?: string, stateDir?: string) {
+async function setup(dataDir?: string, stateDir?: string, agentSigner: AgentSigner | null = null) {
   const catalog = await loadCatalog(path.join(REPO_ROOT, 'resources'));
   const backendState = stateDir ?? (await mkdtemp(path.join(tmpdir(), 'psc-signed-backend-')));
   const server = await createBackendServer({
@@ -42,7 +45,7 @@ async function setup(dataDir?: string, stateDir?: string) {
   });
   closers.push(() => server.close());
   const backend = new ControllableBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: 5_000 }));
-  const workstation = await startTestWorkstation({ backend, random: () => 0, sendBudgetMs: 3_000 }, dataDir);
+  const workstation = await startTestWorkstation({ backend, random: () => 0, sendBudgetMs: 3_000, agentSigner }, dataDir);
   closers.push(() => workstation.close());
   return { api: workstation.api, backend, backendState, workstation };
 }
@@ -157,5 +160,27 @@ describe('signed submission', () => {
     }
     const list = await second.api.submissions.list();
     expect(list.ok && list.value[0]).toMatchObject({ state: 'needs-attention', problemCode: 'signature-invalid', registrationNumber: null });
+  });
+
+  it('signs through NCALayer (a fake agent speaking its protocol) and the backend accepts that signature too', async () => {
+    const agent = await FakeNcaLayerAgent.start({ mode: 'sign', key: { p12: demoKeyFile(), password: DEMO_KEY_PASSWORD }, operatorIin: '880808399112' });
+    closers.push(() => agent.close());
+    const signer = new NcaLayerSigner({ url: agent.url, timeoutMs: 10_000, connectTimeoutMs: 2_000, locale: () => 'kk' });
+    const { api, backendState } = await setup(undefined, undefined, signer);
+    const draftId = await readyDraft(api, SIGNED_SERVICE);
+    expect(await api.submissions.submitDraft(draftId, { kind: 'ncalayer' })).toMatchObject({ ok: true, value: { state: 'registered' } });
+    expect(agent.requests).toHaveLength(1);
+    const [received] = await receivedBodies(backendState);
+    expect(applicationSubmissionSchema.parse(received).operatorSignature?.format).toBe('cms-detached-sha256');
+  });
+
+  it('reports a cancelled NCALayer dialog and keeps the draft', async () => {
+    const agent = await FakeNcaLayerAgent.start({ mode: 'cancel' });
+    closers.push(() => agent.close());
+    const signer = new NcaLayerSigner({ url: agent.url, timeoutMs: 10_000, connectTimeoutMs: 2_000, locale: () => 'kk' });
+    const { api } = await setup(undefined, undefined, signer);
+    const draftId = await readyDraft(api, SIGNED_SERVICE);
+    expect(await api.submissions.submitDraft(draftId, { kind: 'ncalayer' })).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'agent-cancelled' } } });
+    expect((await api.drafts.get(draftId)).ok).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
   const workstation = await createWorkstation({
     config: {
       dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
-      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/',
+      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/', ncaLayerCaFile: null,
     },
     host: 'browser',
     version: paths.version,
