@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { certificateFields, type CertificateFields } from './certificateFields';
-import { normaliseSerialHex } from './der';
+import { normaliseSerialHex } from '../../core/asn1/derValues';
+import { readCertificateFields, type CertificateFields } from '../../core/signing/certificateFields';
 
 /** The CA the backend trusts for operator signatures and whose CRL it publishes. */
 export interface BackendPkiConfig {
@@ -20,7 +20,7 @@ export interface BackendPki {
   readonly ca: X509Certificate;
   readonly caFields: CertificateFields;
   readonly caKey: KeyObject;
-  /** Normalised serials (certificateFields' form). */
+  /** Normalised serials (CertificateFields' form). */
   readonly revokedSerials: ReadonlySet<string>;
   readonly revokedAt: Date;
   isRevoked(serialHex: string): boolean;
@@ -38,7 +38,7 @@ export function openBackendPki(config: BackendPkiConfig): BackendPki {
   const revokedSerials = new Set(config.revokedSerials.map(normaliseSerialHex));
   return {
     ca,
-    caFields: certificateFields(ca.raw),
+    caFields: readCertificateFields(ca.raw),
     caKey,
     revokedSerials,
     revokedAt: config.revokedAt ?? new Date(ca.validFrom),

@@ -4,8 +4,9 @@
  * the CRL to the CA without re-encoding it.
  */
 import { createHash, sign } from 'node:crypto';
+import { childrenOf, contextTag, parseDer } from '../../core/asn1/derReader';
+import { derBitString, derInteger, derNull, derOctetString, derOid, derSequence, derTime, encodeTlv } from '../../core/asn1/derWriter';
 import type { BackendPki } from './backendPki';
-import { childrenOf, derBitString, derInteger, derNull, derOctetString, derOid, derSequence, derTime, encodeTlv, contextTag, parseDer } from './der';
 
 const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 const AUTHORITY_KEY_IDENTIFIER = '2.5.29.35';
@@ -23,8 +24,8 @@ const extension = (id: string, value: Uint8Array): Uint8Array => derSequence(der
 /** RFC 5280 §4.2.1.2 method 1 (SHA-1 of the subjectPublicKey bits) when the CA has no SKI. */
 function keyIdentifier(pki: BackendPki): Uint8Array {
   if (pki.caFields.subjectKeyIdentifier !== null) return pki.caFields.subjectKeyIdentifier;
-  const [, bits] = childrenOf(parseDer(pki.caFields.publicKeyInfoDer));
-  return createHash('sha1').update(bits?.value.subarray(1) ?? new Uint8Array(0)).digest();
+  const [, bits] = childrenOf(parseDer(pki.caFields.subjectPublicKeyInfoDer));
+  return createHash('sha1').update(bits?.content.subarray(1) ?? new Uint8Array(0)).digest();
 }
 
 export function buildCrl(pki: BackendPki, contents: CrlContents): Uint8Array {

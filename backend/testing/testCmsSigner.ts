@@ -6,14 +6,15 @@
  */
 import { createPrivateKey, sign, X509Certificate, createHash, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { contextTag, TAG } from '../../core/asn1/derReader';
+import { derInteger, derNull, derOctetString, derOid, derSequence, derSetOf, derTime, encodeTlv } from '../../core/asn1/derWriter';
 import {
   OPERATOR_SIGNATURE_FORMAT,
   type ApplicationSubmissionBody,
 } from '../../core/backendApi/wire';
+import { readCertificateFields } from '../../core/signing/certificateFields';
+import { CMS_OID } from '../../core/signing/cmsStructure';
 import { signedBytesOf } from '../../core/signing/signedPayload';
-import { certificateFields } from '../pki/certificateFields';
-import { contextTag, derInteger, derNull, derOctetString, derOid, derSequence, derSetOf, derTime, encodeTlv, TAG } from '../pki/der';
-import { CMS_OID } from '../signing/detachedCms';
 
 export interface TestKey {
   readonly privateKey: KeyObject;
@@ -52,7 +53,7 @@ export function signDetachedForTest(key: TestKey, data: Uint8Array, options: Tes
     ...(options.omitSigningTime ? [] : [attribute(CMS_OID.signingTime, derTime(options.signingTime ?? new Date()))]),
     attribute(CMS_OID.messageDigest, derOctetString(createHash('sha256').update(data).digest())),
   );
-  const fields = certificateFields(key.certificate.raw);
+  const fields = readCertificateFields(key.certificate.raw);
   const signerInfo = derSequence(
     derInteger(1),
     derSequence(fields.issuerDer, derInteger(fields.serialHex)),

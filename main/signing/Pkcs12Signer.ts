@@ -1,9 +1,10 @@
 // Signer over the operator's PKCS#12 key file, with node-forge (DESIGN.md §5, stack-notes.md §7).
 // The key is opened for the one call and dropped; the password is never stored, logged or returned.
 import { ok, type Result } from '../../core/result';
+import { readCertificateFields } from '../../core/signing/certificateFields';
 import { certificateOwner, checkSigningCertificate, isSigningKey } from '../../core/signing/certificateRules';
 import type { CertificateCard, Signature, Signer, SignerError, SignPolicy } from '../ports/Signer';
-import { certificateDerFromPem, describeCertificate, readCertificate } from './certificateDescription';
+import { certificateDerFromPem, describeCertificate } from './certificateDescription';
 import { makeDetachedCms } from './forgeDetachedCms';
 import { openKeyFile } from './pkcs12KeyFile';
 import { verifyDetachedCms } from './verifyDetachedCms';
@@ -13,7 +14,7 @@ export class Pkcs12Signer implements Signer {
     const opened = openKeyFile(keyFile, password);
     if (!opened.ok) return opened;
     const { certificatePem } = opened.value;
-    const fields = readCertificate(certificateDerFromPem(certificatePem));
+    const fields = readCertificateFields(certificateDerFromPem(certificatePem));
     return ok({
       owner: certificateOwner(fields.subject),
       issuerCommonName: fields.issuerCommonName,

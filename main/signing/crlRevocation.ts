@@ -1,8 +1,8 @@
 // Revocation status from an X.509 v2 CRL (RFC 5280 §5): the CRL must be signed by the CA that issued
 // the certificate and still be current (nextUpdate not passed); otherwise the status is 'unknown'.
 import { verify as verifySignature, type X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
-import { children, firstInnerTlv, isUniversal, normaliseSerialHex, primitive, tlvLength, toBinary } from './der';
+import { childAt, childrenOf, expectTag, parseBer, TAG } from '../../core/asn1/derReader';
+import { integerHex, normaliseSerialHex, oidOf, timeOf } from '../../core/asn1/derValues';
 
 const SIGNATURE_HASHES: Readonly<Record<string, string>> = {
   '1.2.840.113549.1.1.5': 'sha1',
@@ -11,42 +11,30 @@ const SIGNATURE_HASHES: Readonly<Record<string, string>> = {
   '1.2.840.113549.1.1.13': 'sha512',
 };
 
-type ParsedCrl = { tbs: Uint8Array; hash: string | undefined; signature: Buffer; nextUpdate: Date | null; revoked: Set<string> };
+type ParsedCrl = { tbs: Uint8Array; hash: string | undefined; signature: Uint8Array; nextUpdate: Date | null; revoked: Set<string> };
 
+/** BER is tolerated as forge tolerated it: the signature is checked over the TBSCertList bytes as received. */
 function parseCrl(der: Uint8Array): ParsedCrl {
-  const { Type } = forge.asn1;
-  const root = forge.asn1.fromDer(toBinary(der));
-  const [tbsNode, algorithm] = children(root);
-  const tbs = children(tbsNode);
-  let index = tbs[0] !== undefined && isUniversal(tbs[0], Type.INTEGER) ? 1 : 0; // optional version
+  const [tbsCertList, algorithm, signature] = childrenOf(expectTag(parseBer(der), TAG.sequence, 'CertificateList'));
+  const tbsElement = expectTag(tbsCertList, TAG.sequence, 'TBSCertList');
+  const tbs = childrenOf(tbsElement);
+  let index = tbs[0]?.tag === TAG.integer ? 1 : 0; // optional version
   index += 3; // signature, issuer, thisUpdate
   let nextUpdate: Date | null = null;
   const next = tbs[index];
-  if (next !== undefined && (isUniversal(next, Type.UTCTIME) || isUniversal(next, Type.GENERALIZEDTIME))) {
-    nextUpdate = isUniversal(next, Type.UTCTIME)
-      ? forge.asn1.utcTimeToDate(primitive(next))
-      : forge.asn1.generalizedTimeToDate(primitive(next));
+  if (next?.tag === TAG.utcTime || next?.tag === TAG.generalizedTime) {
+    nextUpdate = timeOf(next);
     index += 1;
   }
   const revoked = new Set<string>();
   const list = tbs[index];
-  if (list !== undefined && isUniversal(list, Type.SEQUENCE)) {
-    for (const entry of children(list)) {
-      const serial = children(entry)[0];
-      revoked.add(normaliseSerialHex(forge.util.bytesToHex(primitive(serial))));
-    }
+  if (list?.tag === TAG.sequence) {
+    for (const entry of childrenOf(list)) revoked.add(integerHex(childAt(entry, 0, TAG.integer, 'userCertificate')));
   }
-  const oid = forge.asn1.derToOid(primitive(children(algorithm)[0]));
-  return { tbs: firstInnerTlv(der), hash: SIGNATURE_HASHES[oid], signature: signatureBytes(der), nextUpdate, revoked };
-}
-
-/** The signature BIT STRING's bytes, sliced from the raw DER (after TBS and algorithm; skip the unused-bits byte). */
-function signatureBytes(der: Uint8Array): Buffer {
-  let offset = tlvLength(der, 0).header;
-  offset += tlvLength(der, offset).total; // tbsCertList
-  offset += tlvLength(der, offset).total; // signatureAlgorithm
-  const bits = tlvLength(der, offset);
-  return Buffer.from(der.subarray(offset + bits.header + 1, offset + bits.total));
+  const oid = oidOf(childAt(expectTag(algorithm, TAG.sequence, 'signatureAlgorithm'), 0, TAG.oid, 'algorithm'));
+  const bits = expectTag(signature, TAG.bitString, 'signatureValue').content;
+  // bits[0] counts the unused bits of the BIT STRING; the signature is the rest.
+  return { tbs: tbsElement.encoded, hash: SIGNATURE_HASHES[oid], signature: bits.subarray(1), nextUpdate, revoked };
 }
 
 /** true / false from a current CRL signed by `issuer`; 'unknown' when the CRL cannot vouch for the certificate. */

@@ -2,7 +2,7 @@
 // contentType, signingTime, messageDigest. forge cannot verify what it makes; callers check the
 // result with verifyDetachedCms.
 import forge from 'node-forge';
-import { children, fromBinary, toBinary } from './der';
+import { children, fromBinary, toBinary } from './forgeAsn1';
 import type { OpenedKey } from './pkcs12KeyFile';
 
 export function makeDetachedCms(opened: OpenedKey, data: Uint8Array, signingTime: Date): Uint8Array {

@@ -3,7 +3,7 @@
 import forge from 'node-forge';
 import { err, ok, type Result } from '../../core/result';
 import type { SignerError } from '../ports/Signer';
-import { toBinary } from './der';
+import { toBinary } from './forgeAsn1';
 
 export type OpenedKey = { key: forge.pki.rsa.PrivateKey; certificate: forge.pki.Certificate; certificatePem: string };
 

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childAt, contextTag, parseDer, TAG } from '../../core/asn1/derReader';
+import { readCertificateFields } from '../../core/signing/certificateFields';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
-import { certificateDerFromPem, readCertificate } from './certificateDescription';
-import { children } from './der';
-import { DerElement, TAG } from './derReader';
+import { certificateDerFromPem } from './certificateDescription';
+import { children } from './forgeAsn1';
 import { makeDetachedCms } from './forgeDetachedCms';
 import { openKeyFile } from './pkcs12KeyFile';
 import { generateTestPki, type TestPki } from './testPki/generateTestPki';
@@ -70,7 +71,7 @@ describe('verifyDetachedCms', () => {
       const result = verifyDetachedCms(cms, data);
       expect(result.ok && result.value.signatureChecked).toBe(true);
     }
-    const fields = readCertificate(certificateDerFromPem(readFileSync(path.join(dir, 'ec.pem'), 'utf8')));
+    const fields = readCertificateFields(certificateDerFromPem(readFileSync(path.join(dir, 'ec.pem'), 'utf8')));
     expect(fields.subject).toMatchObject({ commonName: 'ҚАСЫМОВА ӘЙГЕРІМ', surname: 'ҚАСЫМОВА', givenName: 'НҰРЛАНҚЫЗЫ', serialNumber: 'IIN850415312343' });
     expect(fields.keyUsage).toEqual({ digitalSignature: true, nonRepudiation: true });
     expect(fields.publicKeyAlgorithmOid).toBe('1.2.840.10045.2.1');
@@ -108,12 +109,12 @@ describe('verifyDetachedCms', () => {
 
 /** ContentInfo, [0] and SignedData re-wrapped with BER indefinite lengths, as Java CMS libraries write them. */
 function indefiniteOuterLengths(cms: Uint8Array): Uint8Array {
-  const contentInfo = DerElement.parse(cms);
-  const signedData = contentInfo.child(1, TAG.context0).child(0, TAG.sequence);
+  const contentInfo = parseDer(cms);
+  const signedData = childAt(childAt(contentInfo, 1, contextTag(0, true), 'content'), 0, TAG.sequence, 'SignedData');
   const open = (tag: number): number[] => [tag, 0x80];
   return Uint8Array.from([
-    ...open(TAG.sequence), ...contentInfo.child(0, TAG.oid).encoded,
-    ...open(TAG.context0), ...open(TAG.sequence), ...signedData.content,
+    ...open(TAG.sequence), ...childAt(contentInfo, 0, TAG.oid, 'contentType').encoded,
+    ...open(contextTag(0, true)), ...open(TAG.sequence), ...signedData.content,
     0, 0, 0, 0, 0, 0,
   ]);
 }
