@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ApplicationRegistrar } from './applications/applicationRegistrar';
+import { FaultController, installFaultInjection, type FaultControl, type FaultPlan } from './faults';
 import { OperatorDirectory } from './auth/operatorDirectory';
 import { SessionRegistry } from './auth/sessionRegistry';
 import { backendFixturesSchema, DEFAULT_FIXTURES, type BackendFixtures } from './fixtures';
@@ -44,16 +45,25 @@ export interface BackendServerOptions {
   readonly fixtures?: BackendFixtures;
   /** Logging is off unless a sink is given; lines never carry identifiers, names or URLs. */
   readonly log?: LogSink | null;
+  /**
+   * Faults to inject from the start, for tests (backend/faults/faultPlan.ts): latency, 5xx, resets,
+   * 429 with Retry-After, hangs, lost registration answers, outage windows. Default none; change
+   * them at runtime with `RunningBackend.faults`. An invalid plan rejects with FaultPlanError.
+   */
+  readonly faults?: FaultPlan | null;
 }
 
 export interface RunningBackend {
   /** Base URL, e.g. http://127.0.0.1:8787 (no trailing slash). */
   readonly url: string;
+  /** Switches injected faults on, changes or clears them while the server runs. */
+  readonly faults: FaultControl;
   close(): Promise<void>;
 }
 
 export type { BackendFixtures } from './fixtures';
 export type { LogSink } from './http/safeLogging';
+export type { FaultControl, FaultCounts, FaultPlan } from './faults';
 
 /** Starts the reference licensing backend (backend/openapi.yaml) and resolves once it listens. */
 export async function createBackendServer(options: BackendServerOptions): Promise<RunningBackend> {
@@ -61,10 +71,11 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const stateDir = options.stateDir ?? null;
   const pki = openBackendPki(options.pki ?? DEMO_PKI);
+  const faults = new FaultController(options.faults ?? null);
 
   const store = stateDir === null ? BackendStore.inMemory() : await BackendStore.open(new StateFile(stateDir));
   const blobs = stateDir === null ? new MemoryBlobStorage() : new FileBlobStorage(path.join(stateDir, 'blobs'));
-  const sessions = new SessionRegistry();
+  const sessions = stateDir === null ? SessionRegistry.inMemory() : await SessionRegistry.open(path.join(stateDir, 'sessions.json'), clock());
   const guard = new BearerGuard(sessions, clock);
   const directory = new RegistryDirectory(fixtures.persons, fixtures.legalEntities);
   const notary = new NotaryDirectory(fixtures.powersOfAttorney);
@@ -81,6 +92,8 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   });
 
   const app = createHttpApp(options.log ?? null);
+  // Before the routes, so every route (and the not-found handler) runs behind the fault hooks.
+  installFaultInjection(app, faults);
   registerHealthRoutes(app, { clock });
   registerPkiRoutes(app, { crl: new CrlPublisher(pki), clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
@@ -91,7 +104,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
 
   try {
     const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-    return { url, close: () => app.close() };
+    return { url, faults, close: () => app.close() };
   } catch (error) {
     await app.close();
     throw error;

@@ -1,11 +1,13 @@
 /**
  * Entry of `npm run backend`: bundled to out/backend/main.mjs, hence the repo root two levels up.
  * Environment: PSC_BACKEND_HOST (127.0.0.1), PSC_BACKEND_PORT (8787), PSC_BACKEND_STATE_DIR
- * (unset = in memory), PSC_BACKEND_LOG=1 (request log to stderr, no identifiers).
+ * (unset = in memory), PSC_BACKEND_LOG=1 (request log to stderr, no identifiers),
+ * PSC_BACKEND_FAULTS (a JSON fault plan for tests, backend/faults/faultPlan.ts; unset = no faults).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackendServer } from './createBackendServer';
+import { describeFaultPlan } from './faults';
 import { loadCatalogServices, readBackendEnvironment, StartupError } from './startup/startupConfig';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,8 +22,12 @@ async function main(): Promise<void> {
     serviceIds: catalog.serviceIds,
     signatureRequiredServiceIds: catalog.signatureRequiredServiceIds,
     log: environment.logToStderr ? process.stderr : null,
+    faults: environment.faults,
   });
   process.stdout.write(`Licensing backend listening on ${backend.url}\n`);
+  // On stderr, so nobody mistakes a deliberately faulty backend for a healthy one.
+  const { plan, seed } = backend.faults;
+  if (plan !== null && seed !== null) console.error(`Fault injection is ON: ${describeFaultPlan(plan, seed)}`);
 
   // `once`: a second Ctrl+C during a slow close falls back to Node's default and kills the process.
   const shutdown = () => {

@@ -40,6 +40,8 @@ import { SessionService } from './services/SessionService';
 import { SubmissionsService } from './services/SubmissionsService';
 import { SystemService } from './services/SystemService';
 import { composeSigning } from './composeSigning';
+import { ConnectivityMonitor, DEFAULT_CONNECTIVITY } from './services/ConnectivityMonitor';
+import { QueueService } from './services/QueueService';
 import type { AgentSigner } from './ports/Signer';
 
 export interface AppPaths {
@@ -120,10 +122,15 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)));
   const calendar = new CalendarHolder(calendarData, settingsStore);
   const catalogService = new CatalogService(catalog, session, settingsStore, calendar, clock);
-  const sender = new OutboxSender(db, blobs, backend, session, clock, {
+  // The monitor kicks the outbox when the backend comes back; the outbox tells the monitor what each attempt learned.
+  let sender: OutboxSender | null = null;
+  const connectivity = new ConnectivityMonitor(backend, clock, { ...DEFAULT_CONNECTIVITY, onBackOnline: () => sender?.kick() });
+  sender = new OutboxSender(db, blobs, backend, session, clock, {
     random: options.random ?? Math.random,
     maxIdleMs: 30_000,
     onUnexpectedError: options.onUnexpectedError,
+    onReachability: (reachable) => connectivity.observe(reachable),
+    onRegistered: () => connectivity.synced(),
   });
   session.onDidSignIn(() => sender.kick());
   const pages = new PageStore(db, blobs, pipeline, clock);
@@ -158,8 +165,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     drafts,
     scanning,
     signing: signing.service,
+    queue: new QueueService(db, session, sender, connectivity, signing.service, blobs, clock),
   };
   sender.start();
+  connectivity.start();
 
   return {
     api,
@@ -167,6 +176,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     async close() {
       await scanning.settle();
       signing.close();
+      connectivity.stop();
       await sender.stop();
       await pipeline.close();
       await db.close();

@@ -19,7 +19,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     const operator = await deps.operators.authenticate(body.data.login, body.data.password);
     if (!operator) return sendProblem(reply, refusal(401, PROBLEM_CODES.invalidCredentials, 'Login or password is wrong'));
 
-    const session = deps.sessions.issue(operator, deps.clock());
+    const session = await deps.sessions.issue(operator, deps.clock());
     return sendWire(reply, 200, sessionResponseSchema, { token: session.token, expiresAt: session.expiresAt.toISOString(), operator });
   });
 }

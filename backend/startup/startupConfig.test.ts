@@ -8,14 +8,37 @@ import { loadCatalogServices, readBackendEnvironment, StartupError } from './sta
 
 describe('readBackendEnvironment', () => {
   it('defaults to 127.0.0.1:8787, in-memory state, no logging', () => {
-    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false });
+    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null });
     expect(readBackendEnvironment({ PSC_BACKEND_STATE_DIR: '' }).stateDir).toBeNull();
   });
 
   it('reads host, port, state dir and logging from the environment', () => {
     expect(
       readBackendEnvironment({ PSC_BACKEND_HOST: '0.0.0.0', PSC_BACKEND_PORT: '9000', PSC_BACKEND_STATE_DIR: '/var/psc', PSC_BACKEND_LOG: '1' }),
-    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true });
+    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null });
+  });
+
+  it('reads a fault plan from PSC_BACKEND_FAULTS (JSON), defaults filled in; empty means none', () => {
+    const { faults } = readBackendEnvironment({ PSC_BACKEND_FAULTS: '{"seed":7,"errorRate":0.3,"rateLimitRate":0.1,"retryAfterSeconds":2}' });
+    expect(faults).toMatchObject({ seed: 7, errorRate: 0.3, errorStatuses: [500, 502, 503, 504], rateLimitRate: 0.1, retryAfterSeconds: 2, resetRate: 0 });
+    expect(readBackendEnvironment({ PSC_BACKEND_FAULTS: '' }).faults).toBeNull();
+  });
+
+  it('names a bad fault plan and what is wrong with it in one line', () => {
+    const message = (value: string) => {
+      try {
+        readBackendEnvironment({ PSC_BACKEND_FAULTS: value });
+      } catch (error) {
+        expect(error).toBeInstanceOf(StartupError);
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(message('{errorRate:0.3}')).toBe('Invalid backend environment: PSC_BACKEND_FAULTS is an invalid fault plan (not JSON)');
+    expect(message('{"errorRate":1.5}')).toMatch(/^Invalid backend environment: PSC_BACKEND_FAULTS is an invalid fault plan \(errorRate: .+\)$/);
+    expect(message('{"errorRate":0.6,"resetRate":0.6}')).toMatch(/must not exceed 1\)$/);
+    expect(message('{"eror":0.3}')).toMatch(/eror/);
+    for (const value of ['{errorRate:0.3}', '{"errorRate":1.5}', '[]']) expect(message(value)).not.toContain('\n');
   });
 
   it('names the bad variable in one line', () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { catalogSchema } from '../../core/catalog/catalogSchema';
+import { FaultPlanError, parseFaultPlanJson, type ResolvedFaultPlan } from '../faults';
 
 /** A startup problem worth exactly one line on stderr (no stack: it is the operator's to fix). */
 export class StartupError extends Error {
@@ -12,6 +13,8 @@ export interface BackendEnvironment {
   readonly port: number;
   readonly stateDir: string | null;
   readonly logToStderr: boolean;
+  /** Faults to inject (PSC_BACKEND_FAULTS); null = none, the normal case. */
+  readonly faults: ResolvedFaultPlan | null;
 }
 
 const environmentSchema = z.object({
@@ -21,6 +24,12 @@ const environmentSchema = z.object({
   PSC_BACKEND_STATE_DIR: z.string().optional(),
   /** "1": log requests (route templates only) as JSON lines to stderr. */
   PSC_BACKEND_LOG: z.enum(['0', '1']).default('0'),
+  /**
+   * For tests against `npm run backend`: a JSON fault plan (backend/faults/faultPlan.ts), e.g.
+   * {"seed":7,"errorRate":0.3,"resetRate":0.05,"rateLimitRate":0.05,"retryAfterSeconds":1}.
+   * Checked separately below, so a bad value is named with what is wrong with it.
+   */
+  PSC_BACKEND_FAULTS: z.string().optional(),
 });
 
 export function readBackendEnvironment(env: Readonly<Record<string, string | undefined>>): BackendEnvironment {
@@ -35,7 +44,18 @@ export function readBackendEnvironment(env: Readonly<Record<string, string | und
     port: parsed.data.PSC_BACKEND_PORT,
     stateDir: parsed.data.PSC_BACKEND_STATE_DIR ?? null,
     logToStderr: parsed.data.PSC_BACKEND_LOG === '1',
+    faults: readFaultPlan(parsed.data.PSC_BACKEND_FAULTS),
   };
+}
+
+function readFaultPlan(text: string | undefined): ResolvedFaultPlan | null {
+  if (text === undefined) return null;
+  try {
+    return parseFaultPlanJson(text);
+  } catch (error) {
+    if (error instanceof FaultPlanError) throw new StartupError(`Invalid backend environment: PSC_BACKEND_FAULTS is an ${error.message}`);
+    throw error;
+  }
 }
 
 export interface CatalogServices {

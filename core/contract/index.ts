@@ -9,3 +9,4 @@ export * from './drafts';
 export * from './scanning';
 export * from './workstationApi';
 export * from './signing';
+export * from './queue';

@@ -13,6 +13,7 @@ import type { SettingsApi } from './settings';
 import type { DraftsApi } from './drafts';
 import type { ScanningApi } from './scanning';
 import type { SigningApi } from './signing';
+import type { QueueApi } from './queue';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -24,6 +25,7 @@ export interface WorkstationApi {
   readonly drafts: DraftsApi;
   readonly scanning: ScanningApi;
   readonly signing: SigningApi;
+  readonly queue: QueueApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -43,6 +45,7 @@ export const WORKSTATION_API_METHODS = {
   },
   scanning: { listDevices: true, start: true, job: true, cancel: true },
   signing: { rememberedKey: true, inspectKey: true, revocationStatus: true },
+  queue: { status: true, retryNow: true, pause: true, resume: true, withdraw: true, resign: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

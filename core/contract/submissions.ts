@@ -6,9 +6,10 @@ import type { SigningMethod, SigningProblem } from './signing';
 
 /**
  * accepted: durable at the counter, waiting to be sent; registered: the backend confirmed it;
- * needs-attention: the backend refused it and the operator must act.
+ * needs-attention: the backend refused it and the operator must act; withdrawn: taken out of the
+ * queue by the operator (never sent again).
  */
-export type ApplicationState = 'accepted' | 'registered' | 'needs-attention';
+export type ApplicationState = 'accepted' | 'registered' | 'needs-attention' | 'withdrawn';
 
 export interface ApplicationSummary {
   readonly applicationId: string;

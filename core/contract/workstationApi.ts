@@ -79,6 +79,14 @@ export const WORKSTATION_API = {
     inspectKey: z.tuple([keySourceSchema, keyPasswordSchema]),
     revocationStatus: noArgs,
   },
+  queue: {
+    status: noArgs,
+    retryNow: z.tuple([entityIdSchema]),
+    pause: noArgs,
+    resume: noArgs,
+    withdraw: z.tuple([entityIdSchema]),
+    resign: z.tuple([entityIdSchema, signingMethodSchema]),
+  },
 } as const satisfies ArgParsers;
 
 /** A call from the renderer that does not fit the contract: a bug or an attack, never an operator error. */

@@ -57,17 +57,18 @@ const rowSchema = z.object({
   representative_display_name: z.string().nullable(),
   planned_result_date: z.string().nullable(),
   signature_blob: sha256HexSchema.nullable(),
+  withdrawn_at: z.string().nullable(),
 });
 
 const SELECT = `SELECT id, local_number, service_id, subtype, applicant_display_name, payload_json, idempotency_key, state,
-  accepted_at, registration_number, registered_at, problem_code, representative_display_name, planned_result_date, signature_blob FROM applications`;
+  accepted_at, registration_number, registered_at, problem_code, representative_display_name, planned_result_date, signature_blob, withdrawn_at FROM applications`;
 
 function toStored(raw: unknown): StoredApplication {
   // A row that fails to parse is a bug or tampering: fail loudly rather than send something else.
   const row = rowSchema.parse(raw);
   const wireBody = JSON.parse(row.payload_json) as ApplicationSubmissionBody;
   const payload = applicationSubmissionSchema.parse(wireBody);
-  const state: ApplicationState = row.state;
+  const state: ApplicationState = row.withdrawn_at === null ? row.state : 'withdrawn';
   return {
     idempotencyKey: row.idempotency_key,
     payload,
@@ -172,4 +173,51 @@ export function markNeedsAttention(db: WritableDb, applicationId: string, proble
 /** `failure` is a kind/status/code description only: never personal data. */
 export function scheduleRetry(db: WritableDb, applicationId: string, attempts: number, nextAttemptAt: string, failure: string): void {
   db.run(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_failure = ? WHERE application_id = ?`, [attempts, nextAttemptAt, failure, applicationId]);
+}
+
+export interface QueueCounts {
+  readonly accepted: number;
+  readonly registered: number;
+  readonly needsAttention: number;
+  readonly withdrawn: number;
+}
+
+export function countByState(db: ReadableDb): QueueCounts {
+  const rows = db.all(
+    `SELECT CASE WHEN withdrawn_at IS NOT NULL THEN 'withdrawn' ELSE state END AS s, COUNT(*) AS n FROM applications GROUP BY s`,
+  );
+  const of = (state: string) => Number(rows.find((r) => r.s === state)?.n ?? 0);
+  return { accepted: of('accepted'), registered: of('registered'), needsAttention: of('needs-attention'), withdrawn: of('withdrawn') };
+}
+
+/** Out of the queue for good: no outbox row, never sent again. Only for what is not registered. */
+export function markWithdrawn(db: WritableDb, applicationId: string, at: string): void {
+  db.run(`UPDATE applications SET withdrawn_at = ? WHERE id = ? AND state != 'registered' AND withdrawn_at IS NULL`, [at, applicationId]);
+  db.run(`DELETE FROM outbox WHERE application_id = ?`, [applicationId]);
+}
+
+/**
+ * Back in the queue after the operator acted (retry, or re-signed: then with the new signature and
+ * the body it covers): accepted again, due now, attempts reset. The idempotency key never changes.
+ */
+export function requeue(db: WritableDb, applicationId: string, dueAt: string, resigned?: { signatureBlob: string; payload: UnsignedSubmission }): void {
+  if (resigned) {
+    db.run(`UPDATE applications SET signature_blob = ?, payload_json = ? WHERE id = ?`, [resigned.signatureBlob, JSON.stringify(resigned.payload), applicationId]);
+  }
+  db.run(`UPDATE applications SET state = 'accepted', problem_code = NULL WHERE id = ? AND state = 'needs-attention' AND withdrawn_at IS NULL`, [applicationId]);
+  db.run(
+    `INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES (?, 0, ?)
+      ON CONFLICT(application_id) DO UPDATE SET attempts = 0, next_attempt_at = excluded.next_attempt_at`,
+    [applicationId, dueAt],
+  );
+}
+
+/** Due now, regardless of backoff (the operator pressed "retry now"). */
+export function makeDueNow(db: WritableDb, applicationId: string, dueAt: string): void {
+  db.run(`UPDATE outbox SET next_attempt_at = ? WHERE application_id = ?`, [dueAt, applicationId]);
+}
+
+/** Applications waiting to be sent (accepted, not withdrawn). */
+export function listWaitingIds(db: ReadableDb): string[] {
+  return db.all(`SELECT id FROM applications WHERE state = 'accepted' AND withdrawn_at IS NULL`).map((r) => String(r.id));
 }

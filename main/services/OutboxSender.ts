@@ -15,6 +15,13 @@ export interface OutboxSenderOptions {
   readonly maxIdleMs: number;
   /** Reports unexpected errors (bugs, disk failures); never receives personal data. */
   readonly onUnexpectedError: (error: unknown) => void;
+  /**
+   * What each attempt taught about the backend: `true` when it answered (any HTTP status), `false`
+   * when it could not be reached (network, timeout). Feeds the connectivity indicator.
+   */
+  readonly onReachability?: (reachable: boolean) => void;
+  /** An application was registered (the last successful sync). */
+  readonly onRegistered?: () => void;
 }
 
 function describe(failure: BackendFailure): string {
@@ -31,7 +38,8 @@ export class OutboxSender {
   private readonly inFlight = new Map<string, Promise<SendOutcome>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
-  private passRunning = false;
+  private passRunning: Promise<void> | null = null;
+  private paused = false;
 
   constructor(
     private readonly db: SqlJsDatabase,
@@ -47,25 +55,51 @@ export class OutboxSender {
     this.arm(0);
   }
 
+  /** Stops the timer and waits for the running pass and every send in flight (the database may close afterwards). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await Promise.allSettled([...this.inFlight.values()]);
+    await Promise.allSettled([this.passRunning, ...this.inFlight.values()]);
   }
 
   /** Runs a pass now (after sign-in, or when connectivity returns). */
   kick(): void {
-    if (!this.stopped) this.arm(0);
+    if (!this.stopped && !this.paused) this.arm(0);
+  }
+
+  /** Stops sending (applications are still accepted into the outbox); `resume` picks up where it left. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.kick();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Applications being sent right now. */
+  sendingIds(): readonly string[] {
+    return [...this.inFlight.keys()];
+  }
+
+  /** Resolves once no send of this application is in flight (before withdrawing it). */
+  async settle(applicationId: string): Promise<void> {
+    await this.inFlight.get(applicationId);
   }
 
   /**
    * Sends one application now unless a send of it is already running, in which case that one is
    * awaited. Never rejects: an unexpected error is reported and the entry stays in the outbox.
    */
-  send(applicationId: string): Promise<SendOutcome> {
+  send(applicationId: string, options: { evenIfPaused?: boolean } = {}): Promise<SendOutcome> {
     const running = this.inFlight.get(applicationId);
     if (running) return running;
+    if (this.paused && options.evenIfPaused !== true) return Promise.resolve('retry-later');
     const attempt = this.sendOnce(applicationId)
       .catch((error: unknown): SendOutcome => {
         this.options.onUnexpectedError(error);
@@ -79,23 +113,54 @@ export class OutboxSender {
   private arm(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pass(), Math.max(0, Math.min(delayMs, this.options.maxIdleMs)));
+    this.timer = setTimeout(() => this.startPass(), Math.max(0, Math.min(delayMs, this.options.maxIdleMs)));
     this.timer.unref();
   }
 
-  private async pass(): Promise<void> {
-    if (this.passRunning || this.stopped) return;
-    this.passRunning = true;
+  private startPass(): void {
+    if (this.passRunning || this.stopped || this.paused) return;
+    this.passRunning = this.pass().finally(() => {
+      this.passRunning = null;
+      this.armForNextDue();
+    });
+  }
+
+  /**
+   * Sleeps until the earliest due entry. Signed out, nothing can be sent: sleep the idle maximum
+   * (sign-in kicks the sender) rather than spin on entries that are already due.
+   */
+  private armForNextDue(): void {
+    if (this.stopped) return;
     try {
-      const due = this.db.read((r) => listDueOutbox(r, this.clock.now().toISOString()));
-      // Different applicants' applications go in parallel; each application is single-flight.
-      await Promise.all(due.map((entry) => this.send(entry.applicationId)));
+      const next = this.session.current() === null ? null : this.db.read((r) => earliestOutboxAttempt(r));
+      this.arm(next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime());
     } catch (error) {
       this.options.onUnexpectedError(error);
-    } finally {
-      this.passRunning = false;
-      const next = this.db.read((r) => earliestOutboxAttempt(r));
-      this.arm(next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime());
+    }
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      const due = this.db.read((r) => listDueOutbox(r, this.clock.now().toISOString()));
+      // One application at a time per applicant (in acceptance order), different applicants in parallel.
+      const lanes = new Map<string, string[]>();
+      for (const entry of due) {
+        const application = this.db.read((r) => findApplication(r, entry.applicationId));
+        if (!application) continue;
+        const applicant = application.payload.applicant;
+        const lane = applicant.kind === 'individual' ? `iin:${applicant.iin}` : `bin:${applicant.bin}`;
+        lanes.set(lane, [...(lanes.get(lane) ?? []), entry.applicationId]);
+      }
+      await Promise.all(
+        [...lanes.values()].map(async (ids) => {
+          for (const id of ids) {
+            if (this.paused || this.stopped) return;
+            await this.send(id);
+          }
+        }),
+      );
+    } catch (error) {
+      this.options.onUnexpectedError(error);
     }
   }
 
@@ -133,10 +198,13 @@ export class OutboxSender {
     const registration = await this.backend.submitApplication(token, application.idempotencyKey, body);
     if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
     await this.db.write((w) => markRegistered(w, applicationId, registration.value));
+    this.options.onReachability?.(true);
+    this.options.onRegistered?.();
     return 'registered';
   }
 
   private async failed(applicationId: string, attempts: number, failure: BackendFailure): Promise<SendOutcome> {
+    this.options.onReachability?.(failure.kind === 'http' || failure.kind === 'invalid-response');
     const decision = classifyBackendFailure(failure);
     if (decision.action === 'needs-operator') {
       await this.db.write((w) => markNeedsAttention(w, applicationId, decision.code));

@@ -1,5 +1,6 @@
 import { commandNamed } from '../commands/workstationCommands';
 import { LanguageSwitch } from '../features/preferences/LanguageSwitch';
+import { ConnectivityIndicator } from '../features/queue/ConnectivityIndicator';
 import { selectIsSupervisor, selectOperator } from '../features/session/sessionSelectors';
 import { selectView } from '../features/workflow/workflowSelectors';
 import { useTranslator } from '../i18n/useTranslator';
@@ -8,6 +9,7 @@ import { useRunAction } from '../ui/useRunAction';
 
 const openApplicationCommand = commandNamed('open-application');
 const openJournalCommand = commandNamed('open-journal');
+const openQueueCommand = commandNamed('open-queue');
 const openSettingsCommand = commandNamed('open-settings');
 
 export function AppHeader() {
@@ -17,6 +19,7 @@ export function AppHeader() {
   const view = useWorkstation(selectView);
   const openApplication = useWorkstation((state) => state.openApplication);
   const openJournal = useWorkstation((state) => state.openJournal);
+  const openQueue = useWorkstation((state) => state.openQueue);
   const openSettings = useWorkstation((state) => state.openSettings);
   const logout = useWorkstation((state) => state.logout);
   const run = useRunAction();
@@ -48,6 +51,17 @@ export function AppHeader() {
         >
           {t('nav.applications')}
         </button>
+        <button
+          type="button"
+          className="nav-button"
+          data-testid="nav-queue"
+          aria-current={view === 'queue' ? 'page' : undefined}
+          aria-keyshortcuts={openQueueCommand.ariaShortcut}
+          title={`${t(openQueueCommand.labelKey)} (${openQueueCommand.shortcut})`}
+          onClick={openQueue}
+        >
+          {t('nav.queue')}
+        </button>
         {isSupervisor && (
           <button
             type="button"
@@ -62,6 +76,7 @@ export function AppHeader() {
           </button>
         )}
       </nav>
+      <ConnectivityIndicator />
       <div className="app-header__operator">
         <span className="app-header__operator-name" data-testid="operator-name" title={`${t('header.operator')}: ${operator.fullName}`}>
           {operator.fullName}

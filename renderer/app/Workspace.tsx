@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { ApplicationsJournal } from '../features/applications/ApplicationsJournal';
+import { QueuePanel } from '../features/queue/QueuePanel';
+import { useQueuePolling } from '../features/queue/useQueuePolling';
 import { selectIsSupervisor } from '../features/session/sessionSelectors';
 import { ApplicationWizard } from '../features/workflow/ApplicationWizard';
 import type { WorkspaceView } from '../features/workflow/workflowSlice';
@@ -20,6 +22,8 @@ function CurrentView({ view }: { readonly view: WorkspaceView }) {
   switch (view) {
     case 'journal':
       return <ApplicationsJournal />;
+    case 'queue':
+      return <QueuePanel />;
     case 'settings':
       return isSupervisor ? (
         <Suspense fallback={<p role="status">{t('settings.loading')}</p>}>
@@ -33,9 +37,14 @@ function CurrentView({ view }: { readonly view: WorkspaceView }) {
   }
 }
 
-/** The signed-in screen: header, then the application being taken, the journal, or the settings. */
+/**
+ * The signed-in screen: header (with the connectivity indicator), then the application being taken,
+ * the journal, the send queue, or the settings. Mounted only while signed in, so the queue's poll
+ * starts at login and stops at logout, lock or an expired session.
+ */
 export function Workspace() {
   const view = useWorkstation(selectView);
+  useQueuePolling();
   return (
     <div className="workspace">
       <AppHeader />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseService, confirmApplicant, createSignedInStore, createTestStore, findApplicant } from '../test-support/arrangeStore';
 import { SUPERVISOR } from '../test-support/fakeFixtures';
-import { commandNamed, findCommand, type KeyChord } from './workstationCommands';
+import { commandNamed, findCommand, WORKSTATION_COMMANDS, type KeyChord } from './workstationCommands';
 
 const alt = (code: string): KeyChord => ({ code, altKey: true, ctrlKey: false, shiftKey: false, metaKey: false });
 
@@ -18,6 +18,21 @@ describe('workstation commands', () => {
     await command?.perform(store.getState());
     expect(store.getState().view).toBe('journal');
     expect(findCommand({ ...alt('KeyJ'), ctrlKey: true }, store.getState())).toBeNull();
+  });
+
+  it('opens the send queue with Alt+Q, signed in only', async () => {
+    const { store } = createTestStore();
+    expect(findCommand(alt('KeyQ'), store.getState())).toBeNull();
+    const signedIn = await createSignedInStore();
+    const command = findCommand(alt('KeyQ'), signedIn.store.getState());
+    expect(command?.name).toBe('open-queue');
+    await command?.perform(signedIn.store.getState());
+    expect(signedIn.store.getState().view).toBe('queue');
+  });
+
+  it('gives every command its own shortcut', () => {
+    const shortcuts = WORKSTATION_COMMANDS.map((command) => command.shortcut);
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
   it('moves to the next step only when the current one is complete', async () => {

@@ -10,7 +10,7 @@ import { selectIsSupervisor } from '../features/session/sessionSelectors';
 import { selectCanScan } from '../features/scanning/scanningSelectors';
 import { selectCanAdvance, selectIsApplicationFinished } from '../features/workflow/workflowSelectors';
 
-export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-application' | 'open-settings' | 'scan';
+export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-queue' | 'open-application' | 'open-settings' | 'scan';
 
 export type KeyChord = Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>;
 
@@ -67,6 +67,16 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     keyTest: altWith('KeyJ'),
     predicate: (state) => state.operator !== null,
     perform: (state) => state.openJournal(),
+  },
+  {
+    // Q for queue; not one of Chromium's or Electron's default menu accelerators (Alt+F/E/V/W/H).
+    name: 'open-queue',
+    labelKey: 'command.openQueue',
+    shortcut: 'Alt+Q',
+    ariaShortcut: 'Alt+Q',
+    keyTest: altWith('KeyQ'),
+    predicate: (state) => state.operator !== null,
+    perform: (state) => state.openQueue(),
   },
   {
     name: 'open-application',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SigningProblem } from '../../core/contract';
-import type { PROBLEM_CODES } from '../../core/backendApi/wire';
+import { PROBLEM_CODES } from '../../core/backendApi/wire';
 import { signingDateFormats } from '../features/signing/signingDateFormats';
 import { backendProblemMessage, isExplainedProblemCode, keyFilePickErrorMessage, signingProblemMessage } from './signingMessages';
 import { createTranslator } from './translator';
@@ -100,10 +100,23 @@ describe('signing messages', () => {
     expect(SIGNATURE_CODES.every(isExplainedProblemCode)).toBe(true);
   });
 
+  it('give every problem code of the wire its own text in every language, with what to do next', () => {
+    const codes = Object.values(PROBLEM_CODES);
+    expect(codes.every(isExplainedProblemCode)).toBe(true);
+    for (const language of ['kk', 'ru', 'en'] as const) {
+      const translator = createTranslator(language);
+      const texts = codes.map((code) => translator.render(backendProblemMessage(code)));
+      expect(new Set(texts).size).toBe(codes.length);
+    }
+    expect(createTranslator('kk').render(backendProblemMessage('validation-failed'))).toBe(
+      'Жүйе өтініш деректерін тексеруден өткізбеді. Өтінішті қайтарып алып, деректерді тексеріп, қайта қабылдаңыз.',
+    );
+  });
+
   it('quote a code without a text of its own', () => {
     const en = createTranslator('en');
-    expect(isExplainedProblemCode('validation-failed')).toBe(false);
-    expect(en.render(backendProblemMessage('validation-failed'))).toBe('The system did not accept the application (code: validation-failed). Open the applications journal.');
+    expect(isExplainedProblemCode('quota-exceeded')).toBe(false);
+    expect(en.render(backendProblemMessage('quota-exceeded'))).toBe('The system did not accept the application (code: quota-exceeded). Open the applications journal.');
     expect(en.render(backendProblemMessage(null))).toBe('The system did not accept the application (code: —). Open the applications journal.');
     expect(isExplainedProblemCode('toString')).toBe(false);
   });

@@ -78,14 +78,26 @@ export function keyFilePickErrorMessage(error: KeyFilePickError, formatBytes: (b
   }
 }
 
-type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
+export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 
 /**
- * The backend's refusals of a signed application (wire.ts PROBLEM_CODES), each with what the
- * operator does next. Spelled out rather than read from PROBLEM_CODES: wire.ts brings zod, which
- * stays out of the operator's bundle; the type still rejects a code the wire does not have.
+ * The backend's refusals (wire.ts PROBLEM_CODES), each with what the operator does next; shown on
+ * the result screen, in the journal and in the send queue. Spelled out rather than read from
+ * PROBLEM_CODES: wire.ts brings zod, which stays out of the operator's bundle; the Record type still
+ * fails to compile until a code added to the wire has its text here.
  */
-const BACKEND_PROBLEM_MESSAGES: Readonly<Partial<Record<ProblemCode, MessageKey>>> = {
+const BACKEND_PROBLEM_MESSAGES: Readonly<Record<ProblemCode, MessageKey>> = {
+  'invalid-credentials': 'backendProblem.invalidCredentials',
+  unauthorized: 'backendProblem.unauthorized',
+  'not-found': 'backendProblem.notFound',
+  'validation-failed': 'backendProblem.validationFailed',
+  'unknown-service': 'backendProblem.unknownService',
+  'missing-document': 'backendProblem.missingDocument',
+  'digest-mismatch': 'backendProblem.digestMismatch',
+  'idempotency-key-reused': 'backendProblem.idempotencyKeyReused',
+  'idempotency-key-in-flight': 'backendProblem.idempotencyKeyInFlight',
+  'applicant-ineligible': 'backendProblem.applicantIneligible',
+  'power-of-attorney-invalid': 'backendProblem.powerOfAttorneyInvalid',
   'signature-required': 'backendProblem.signatureRequired',
   'signature-invalid': 'backendProblem.signatureInvalid',
   'certificate-untrusted': 'backendProblem.certificateUntrusted',
@@ -94,14 +106,14 @@ const BACKEND_PROBLEM_MESSAGES: Readonly<Partial<Record<ProblemCode, MessageKey>
   'not-a-signing-key': 'backendProblem.notASigningKey',
   'signer-not-operator': 'backendProblem.signerNotOperator',
   'document-digest-mismatch': 'backendProblem.documentDigestMismatch',
+  'internal-error': 'backendProblem.internalError',
+  'request-timeout': 'backendProblem.requestTimeout',
 };
 
 /** Whether the code has its own operator text (else backendProblemMessage quotes the code). */
-export const isExplainedProblemCode = (code: string | null): code is keyof typeof BACKEND_PROBLEM_MESSAGES =>
-  code !== null && Object.hasOwn(BACKEND_PROBLEM_MESSAGES, code);
+export const isExplainedProblemCode = (code: string | null): code is ProblemCode => code !== null && Object.hasOwn(BACKEND_PROBLEM_MESSAGES, code);
 
 /** Why the backend refused an application (state needs-attention); a code without its own text is quoted as is. */
 export function backendProblemMessage(code: string | null): Message {
-  const key = isExplainedProblemCode(code) ? BACKEND_PROBLEM_MESSAGES[code] : undefined;
-  return key ? { key } : { key: 'result.needsAttentionBody', params: { code: code ?? '—' } };
+  return isExplainedProblemCode(code) ? { key: BACKEND_PROBLEM_MESSAGES[code] } : { key: 'result.needsAttentionBody', params: { code: code ?? '—' } };
 }

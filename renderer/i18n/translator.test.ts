@@ -34,4 +34,11 @@ describe('createTranslator', () => {
     const instant = new Date(2025, 2, 4, 9, 5);
     expect(createTranslator('kk').formatDateTime(instant.toISOString())).toBe('04.03.2025 09:05');
   });
+
+  it('prints a local time of day as HH:MM, or HH:MM:SS when asked', () => {
+    const instant = new Date(2025, 2, 4, 7, 5, 9).toISOString();
+    expect(createTranslator('ru').formatTime(instant)).toBe('07:05');
+    expect(createTranslator('en').formatTime(instant, { seconds: true })).toBe('07:05:09');
+    expect(createTranslator('en').formatTime('not a time')).toBe('not a time');
+  });
 });

@@ -21,6 +21,8 @@ export interface Translator {
   formatDate(isoDate: string): string;
   /** An ISO instant as local DD.MM.YYYY HH:MM. */
   formatDateTime(isoDateTime: string): string;
+  /** An ISO instant as local HH:MM, or HH:MM:SS with `seconds`. */
+  formatTime(isoDateTime: string, options?: { readonly seconds?: boolean }): string;
   formatBytes(bytes: number): string;
 }
 
@@ -58,6 +60,12 @@ export function createTranslator(language: Language): Translator {
       const date = new Date(isoDateTime);
       if (Number.isNaN(date.getTime())) return isoDateTime;
       return `${pad2(date.getDate())}.${pad2(date.getMonth() + 1)}.${date.getFullYear()} ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+    },
+    formatTime(isoDateTime, options) {
+      const date = new Date(isoDateTime);
+      if (Number.isNaN(date.getTime())) return isoDateTime;
+      const minutes = `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+      return options?.seconds === true ? `${minutes}:${pad2(date.getSeconds())}` : minutes;
     },
     formatBytes(bytes) {
       if (bytes < 1024) return fill(catalog['units.bytes'], { value: numberFormat.format(bytes) });

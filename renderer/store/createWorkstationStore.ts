@@ -7,6 +7,7 @@ import { createDraftSlice, draftInitialState } from '../features/draft/draftSlic
 import { createDocumentsSlice, documentsInitialState } from '../features/documents/documentsSlice';
 import { createThumbnailsSlice, thumbnailsInitialState } from '../features/documents/thumbnailsSlice';
 import { createPreferencesSlice } from '../features/preferences/preferencesSlice';
+import { createQueueSlice } from '../features/queue/queueSlice';
 import { createRecoverySlice, recoveryInitialState } from '../features/recovery/recoverySlice';
 import { createRepresentativeSlice, representativeInitialState } from '../features/representative/representativeSlice';
 import { createScanningSlice, scanRunInitialState } from '../features/scanning/scanningSlice';
@@ -67,6 +68,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createWorkflowSlice(context),
       ...createSettingsSlice(context),
       ...createSigningSlice(context),
+      ...createQueueSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
         set({ ...citizenDataInitialState, citizenDataEpoch: get().citizenDataEpoch + 1 });

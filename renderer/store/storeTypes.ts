@@ -16,6 +16,7 @@ import type { RepresentativeSlice } from '../features/representative/representat
 import type { DeadlinePreviewSlice } from '../features/submission/deadlinePreviewSlice';
 import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { SigningSlice } from '../features/signing/signingSlice';
+import type { QueueSlice } from '../features/queue/queueSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -50,12 +51,13 @@ export type WorkstationState = SessionSlice &
   WorkflowSlice &
   SettingsSlice &
   SigningSlice &
+  QueueSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;
 
 export interface StoreOptions {
-  /** How an action waits between two polls of main (a scan job); tests pass a short one. */
+  /** How an action waits between two polls of main (a scan job); tests pass a short one. The queue's poll has its own timer (useQueuePolling). */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 

@@ -3,8 +3,8 @@
  * dispatchContractCall, i.e. the contract's own argument schemas, exactly as a real host parses
  * them: a renderer bug that sends a malformed argument throws here as it would in production.
  * `impl` methods may be replaced in a test to script a slow or failing answer. Drafts, scanning,
- * signing and submissions live in their own files (fakeDrafts, fakeScanning, fakeSigning,
- * fakeSubmissions) over the shared state of fakeMain.
+ * signing, submissions and the queue live in their own files (fakeDrafts, fakeScanning, fakeSigning,
+ * fakeSubmissions, fakeQueue) over the shared state of fakeMain.
  */
 import {
   createContractClient,
@@ -27,6 +27,7 @@ import { CASINO_2014, FAKE_ALL_VERSIONS, FAKE_REGISTRY, OPERATOR_PASSWORD, PROVI
 import { NOT_SIGNED_IN, type FakeMain } from './fakeMain';
 import { FAKE_TODAY } from './fakeNotaryFixtures';
 import { checkRepresentative } from './fakeRepresentativeCheck';
+import { createFakeQueue, type FakeQueueController, type FakeQueueOptions } from './fakeQueue';
 import { createFakeScanning, type FakeScannerController } from './fakeScanning';
 import { createFakeSigning, type FakeSigningController, type FakeSigningOptions } from './fakeSigning';
 import { createFakeSubmitDraft, listApplications } from './fakeSubmissions';
@@ -53,6 +54,8 @@ export interface FakeWorkstationOptions {
   readonly isScannerSoftwareMissing?: boolean;
   /** The remembered key file, the revocation list and NCALayer (fakeSigning.ts). */
   readonly signing?: FakeSigningOptions;
+  /** Connectivity and pause at start (fakeQueue.ts). */
+  readonly queue?: FakeQueueOptions;
 }
 
 /** By default the 2014 casino regulation is current; the 2012 one exists in the catalog too. */
@@ -69,6 +72,8 @@ export interface FakeWorkstation {
   readonly drafts: FakeDraftStore;
   readonly scanner: FakeScannerController;
   readonly signing: FakeSigningController;
+  /** Main's outbox: connectivity, the sender and the backend's answers, moved on by the test. */
+  readonly queue: FakeQueueController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -107,6 +112,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   const drafts = createFakeDrafts(main);
   const scanning = createFakeScanning(main, drafts.store, { devices: options.scanners, isSoftwareMissing: options.isScannerSoftwareMissing });
   const signing = createFakeSigning(main, options.signing);
+  const queue = createFakeQueue(main, signing.sign, options.queue);
 
   const impl: WorkstationApi = {
     session: {
@@ -198,6 +204,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     drafts: drafts.api,
     scanning: scanning.api,
     signing: signing.api,
+    queue: queue.api,
   };
 
   const api = createContractClient((area, method, args) => {
@@ -212,6 +219,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     drafts: drafts.store,
     scanner: scanning.controller,
     signing: signing.controller,
+    queue: queue.controller,
     expireSession() {
       operator = null;
     },

@@ -151,6 +151,15 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   });
   expect(submitted.value.plannedResultDate).toEqual(preview.ok ? preview.value.plannedResultDate : 'unreachable');
 
+  // The queue (queue.*): status, the pause lever, and actions that do not apply to a registered application.
+  expect(await client.queue.status()).toMatchObject({ ok: true, value: { paused: false, counts: { registered: 1, accepted: 0 }, backlog: { remaining: 0 } } });
+  expect(await client.queue.pause()).toMatchObject({ ok: true, value: { paused: true } });
+  expect(await client.queue.resume()).toMatchObject({ ok: true, value: { paused: false } });
+  const registeredId = submitted.value.applicationId;
+  expect(await client.queue.retryNow(registeredId)).toEqual({ ok: false, error: { kind: 'not-pending' } });
+  expect(await client.queue.withdraw(registeredId)).toEqual({ ok: false, error: { kind: 'not-pending' } });
+  expect(await client.queue.resign(registeredId, signWith)).toEqual({ ok: false, error: { kind: 'not-pending' } });
+
   const list = await client.submissions.list();
   expect(list.ok && list.value.map((a) => a.registrationNumber)).toContain(submitted.value.registrationNumber);
 

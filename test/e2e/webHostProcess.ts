@@ -107,3 +107,51 @@ export async function lookUpApplicant(page: Page, kind: 'individual' | 'legal-en
   await page.getByTestId('applicant-lookup').click();
   await expect(page.getByTestId('applicant-card')).toContainText(id);
 }
+
+export interface RunningBackend {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** A free loopback port (the backend must come back on the same one after it is stopped). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The reference backend as its own process (out/backend/main.mjs), state on disk so a restart keeps it. */
+export async function startBackendProcess(port: number, stateDir: string): Promise<RunningBackend> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/backend/main.mjs')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PSC_BACKEND_PORT: String(port), PSC_BACKEND_STATE_DIR: stateDir, PSC_BACKEND_HOST: '127.0.0.1' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`backend did not start in 20 s:\n${output}`)), 20_000);
+    child.stdout.on('data', () => {
+      const match = /listening on (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`backend exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

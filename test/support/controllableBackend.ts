@@ -10,6 +10,8 @@ export class ControllableBackend implements LicensingBackend {
   offline = false;
   /** How many upcoming successful submissions have their response "lost" on the way back. */
   loseNextSubmitResponses = 0;
+  /** The next submissions are refused with this answer instead of reaching the backend (e.g. a 422 the operator must handle). */
+  refuseNextSubmits: { status: number; code: string }[] = [];
   submitCalls = 0;
 
   constructor(private readonly inner: LicensingBackend) {}
@@ -33,6 +35,8 @@ export class ControllableBackend implements LicensingBackend {
   submitApplication: LicensingBackend['submitApplication'] = (t, key, body) =>
     this.guard(async () => {
       this.submitCalls++;
+      const refusal = this.refuseNextSubmits.shift();
+      if (refusal) return { ok: false, error: { kind: 'http', status: refusal.status, code: refusal.code, retryAfterSeconds: null } };
       const result = await this.inner.submitApplication(t, key, body);
       if (result.ok && this.loseNextSubmitResponses > 0) {
         this.loseNextSubmitResponses--;

@@ -3,6 +3,7 @@ import { migration0001Initial } from './0001-initial';
 import { migration0002RepresentativesAndDeadlines } from './0002-representatives-and-deadlines';
 import { migration0003Drafts } from './0003-drafts';
 import { migration0004OperatorSignatures } from './0004-operator-signatures';
+import { migration0005Withdrawals } from './0005-withdrawals';
 
 /** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: WritableDb): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals];

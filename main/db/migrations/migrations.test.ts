@@ -79,12 +79,35 @@ describe('migration 0004 (operator signatures)', () => {
     });
     await v3.close();
 
-    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 4) });
-    expect(upgraded.schemaVersion).toBe(4);
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
     const stored = upgraded.read((r) => findApplication(r, 'app-3'));
     expect(stored?.signatureBlob).toBeNull();
     expect(stored?.wireBody).toEqual({ ...V1_PAYLOAD, representative: null });
     expect(stored?.summary).toMatchObject({ state: 'accepted', plannedResultDate: '2026-12-04', localNumber: V1_PAYLOAD.localNumber });
     expect(upgraded.read((r) => r.get(`SELECT attempts FROM outbox WHERE application_id = 'app-3'`))).toEqual({ attempts: 1 });
+  });
+});
+
+describe('migration 0005 (withdrawals)', () => {
+  it('upgrades a populated version-4 database: nothing is withdrawn, signed applications keep their signature', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v4 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 4) });
+    expect(v4.schemaVersion).toBe(4);
+    await v4.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at, signature_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'needs-attention', ?, ?)`,
+        ['app-4', V1_PAYLOAD.localNumber, V1_PAYLOAD.serviceId, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', JSON.stringify(V1_PAYLOAD), 'key-4', V1_PAYLOAD.acceptedAt, 'b'.repeat(64)],
+      );
+    });
+    await v4.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
+    const stored = upgraded.read((r) => findApplication(r, 'app-4'));
+    expect(stored?.summary.state).toBe('needs-attention');
+    expect(stored?.signatureBlob).toBe('b'.repeat(64));
   });
 });

@@ -36,7 +36,7 @@ describe('ApplicationsJournal', () => {
     const { store } = await arrangeReadyToSubmit({ submitState: 'needs-attention', refusalCode: 'signer-not-operator', language: 'ru' });
     await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     render(<App store={store} />);
-    const explanation = 'Заявление подписано ключом другого человека, а не принявшего его оператора. Примите заявление заново и подпишите своим ключом.';
+    const explanation = 'Заявление подписано ключом другого человека. В очереди отправки (Alt+Q) нажмите «Подписать заново» и подпишите своим ключом.';
     expect((await screen.findByTestId('result-problem')).textContent).toBe(explanation);
     expect(screen.getByText('Код ошибки: signer-not-operator')).toBeTruthy();
 
@@ -44,11 +44,22 @@ describe('ApplicationsJournal', () => {
     expect((await screen.findByTestId('applications-problem')).textContent).toBe(explanation);
   });
 
+  it('shows an application withdrawn from the send queue as withdrawn', async () => {
+    const { store, fake } = await createSignedInStore({ language: 'ru' });
+    const { applicationId } = fake.queue.addApplication({ state: 'needs-attention', problemCode: 'validation-failed' });
+    await fake.api.queue.withdraw(applicationId);
+    store.getState().openJournal();
+    render(<App store={store} />);
+    const [row] = await screen.findAllByTestId('applications-row');
+    expect(row!.querySelectorAll('td')[6]?.textContent).toBe('Отозвано');
+    expect(screen.queryByTestId('applications-problem')).toBeNull();
+  });
+
   it('quotes in the journal a problem code it has no text for', async () => {
-    const { store } = await arrangeReadyToSubmit({ submitState: 'needs-attention', language: 'en' });
+    const { store } = await arrangeReadyToSubmit({ submitState: 'needs-attention', refusalCode: 'quota-exceeded', language: 'en' });
     await store.getState().submitApplication(FAKE_KEY_PASSWORD);
     store.getState().openJournal();
     render(<App store={store} />);
-    expect((await screen.findByTestId('applications-problem')).textContent).toBe('Problem code: validation-failed');
+    expect((await screen.findByTestId('applications-problem')).textContent).toBe('Problem code: quota-exceeded');
   });
 });

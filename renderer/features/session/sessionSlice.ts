@@ -78,6 +78,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
     get().clearCatalog();
     get().clearSettings();
     get().clearSigning();
+    get().clearQueue();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: null });
     // The feeder must not keep filling the draft of an operator who has left the counter.
     if (scan.kind === 'running') await api.scanning.cancel(scan.job.jobId);
@@ -89,6 +90,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ set, get, api }
     get().clearCatalog();
     get().clearSettings();
     get().clearSigning();
+    get().clearQueue();
     set({ operator: null, loginAttempt: { kind: 'idle' }, sessionNotice: 'session-expired' });
   },
 });

@@ -42,13 +42,19 @@ export type SigningRequest =
   | { readonly kind: 'ready'; readonly method: SigningMethod }
   | { readonly kind: 'incomplete' };
 
+/** How to sign with the method and key on screen; null while the key file or its password is missing. */
+export function signingMethodOf(state: WorkstationState, keyPassword: string): SigningMethod | null {
+  // NCALayer asks for the password in its own window.
+  if (state.signingChoice === 'ncalayer') return { kind: 'ncalayer' };
+  const key = selectKeySource(state);
+  if (key === null || keyPassword === '') return null;
+  return { kind: 'key-file', key, password: keyPassword };
+}
+
 export function signingRequestOf(state: WorkstationState, keyPassword: string): SigningRequest {
   if (!selectIsSigningRequired(state)) return { kind: 'not-required' };
-  // NCALayer asks for the password in its own window.
-  if (state.signingChoice === 'ncalayer') return { kind: 'ready', method: { kind: 'ncalayer' } };
-  const key = selectKeySource(state);
-  if (key === null || keyPassword === '') return { kind: 'incomplete' };
-  return { kind: 'ready', method: { kind: 'key-file', key, password: keyPassword } };
+  const method = signingMethodOf(state, keyPassword);
+  return method === null ? { kind: 'incomplete' } : { kind: 'ready', method };
 }
 
 /** Whether "Sign and submit" has what signing needs (the draft's own completeness is selectCanSubmit). */

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../../core/calendar/localDate';
 import { App } from '../../app/App';
@@ -122,6 +122,32 @@ describe('after submission', () => {
     const cells = [...row!.querySelectorAll('td')].map((cell) => cell.textContent);
     expect(cells[3]).toBe('Жұмабеков Ерғали Өмірұлы850415312343representative: Сейдахметова Дана Қайратқызы');
     expect(cells[5]).toBe('31.03.2025');
+  });
+
+  it('turns "accepted at the counter" into the registration number once the queue sends it, without the operator', async () => {
+    const { store, fake } = await renderReview({ language: 'en', submitState: 'accepted' });
+    typeKeyPassword();
+    fireEvent.click(screen.getByTestId('submit-application'));
+    expect((await screen.findByTestId('application-state')).textContent).toBe('Accepted, being sent');
+    expect(screen.getByTestId('local-number').textContent).toBe('WS01-000001');
+    await act(() => store.getState().refreshQueueStatus());
+
+    fake.queue.drain();
+    await act(() => store.getState().refreshQueueStatus());
+    await waitFor(() => expect(screen.getByTestId('application-state').textContent).toBe('Registered'));
+    expect(screen.getByTestId('registration-number').textContent).toBe('KZ-LIC-2025-00001');
+  });
+
+  it('says so when the application on the result screen was withdrawn from the queue', async () => {
+    const { store, fake } = await renderReview({ language: 'kk', submitState: 'accepted' });
+    typeKeyPassword();
+    fireEvent.click(screen.getByTestId('submit-application'));
+    await screen.findByTestId('application-state');
+    const [application] = fake.queue.applications;
+    await fake.api.queue.withdraw(application!.applicationId);
+    await act(() => store.getState().refreshQueueStatus());
+    await waitFor(() => expect(screen.getByTestId('application-state').textContent).toBe('Қайтарып алынды'));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Өтініш кезектен қайтарып алынды');
   });
 
   it('says where there is no deadline', async () => {

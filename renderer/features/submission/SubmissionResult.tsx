@@ -55,6 +55,17 @@ function ResultHeadline({ application }: { readonly application: ApplicationSumm
           )}
         </>
       );
+    case 'withdrawn':
+      // Only when it was withdrawn from the queue before this screen was left (e.g. in another window).
+      return (
+        <>
+          <h2 className="result__title">{t('result.withdrawn')}</h2>
+          <p className="result__label">{t('result.localNumber')}</p>
+          <p className="result__number" data-testid="local-number">
+            {application.localNumber}
+          </p>
+        </>
+      );
     default:
       return assertNever(application.state);
   }

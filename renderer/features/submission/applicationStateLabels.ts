@@ -5,4 +5,5 @@ export const APPLICATION_STATE_LABELS: Readonly<Record<ApplicationState, Message
   accepted: 'state.accepted',
   registered: 'state.registered',
   'needs-attention': 'state.needsAttention',
+  withdrawn: 'state.withdrawn',
 };

@@ -15,7 +15,7 @@ import type { ApplicationStep } from './applicationSteps';
 import { StepBar } from './StepBar';
 import { selectCurrentStep, selectHasDraft, selectIsApplicationFinished } from './workflowSelectors';
 
-const WIZARD_SHORTCUTS = ['previous-step', 'next-step', 'open-application', 'open-journal'] as const;
+const WIZARD_SHORTCUTS = ['previous-step', 'next-step', 'open-application', 'open-journal', 'open-queue'] as const;
 const DOCUMENTS_SHORTCUTS = ['scan', ...WIZARD_SHORTCUTS] as const;
 
 function CurrentStep({ step }: { readonly step: ApplicationStep }) {

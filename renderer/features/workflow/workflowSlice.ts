@@ -3,8 +3,11 @@ import { selectIsSupervisor } from '../session/sessionSelectors';
 import type { ApplicationStep } from './applicationSteps';
 import { selectCanAdvance, selectIsApplicationFinished, selectIsStepReachable } from './workflowSelectors';
 
-/** Which screen the workspace shows: the application being taken, this workstation's journal, or (supervisors) its settings. */
-export type WorkspaceView = 'application' | 'journal' | 'settings';
+/**
+ * Which screen the workspace shows: the application being taken, this workstation's journal, its
+ * send queue, or (supervisors) its settings.
+ */
+export type WorkspaceView = 'application' | 'journal' | 'queue' | 'settings';
 
 export interface WorkflowState {
   readonly view: WorkspaceView;
@@ -17,6 +20,7 @@ export interface WorkflowActions {
   /** Next (button, Enter, Alt+→): brings main's draft in line with the step just completed, then moves on. */
   advance(): Promise<void>;
   openJournal(): void;
+  openQueue(): void;
   /** Supervisors only; returns whether the settings screen opened. */
   openSettings(): boolean;
   /** Back to the application: the one in progress, or a fresh one once the last was submitted. */
@@ -62,6 +66,10 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = ({ set, get, api
 
   openJournal() {
     set({ view: 'journal' });
+  },
+
+  openQueue() {
+    set({ view: 'queue' });
   },
 
   openSettings() {

@@ -1,0 +1,354 @@
+// Offline queue benchmark (issue #6 item 7; DESIGN.md §8). Two parts:
+//  1. Durable enqueue: one `db.write` inserting an application and its outbox row exactly as
+//     `insertApplicationWithOutbox` does (a ~1.5 KB payload), timed until the promise resolves
+//     (= the commit is durable), with 1k, 10k and 100k applications already stored; the save
+//     (checkpoint) cost at each size; the longest event-loop stall while enqueuing.
+//  2. Drain after an outage: a real workstation (sql.js on disk, encrypted blobs, the reference
+//     backend over loopback HTTP) accepts applications of 3 one-page documents each, signed with the
+//     demo key, while the backend is unreachable; then the backend returns and we time until every
+//     one is registered.
+// Drain runs three ways: the reference backend with its default in-memory state (the headline:
+// what the workstation and protocol sustain), the same with 10k applications already in the
+// workstation's database, and the backend persisting its state (state.json rewritten + fsynced per
+// registration) — the last measures the reference server's disk, not the workstation.
+// Run: `npm run bench:queue` (QUEUE_BENCH_SAMPLES, QUEUE_BENCH_DRAIN_APPS, QUEUE_BENCH_SIZES,
+// QUEUE_BENCH_DRAIN_VARIANTS=plain,stored,persistent to shorten).
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createBackendServer } from '../backend/createBackendServer';
+import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../backend/fixtures/fixtureIds';
+import type { UnsignedSubmission } from '../core/signing/signedPayload';
+import { HttpLicensingBackend } from '../main/adapters/backend/HttpLicensingBackend';
+import { SaneScanner } from '../main/adapters/scanner/SaneScanner';
+import { createWorkstation, loadCatalog } from '../main/app';
+import { noKeyWrapping } from '../main/config/blobKey';
+import { insertApplicationWithOutbox, type NewApplication } from '../main/db/applications';
+import { MIGRATIONS } from '../main/db/migrations';
+import { SqlJsDatabase } from '../main/db/SqlJsDatabase';
+import { resolveAppPaths } from '../main/host/appPaths';
+import type { Clock } from '../main/ports/Clock';
+import { ControllableBackend } from '../test/support/controllableBackend';
+import { completeDraft, demoSigning } from '../test/support/workstationHarness';
+import { median, printTable, writeBenchResult } from './support/benchResult';
+
+const ROOT = process.cwd();
+const SIZES = (process.env.QUEUE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SAMPLES = Number(process.env.QUEUE_BENCH_SAMPLES ?? 200);
+const WARMUP = 10;
+const BATCH = 2_500;
+const DRAIN_APPS = Number(process.env.QUEUE_BENCH_DRAIN_APPS ?? 100);
+const paths = { ...resolveAppPaths(ROOT), imageWorkerUrl: new URL('./imageWorker.mjs', import.meta.url) };
+
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+/** A stored application the size of a real one (cf. bench/signing.ts): five documents, a representative, all references. */
+function sampleApplication(i: number): NewApplication {
+  const n = String(i).padStart(6, '0');
+  const payload = {
+    serviceId: '002-a2-casino-2014',
+    regulation: { seedFile: '002_9149a4a58fa77cb3.txt', annex: '2-қосымша' },
+    subtype: 'issue',
+    applicant: { kind: 'legal-entity', bin: '150340999016' },
+    registryAnswerId: `gbdul-${n}`,
+    representative: { iin: '850101399014', registryAnswerId: `gbdfl-${n}`, powerOfAttorney: { kind: 'notarised', number: '2026-ҚН-000124', notaryAnswerId: `enis-${n}` } },
+    documents: ['Өтініш', 'Жарғы', 'Сенімхат', 'Төлем түбіртегі', 'Біліктілік'].map((title, d) => ({
+      sha256: ((i * 5 + d) % 0xffffff).toString(16).padStart(8, '0').repeat(8), fileName: `${title}.pdf`, mediaType: 'application/pdf', sizeBytes: 180_000 + d, pageCount: d + 1,
+    })),
+    localNumber: `ABC123-20261123-${n}`,
+    workstationId: '3f0c2a8e-6a55-4c55-9d55-2f0f2b8f7c11',
+    acceptedAt: '2026-11-23T06:00:00.000Z',
+    operator: { operatorId: 'op-0001', iin: '880808399112' },
+    idempotencyKey: `1b4e28ba-2fa1-11d2-883f-${n.padStart(12, '0')}`,
+  } as UnsignedSubmission;
+  return {
+    id: `app-${n}`,
+    operatorId: 'op-0001',
+    snapshotId: 'snap-1',
+    applicantDisplayName: 'ТОО «Бәйтерек Ойын Орталығы»',
+    representativeDisplayName: 'ЖАНҰЗАҚОВ АСХАТ БОЛАТҰЛЫ',
+    plannedResultDate: '2026-12-14',
+    idempotencyKey: payload.idempotencyKey!,
+    payload,
+    signatureBlob: 'ab'.repeat(32),
+  };
+}
+
+interface SizeResult {
+  readonly size: number;
+  readonly samples: number;
+  /** The synchronous part of write(): BEGIN, the inserts, COMMIT, encoding the journal record. */
+  readonly commitMedianMs: number;
+  readonly medianMs: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly saveMs: number;
+  readonly exportMs: number;
+  readonly dbMb: number;
+  readonly loopMaxMs: number;
+  readonly populateS: number;
+}
+
+async function enqueueAtSize(size: number): Promise<SizeResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'psc-bench-queue-'));
+  try {
+    const file = path.join(dir, 'workstation.sqlite');
+    const db = await SqlJsDatabase.open({ file, wasmPath: paths.sqlWasm, migrations: MIGRATIONS });
+    const populateStart = performance.now();
+    await db.write((w) => w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-0001', 'answer-1', '2026-11-23T05:00:00.000Z', '{}', '2026-11-23T05:00:00.000Z')`));
+    for (let start = 0; start < size; start += BATCH) {
+      await db.write((w) => {
+        for (let i = start; i < Math.min(size, start + BATCH); i++) insertApplicationWithOutbox(w, sampleApplication(i));
+      });
+    }
+    const populateS = (performance.now() - populateStart) / 1000;
+    const save = await db.checkpoint();
+
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    const times: number[] = [];
+    const commits: number[] = [];
+    for (let k = 0; k < WARMUP + SAMPLES; k++) {
+      if (k === WARMUP) loop.enable();
+      const app = sampleApplication(size + k);
+      const started = performance.now();
+      const durable = db.write((w) => insertApplicationWithOutbox(w, app));
+      const committed = performance.now();
+      await durable;
+      if (k >= WARMUP) {
+        times.push(performance.now() - started);
+        commits.push(committed - started);
+      }
+    }
+    loop.disable();
+    await db.close();
+    return {
+      size, samples: times.length, commitMedianMs: median(commits), medianMs: median(times), p99Ms: percentile(times, 99), maxMs: Math.max(...times),
+      saveMs: save.totalMs, exportMs: save.exportMs, dbMb: save.bytes / 1e6, loopMaxMs: loop.max / 1e6, populateS,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface DrainResult {
+  readonly apps: number;
+  readonly acceptMsMedian: number;
+  readonly drainS: number;
+  readonly appsPerSec: number;
+}
+
+interface DrainSetup {
+  readonly apps: number;
+  /** The reference backend keeps its state in a directory (state.json rewritten and fsynced per registration). */
+  readonly persistentBackend: boolean;
+  /** Registered applications already in the workstation's database. */
+  readonly storedBefore: number;
+}
+
+/** A workstation database with `count` registered applications, as after months at a counter. */
+async function prepopulate(file: string, count: number): Promise<void> {
+  const db = await SqlJsDatabase.open({ file, wasmPath: paths.sqlWasm, migrations: MIGRATIONS });
+  await db.write((w) => w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-0001', 'answer-1', '2025-01-10T05:00:00.000Z', '{}', '2025-01-10T05:00:00.000Z')`));
+  for (let start = 0; start < count; start += BATCH) {
+    await db.write((w) => {
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const app = sampleApplication(900_000 + i);
+        insertApplicationWithOutbox(w, { ...app, payload: { ...app.payload, acceptedAt: '2025-01-10T06:00:00.000Z' } });
+      }
+      w.run(`UPDATE applications SET state = 'registered', registration_number = 'LIC-' || id, registered_at = accepted_at WHERE state = 'accepted'`);
+      w.run(`DELETE FROM outbox`);
+    });
+  }
+  await db.close();
+}
+
+async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'psc-bench-drain-'));
+  const stateDir = setup.persistentBackend ? await mkdtemp(path.join(tmpdir(), 'psc-bench-backend-')) : null;
+  if (setup.storedBefore > 0) await prepopulate(path.join(dataDir, 'workstation.sqlite'), setup.storedBefore);
+  const catalog = await loadCatalog(paths.resourcesDir);
+  const server = await createBackendServer({
+    port: 0,
+    stateDir,
+    serviceIds: new Set(catalog.services.map((s) => s.id)),
+    signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+  });
+  const backend = new ControllableBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: 5_000 }));
+  // While offline, retries back off for real (random = 1: the full ceiling); when the backend
+  // returns, the clock jumps past every scheduled retry so we time sending, not waiting.
+  let jitter = 1;
+  let clockOffsetMs = 0;
+  const clock: Clock = { now: () => new Date(Date.now() + clockOffsetMs) };
+  const workstation = await createWorkstation({
+    config: {
+      dataDir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
+      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/', ncaLayerCaFile: null,
+    },
+    host: 'browser',
+    version: paths.version,
+    paths,
+    keyWrapper: noKeyWrapping,
+    backend,
+    clock,
+    random: () => jitter,
+    sendBudgetMs: 3_000,
+    scanner: new SaneScanner({ saneConfigDir: path.join(ROOT, 'test', 'sane.d') }),
+    onUnexpectedError: (error) => {
+      throw error;
+    },
+    agentSigner: null,
+  });
+  const { api } = workstation;
+  try {
+    const login = async () => {
+      if (!(await api.session.login(DEMO_CREDENTIALS.operator)).ok) throw new Error('login failed');
+    };
+    await login();
+    const card = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
+    if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
+    // Three required documents for a duplicate: application, identity, fee receipt; one page each.
+    const draft = () => completeDraft(api, { serviceId: '002-a2-casino-2014', subtype: 'duplicate', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
+    // One online first: the CRL is fetched and cached for offline signing, as at a real counter.
+    const first = await api.submissions.submitDraft(await draft(), demoSigning());
+    if (!first.ok || first.value.state !== 'registered') throw new Error(`warm-up not registered: ${JSON.stringify(first)}`);
+
+    backend.offline = true;
+    const acceptMs: number[] = [];
+    const accepted = new Set<string>();
+    for (let i = 0; i < setup.apps; i++) {
+      const draftId = await draft();
+      const started = performance.now();
+      const result = await api.submissions.submitDraft(draftId, demoSigning());
+      acceptMs.push(performance.now() - started);
+      if (!result.ok || result.value.state !== 'accepted') throw new Error(`not accepted offline: ${JSON.stringify(result)}`);
+      accepted.add(result.value.applicationId);
+    }
+
+    jitter = 0;
+    clockOffsetMs = 60 * 60_000;
+    backend.offline = false;
+    const callsBefore = backend.submitCalls;
+    const started = performance.now();
+    await login(); // signing in kicks the sender, as the connectivity check will
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Watch the cheap counter first: `list()` scans and sorts every stored application (~80 ms at
+    // 10k, no index on accepted_at), and polling it would compete with the sender for the thread.
+    while (backend.submitCalls - callsBefore < setup.apps && performance.now() - started < 600_000) await sleep(5);
+    for (;;) {
+      const list = await api.submissions.list();
+      if (!list.ok) throw new Error('list failed');
+      const mine = list.value.filter((a) => accepted.has(a.applicationId));
+      if (mine.some((a) => a.state === 'needs-attention')) throw new Error('an application needs attention');
+      if (mine.length === accepted.size && mine.every((a) => a.state === 'registered')) break;
+      if (performance.now() - started > 600_000) throw new Error('drain timed out');
+      await sleep(10);
+    }
+    const drainS = (performance.now() - started) / 1000;
+    return { apps: setup.apps, acceptMsMedian: median(acceptMs), drainS, appsPerSec: setup.apps / drainS };
+  } finally {
+    await workstation.close();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+    if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** What one durable append costs on this disk, without the database: 2.3 KB write + fdatasync. */
+async function rawFsync(samples = 200): Promise<{ medianMs: number; p99Ms: number }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'psc-bench-fsync-'));
+  const fd = openSync(path.join(dir, 'append'), 'a');
+  const record = new Uint8Array(2_300).fill(0x61);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < samples; i++) {
+      const started = performance.now();
+      writeSync(fd, record);
+      fdatasyncSync(fd);
+      times.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { medianMs: median(times), p99Ms: percentile(times, 99) };
+}
+
+// Other work on the machine shows up as event-loop stalls and fsync tails: record how busy it was.
+const loadAtStart = loadavg()[0]!;
+const sizes: SizeResult[] = [];
+for (const size of SIZES) {
+  const result = await enqueueAtSize(size);
+  sizes.push(result);
+  process.stdout.write(`${size} stored: median ${result.medianMs.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, save ${result.saveMs.toFixed(0)} ms (${result.dbMb.toFixed(1)} MB)\n`);
+}
+const fsync = await rawFsync();
+const variants = new Set((process.env.QUEUE_BENCH_DRAIN_VARIANTS ?? 'plain,stored,persistent').split(','));
+const runDrain = async (name: string, setup: Omit<DrainSetup, 'apps'>) => {
+  if (DRAIN_APPS <= 0 || !variants.has(name)) return null;
+  const result = await drainAfterOutage({ apps: DRAIN_APPS, ...setup });
+  process.stdout.write(`drain (${name}): ${result.apps} apps in ${result.drainS.toFixed(2)} s = ${result.appsPerSec.toFixed(1)} apps/s\n`);
+  return result;
+};
+const drain = await runDrain('plain', { persistentBackend: false, storedBefore: 0 });
+const drainStored = await runDrain('stored', { persistentBackend: false, storedBefore: 10_000 });
+const drainPersistent = await runDrain('persistent', { persistentBackend: true, storedBefore: 0 });
+
+const at = (size: number) => sizes.find((s) => s.size === size);
+const metrics: Record<string, number | null> = {
+  enqueueMedianMs_1k: at(1_000) ? round(at(1_000)!.medianMs) : null,
+  enqueueP99Ms_10k: at(10_000) ? round(at(10_000)!.p99Ms) : null,
+  enqueueP99Ms_100k: at(100_000) ? round(at(100_000)!.p99Ms) : null,
+  saveMs_10k: at(10_000) ? round(at(10_000)!.saveMs, 1) : null,
+  drainAppsPerSec: drain ? round(drain.appsPerSec, 1) : null,
+};
+for (const s of sizes) {
+  const k = `${s.size / 1000}k`;
+  Object.assign(metrics, {
+    [`enqueueMedianMs_${k}`]: round(s.medianMs),
+    [`enqueueP99Ms_${k}`]: round(s.p99Ms),
+    [`saveMs_${k}`]: round(s.saveMs, 1),
+    [`exportMs_${k}`]: round(s.exportMs, 1),
+    [`eventLoopMaxStallMs_${k}`]: round(s.loopMaxMs, 1),
+    [`dbMb_${k}`]: round(s.dbMb, 1),
+  });
+}
+for (const s of sizes) metrics[`commitMedianMs_${s.size / 1000}k`] = round(s.commitMedianMs, 3);
+Object.assign(metrics, { fsyncMedianMs: round(fsync.medianMs), fsyncP99Ms: round(fsync.p99Ms), loadAverage1mStart: round(loadAtStart), loadAverage1mEnd: round(loadavg()[0]!) });
+if (drain) Object.assign(metrics, { drainApps: drain.apps, drainSeconds: round(drain.drainS), acceptOfflineMsMedian: round(drain.acceptMsMedian, 1) });
+if (drainStored) metrics.drainAppsPerSec_10kStored = round(drainStored.appsPerSec, 1);
+if (drainPersistent) metrics.drainAppsPerSec_persistentBackend = round(drainPersistent.appsPerSec, 1);
+
+printTable([
+  ['stored', 'enqueue median / p99 / max ms · save ms (export ms) · loop stall ms · MB'],
+  ...sizes.map((s): [string, string] => [
+    String(s.size),
+    `${s.medianMs.toFixed(2)} / ${s.p99Ms.toFixed(2)} / ${s.maxMs.toFixed(2)} · ${s.saveMs.toFixed(1)} (${s.exportMs.toFixed(1)}) · ${s.loopMaxMs.toFixed(1)} · ${s.dbMb.toFixed(1)}`,
+  ]),
+  ['raw append + fdatasync (median / p99 ms)', `${fsync.medianMs.toFixed(2)} / ${fsync.p99Ms.toFixed(2)}`],
+  ...([
+    ['drain, reference backend in memory', drain],
+    ['drain, 10k already stored', drainStored],
+    ['drain, backend persisting its state', drainPersistent],
+  ] satisfies [string, DrainResult | null][])
+    .flatMap(([label, d]): [string, string][] => (d ? [[label, `${d.apps} apps in ${d.drainS.toFixed(2)} s = ${d.appsPerSec.toFixed(1)} apps/s (accept offline median ${d.acceptMsMedian.toFixed(0)} ms)`]] : [])),
+]);
+
+const f1 = (n: number | undefined) => (n === undefined ? 'n/a' : n.toFixed(1));
+const s10 = at(10_000);
+const s100 = at(100_000);
+const notes = [
+  `Enqueue = one db.write(insertApplicationWithOutbox) with a ~1.5 KB payload, timed until the promise resolves (commit durable), ${SAMPLES} sequential samples after ${WARMUP} warm-up at each size (populated in ${BATCH}-row transactions).`,
+  `Where the time goes: the synchronous part (BEGIN, two INSERTs, COMMIT in sql.js, encoding the journal record) takes ~${sizes.map((s) => s.commitMedianMs.toFixed(2)).join('/')} ms at ${sizes.map((s) => `${s.size / 1000}k`).join('/')}, independent of size; the rest is one append + fdatasync of the write-ahead journal (this disk: raw 2.3 KB append + fdatasync median ${fsync.medianMs.toFixed(2)} ms, p99 ${fsync.p99Ms.toFixed(2)} ms), so the p99 follows the disk's fsync tail, not the database size. Concurrent writes share one fsync (group commit).`,
+  `Before the journal (same machine and bench, whole-database export + atomic write + directory fsync after every commit): median 10.7 ms at 1k, p99 257 ms at 10k, median 984 ms / p99 2.7 s at 100k (40 samples), event-loop stalls of 216 ms at 10k and 1.5 s at 100k on every write; drain 18.6–20.9 apps/s (backend in memory) and 8.6 (backend persisting).`,
+  `Save (saveMs) = one checkpoint: export() of the whole database (synchronous, the only part that blocks the event loop: ${f1(s10?.exportMs)} ms at 10k, ${f1(s100?.exportMs)} ms at 100k) + temp file, fsync, rename, directory fsync, emptying the old journal file. It no longer runs per write: only in the background once the journal passes max(16 MiB, 25 % of the snapshot), after 5 s without writes once it passes max(1 MiB, 5 %), and at close — thousands of applications apart. What would remove the remaining stall: a replica of the database in a worker thread fed the same journal records, checkpointing off the main thread (needs a worker entry in the app build).`,
+  `Drain: ${DRAIN_APPS} applications of 3 one-page PDFs (casino duplicate, demo-key CMS) accepted while the backend was unreachable, then timed from its return (clock moved past every backoff, sender kicked) until all were registered; one warm-up application first caches the CRL. Where the time goes: the workstation and the in-process reference backend share one JS thread; per application 7 HTTP round trips (3 hasBlob, 3 putBlob of decrypted blobs, 1 submit) put undici + fastify at ~40 % of the drain's CPU, CMS verification ~4 %, journal commits negligible, ~30 % idle waiting on file reads and fsyncs. Faster would be one has-blobs call per application and running the backend out of process. The bench watches the backend's submit counter and calls submissions.list() only at the end, because list() scans and sorts every stored application (~80 ms at 10k: no index on accepted_at) and polling it would compete with the sender. With the backend persisting its state (state.json rewritten and fsynced, blobs written atomically, serialised per registration) the rate measures the reference server's disk.`,
+  `This VM (2 vCPUs, shared with other jobs: 1-min load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end) varies a lot run to run: over six runs on 2026-11-23 the 10k p99 ranged 3–48 ms and the in-memory drain 26–64 apps/s, the worst with the load average at 4–7 from parallel jobs, which shows up as event-loop stalls and fsync tails.`,
+].join(' ');
+const resultFile = await writeBenchResult('queue', metrics, notes);
+process.stdout.write(`written ${resultFile}\n`);
