@@ -14,6 +14,7 @@ import type { AppConfig } from './config/appConfig';
 import { loadBlobKey, type KeyWrapper } from './config/blobKey';
 import { SqlJsDatabase } from './db/SqlJsDatabase';
 import { MIGRATIONS } from './db/migrations';
+import { removeStaleTempFiles } from './db/removeStaleTempFiles';
 import { getSetting, putSetting } from './db/settings';
 import { startEmbeddedBackend, type EmbeddedBackend } from './embeddedBackend';
 import { systemClock, type Clock } from './ports/Clock';
@@ -43,6 +44,7 @@ import { composeSigning } from './composeSigning';
 import { ConnectivityMonitor, DEFAULT_CONNECTIVITY } from './services/ConnectivityMonitor';
 import { QueueService } from './services/QueueService';
 import type { AgentSigner } from './ports/Signer';
+import { ReceiptService, loadReceiptFonts } from './receipts/ReceiptService';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -98,6 +100,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const workstationId = await ensureWorkstationId(db);
   const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
   const blobs = new EncryptedBlobStore(path.join(config.dataDir, 'blobs'), blobKey);
+  // Blobs are sharded one level deep (blobs/ab/cdef…); the CRL cache is flat.
+  await removeStaleTempFiles(path.join(config.dataDir, 'blobs'), 1);
+  await removeStaleTempFiles(path.join(config.dataDir, 'pki'));
 
   let embedded: EmbeddedBackend | null = null;
   let backend = options.backend;
@@ -166,6 +171,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     scanning,
     signing: signing.service,
     queue: new QueueService(db, session, sender, connectivity, signing.service, blobs, clock),
+    receipts: new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir)),
   };
   sender.start();
   connectivity.start();

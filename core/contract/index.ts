@@ -10,3 +10,4 @@ export * from './scanning';
 export * from './workstationApi';
 export * from './signing';
 export * from './queue';
+export * from './receipts';

@@ -14,6 +14,7 @@ import type { DraftsApi } from './drafts';
 import type { ScanningApi } from './scanning';
 import type { SigningApi } from './signing';
 import type { QueueApi } from './queue';
+import type { ReceiptsApi } from './receipts';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -26,6 +27,7 @@ export interface WorkstationApi {
   readonly scanning: ScanningApi;
   readonly signing: SigningApi;
   readonly queue: QueueApi;
+  readonly receipts: ReceiptsApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -46,6 +48,7 @@ export const WORKSTATION_API_METHODS = {
   scanning: { listDevices: true, start: true, job: true, cancel: true },
   signing: { rememberedKey: true, inspectKey: true, revocationStatus: true },
   queue: { status: true, retryNow: true, pause: true, resume: true, withdraw: true, resign: true },
+  receipts: { forApplication: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

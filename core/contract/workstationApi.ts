@@ -13,6 +13,7 @@ import { calendarOverridesArgs, currentServiceVersionArgs } from './settings';
 import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } from './drafts';
 import { scanSettingsSchema } from './scanning';
 import { keyPasswordSchema, keySourceSchema, signingMethodSchema } from './signing';
+import { receiptLanguageSchema } from './receipts';
 import { entityIdSchema, languageSchema } from './common';
 import type { AreaName, WorkstationApi } from './methods';
 
@@ -86,6 +87,9 @@ export const WORKSTATION_API = {
     resume: noArgs,
     withdraw: z.tuple([entityIdSchema]),
     resign: z.tuple([entityIdSchema, signingMethodSchema]),
+  },
+  receipts: {
+    forApplication: z.tuple([entityIdSchema, receiptLanguageSchema]),
   },
 } as const satisfies ArgParsers;
 

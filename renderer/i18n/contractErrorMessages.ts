@@ -3,7 +3,7 @@
  * added to the contract fails to compile here until it has its own text in kk, ru and en.
  */
 import { assertNever } from '../../core/result';
-import type { LoginError, LookupError, NotSignedIn, RepresentativeError, SettingsError, SubmitDraftError } from '../../core/contract';
+import type { LoginError, LookupError, NotSignedIn, ReceiptError, RepresentativeError, SettingsError, SubmitDraftError } from '../../core/contract';
 import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
 import type { Message, MessageKey } from './messageCatalog';
 
@@ -149,6 +149,18 @@ export function settingsErrorMessage(error: SettingsError): MessageKey {
       return 'error.settings.notPermitted';
     case 'unknown-service':
       return 'error.settings.unknownService';
+    default:
+      return assertNever(error);
+  }
+}
+
+/** receipts.forApplication */
+export function receiptErrorMessage(error: ReceiptError): MessageKey {
+  switch (error.kind) {
+    case 'not-signed-in':
+      return notSignedInMessage(error);
+    case 'not-found':
+      return 'receipt.error.notFound';
     default:
       return assertNever(error);
   }

@@ -131,6 +131,10 @@ export const en: MessageCatalog = {
   'result.needsAttentionBody': 'The system did not accept the application (code: {code}). Open the applications journal.',
   'result.localNumber': 'Local number',
   'result.newApplication': 'New application',
+  'receipt.print': 'Print receipt',
+  'receipt.save': 'Save as PDF',
+  'receipt.busy': 'Preparing the receipt…',
+  'receipt.error.notFound': 'This application is not on this workstation, so no receipt can be made for it.',
 
   'journal.title': 'Applications journal',
   'journal.refresh': 'Refresh statuses',
@@ -143,6 +147,7 @@ export const en: MessageCatalog = {
   'journal.acceptedAt': 'Accepted',
   'journal.state': 'State',
   'journal.waiting': 'waiting',
+  'journal.receipt': 'Receipt',
   'state.accepted': 'Accepted, being sent',
   'state.registered': 'Registered',
   'state.needsAttention': 'Needs attention',

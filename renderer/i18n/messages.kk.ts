@@ -133,6 +133,10 @@ export const kk = {
   'result.needsAttentionBody': 'Жүйе өтінішті қабылдамады (код: {code}). Өтініштер журналын қараңыз.',
   'result.localNumber': 'Жергілікті нөмір',
   'result.newApplication': 'Жаңа өтініш',
+  'receipt.print': 'Тізілімдемені басып шығару',
+  'receipt.save': 'PDF ретінде сақтау',
+  'receipt.busy': 'Тізілімдеме дайындалуда…',
+  'receipt.error.notFound': 'Өтініш бұл жұмыс орнында табылмады, сондықтан тізілімдемені жасау мүмкін емес.',
 
   'journal.title': 'Өтініштер журналы',
   'journal.refresh': 'Мәртебелерді жаңарту',
@@ -145,6 +149,7 @@ export const kk = {
   'journal.acceptedAt': 'Қабылданған уақыты',
   'journal.state': 'Күйі',
   'journal.waiting': 'күтілуде',
+  'journal.receipt': 'Тізілімдеме',
   'state.accepted': 'Қабылданды, жіберілуде',
   'state.registered': 'Тіркелді',
   'state.needsAttention': 'Назар аударуды қажет етеді',

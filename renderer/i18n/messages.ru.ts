@@ -131,6 +131,10 @@ export const ru: MessageCatalog = {
   'result.needsAttentionBody': 'Система не приняла заявление (код: {code}). Откройте журнал заявлений.',
   'result.localNumber': 'Локальный номер',
   'result.newApplication': 'Новое заявление',
+  'receipt.print': 'Распечатать расписку',
+  'receipt.save': 'Сохранить в PDF',
+  'receipt.busy': 'Расписка готовится…',
+  'receipt.error.notFound': 'Заявление не найдено на этом рабочем месте, поэтому расписку сформировать нельзя.',
 
   'journal.title': 'Журнал заявлений',
   'journal.refresh': 'Обновить статусы',
@@ -143,6 +147,7 @@ export const ru: MessageCatalog = {
   'journal.acceptedAt': 'Время приёма',
   'journal.state': 'Состояние',
   'journal.waiting': 'ожидается',
+  'journal.receipt': 'Расписка',
   'state.accepted': 'Принято, отправляется',
   'state.registered': 'Зарегистрировано',
   'state.needsAttention': 'Требует внимания',

@@ -8,6 +8,7 @@ import { createDocumentsSlice, documentsInitialState } from '../features/documen
 import { createThumbnailsSlice, thumbnailsInitialState } from '../features/documents/thumbnailsSlice';
 import { createPreferencesSlice } from '../features/preferences/preferencesSlice';
 import { createQueueSlice } from '../features/queue/queueSlice';
+import { createReceiptsSlice } from '../features/receipts/receiptsSlice';
 import { createRecoverySlice, recoveryInitialState } from '../features/recovery/recoverySlice';
 import { createRepresentativeSlice, representativeInitialState } from '../features/representative/representativeSlice';
 import { createScanningSlice, scanRunInitialState } from '../features/scanning/scanningSlice';
@@ -69,6 +70,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createSettingsSlice(context),
       ...createSigningSlice(context),
       ...createQueueSlice(context),
+      ...createReceiptsSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
         set({ ...citizenDataInitialState, citizenDataEpoch: get().citizenDataEpoch + 1 });

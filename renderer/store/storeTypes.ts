@@ -17,6 +17,7 @@ import type { DeadlinePreviewSlice } from '../features/submission/deadlinePrevie
 import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { SigningSlice } from '../features/signing/signingSlice';
 import type { QueueSlice } from '../features/queue/queueSlice';
+import type { ReceiptsSlice } from '../features/receipts/receiptsSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -52,6 +53,7 @@ export type WorkstationState = SessionSlice &
   SettingsSlice &
   SigningSlice &
   QueueSlice &
+  ReceiptsSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;

@@ -3,8 +3,8 @@
  * dispatchContractCall, i.e. the contract's own argument schemas, exactly as a real host parses
  * them: a renderer bug that sends a malformed argument throws here as it would in production.
  * `impl` methods may be replaced in a test to script a slow or failing answer. Drafts, scanning,
- * signing, submissions and the queue live in their own files (fakeDrafts, fakeScanning, fakeSigning,
- * fakeSubmissions, fakeQueue) over the shared state of fakeMain.
+ * signing, submissions, the queue and receipts live in their own files (fakeDrafts, fakeScanning,
+ * fakeSigning, fakeSubmissions, fakeQueue, fakeReceipts) over the shared state of fakeMain.
  */
 import {
   createContractClient,
@@ -28,6 +28,7 @@ import { NOT_SIGNED_IN, type FakeMain } from './fakeMain';
 import { FAKE_TODAY } from './fakeNotaryFixtures';
 import { checkRepresentative } from './fakeRepresentativeCheck';
 import { createFakeQueue, type FakeQueueController, type FakeQueueOptions } from './fakeQueue';
+import { createFakeReceipts } from './fakeReceipts';
 import { createFakeScanning, type FakeScannerController } from './fakeScanning';
 import { createFakeSigning, type FakeSigningController, type FakeSigningOptions } from './fakeSigning';
 import { createFakeSubmitDraft, listApplications } from './fakeSubmissions';
@@ -205,6 +206,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     scanning: scanning.api,
     signing: signing.api,
     queue: queue.api,
+    receipts: createFakeReceipts(main),
   };
 
   const api = createContractClient((area, method, args) => {

@@ -151,6 +151,13 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   });
   expect(submitted.value.plannedResultDate).toEqual(preview.ok ? preview.value.plannedResultDate : 'unreachable');
 
+  // Step 8: the receipt (receipts.*), with the registration number the backend gave.
+  const receipt = await client.receipts.forApplication(submitted.value.applicationId, 'kk');
+  if (!receipt.ok) throw new Error(`receipt refused: ${receipt.error.kind}`);
+  expect(receipt.value).toMatchObject({ numberShown: 'registration', fileName: expect.stringMatching(/^tizilimdeme-.+\.pdf$/) });
+  expect(Buffer.from(receipt.value.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(await client.receipts.forApplication('00000000-0000-4000-8000-000000000000', 'ru')).toEqual({ ok: false, error: { kind: 'not-found' } });
+
   // The queue (queue.*): status, the pause lever, and actions that do not apply to a registered application.
   expect(await client.queue.status()).toMatchObject({ ok: true, value: { paused: false, counts: { registered: 1, accepted: 0 }, backlog: { remaining: 0 } } });
   expect(await client.queue.pause()).toMatchObject({ ok: true, value: { paused: true } });

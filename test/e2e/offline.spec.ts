@@ -1,10 +1,11 @@
 /**
  * The counter keeps working when the licensing backend is down (issue #6), in Debian's Chromium:
  * the applicant is looked up while it is reachable, then the backend process is stopped; the signed
- * application is accepted at once ("accepted at the counter"), the indicator says offline and one
- * waits; the backend comes back and, without anyone touching anything, the application is
+ * application is accepted at once ("accepted at the counter"), its receipt is printed with the local
+ * number, the indicator says offline and one waits; the backend comes back and, without anyone touching anything, the application is
  * registered and the screen shows the registration number.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,14 @@ test('accepted while the backend is down, registered by itself when it returns',
   const stateDir = await mkdtemp(path.join(tmpdir(), 'psc-e2e-backend-'));
   backend = await startBackendProcess(port, stateDir);
   host = await startWebHost(await newDataDir(), { PSC_BACKEND_URL: backend.url });
+  // Headless Chromium has no printer (a real print of a PDF frame crashes it): count the print
+  // requests of any frame instead of opening the dialog.
+  await page.addInitScript(() => {
+    window.print = () => {
+      const top = window.top as unknown as { printedFrames?: number };
+      top.printedFrames = (top.printedFrames ?? 0) + 1;
+    };
+  });
   await page.goto(host.launchUrl);
   await login(page, DEMO_CREDENTIALS.operator);
   await expect(page.getByTestId('connectivity-indicator')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
@@ -53,6 +62,21 @@ test('accepted while the backend is down, registered by itself when it returns',
   await expect(page.getByTestId('connectivity-indicator')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
   await expect(page.getByTestId('queue-waiting-count')).toContainText('1');
   await page.screenshot({ path: `${SCREENS}/30-offline-accepted.png` });
+
+  // The applicant leaves with the receipt, which carries the local number while the backend is away.
+  const localNumber = (await page.getByTestId('local-number').first().innerText()).trim();
+  await page.getByTestId('receipt-print').click();
+  await expect(page.locator('#receipt-print-frame')).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printedFrames?: number }).printedFrames ?? 0)).toBe(1);
+  await expect(page.getByTestId('receipt-error')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('receipt-save').click();
+  const receiptFile = path.join(stateDir, 'receipt.pdf');
+  await (await download).saveAs(receiptFile);
+  const text = spawnSync('pdftotext', ['-layout', receiptFile, '-'], { encoding: 'utf8' });
+  expect(text.error, 'pdftotext is missing: apt-get install -y poppler-utils').toBeUndefined();
+  expect(text.stdout).toContain(localNumber);
+  expect(text.stdout).toContain(FIXTURE_IDS.activeCompany);
 
   // It comes back on the same address; nobody touches the workstation.
   backend = await startBackendProcess(port, stateDir);

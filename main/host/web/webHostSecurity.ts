@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-/** Content-Security-Policy for the renderer in both hosts: only our own scripts, no plugins, no framing. */
+/** Content-Security-Policy for the renderer in both hosts: only our own scripts, no plugins, no framing by others; frames only of our own blob: URLs (receipt printing). */
 export const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -8,6 +8,8 @@ export const RENDERER_CSP = [
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "font-src 'self'",
+  // The receipt PDF is printed from a hidden iframe on a blob: URL our own script made (renderer/features/receipts).
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -4,6 +4,7 @@ import { backendProblemMessage, isExplainedProblemCode } from '../../i18n/signin
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
+import { ReceiptActions } from '../receipts/ReceiptActions';
 import { APPLICATION_STATE_LABELS } from '../submission/applicationStateLabels';
 import { applicantIdentifierOf, selectApplications, selectIsApplicationsLoading, selectServiceTitle } from './applicationsSelectors';
 
@@ -36,6 +37,7 @@ function ApplicationRow({ application }: { readonly application: ApplicationSumm
           </span>
         )}
       </td>
+      <td>{application.state !== 'withdrawn' && <ReceiptActions applicationId={application.applicationId} />}</td>
     </tr>
   );
 }
@@ -75,6 +77,7 @@ export function ApplicationsJournal() {
               <th scope="col">{t('journal.acceptedAt')}</th>
               <th scope="col">{t('journal.plannedResultDate')}</th>
               <th scope="col">{t('journal.state')}</th>
+              <th scope="col">{t('journal.receipt')}</th>
             </tr>
           </thead>
           <tbody>

@@ -4,6 +4,7 @@ import { backendProblemMessage, isExplainedProblemCode } from '../../i18n/signin
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
+import { ReceiptActions } from '../receipts/ReceiptActions';
 import { APPLICATION_STATE_LABELS } from './applicationStateLabels';
 import { selectSubmittedApplication } from './submissionSelectors';
 
@@ -103,6 +104,7 @@ export function SubmissionResult() {
       <p className={`badge badge--state-${application.state}`} data-testid="application-state">
         {t(APPLICATION_STATE_LABELS[application.state])}
       </p>
+      {application.state !== 'withdrawn' && <ReceiptActions applicationId={application.applicationId} printShortcut />}
       <div className="step__actions">
         <button
           type="button"

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import { receiptErrorMessage } from '../../i18n/contractErrorMessages';
+import type { MessageKey } from '../../i18n/messageCatalog';
+import { useTranslator } from '../../i18n/useTranslator';
+import { useWorkstation } from '../../store/StoreProvider';
+import { useRunAction } from '../../ui/useRunAction';
+import { base64ToBytes, printPdf, savePdf } from './receiptOutput';
+
+type ReceiptAction = 'print' | 'save';
+
+/** Alt+P prints the receipt where the buttons offer the shortcut (the result screen). */
+const isPrintShortcut = (event: KeyboardEvent) =>
+  event.altKey && !event.ctrlKey && !event.shiftKey && !event.metaKey && event.code === 'KeyP';
+
+/**
+ * "Print receipt" and "Save as PDF" for one application (Diagram No. 2 step 8): the receipt is asked
+ * of main in the interface's language each time, so a reprint shows the registration number once known.
+ */
+export function ReceiptActions({ applicationId, printShortcut = false }: { readonly applicationId: string; readonly printShortcut?: boolean }) {
+  const { t } = useTranslator();
+  const fetchReceipt = useWorkstation((state) => state.fetchReceipt);
+  const run = useRunAction();
+  const [busy, setBusy] = useState<ReceiptAction | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
+
+  const perform = useCallback(
+    async (action: ReceiptAction) => {
+      setBusy(action);
+      setError(null);
+      try {
+        const receipt = await fetchReceipt(applicationId);
+        if (!receipt.ok) {
+          setError(receiptErrorMessage(receipt.error));
+          return;
+        }
+        const bytes = base64ToBytes(receipt.value.pdfBase64);
+        if (action === 'print') printPdf(bytes);
+        else savePdf(bytes, receipt.value.fileName);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [applicationId, fetchReceipt],
+  );
+
+  useEffect(() => {
+    if (!printShortcut) return undefined;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.repeat || !isPrintShortcut(event)) return;
+      event.preventDefault();
+      run(perform('print'));
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [printShortcut, perform, run]);
+
+  return (
+    <div className="receipt-actions">
+      <button
+        type="button"
+        className="button"
+        data-testid="receipt-print"
+        disabled={busy !== null}
+        aria-keyshortcuts={printShortcut ? 'Alt+P' : undefined}
+        title={printShortcut ? `${t('receipt.print')} (Alt+P)` : undefined}
+        onClick={() => run(perform('print'))}
+      >
+        {busy === 'print' ? t('receipt.busy') : t('receipt.print')}
+      </button>
+      <button type="button" className="button" data-testid="receipt-save" disabled={busy !== null} onClick={() => run(perform('save'))}>
+        {busy === 'save' ? t('receipt.busy') : t('receipt.save')}
+      </button>
+      {error !== null && (
+        <p className="receipt-actions__error" role="alert" data-testid="receipt-error">
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
