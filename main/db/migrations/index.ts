@@ -4,6 +4,7 @@ import { migration0002RepresentativesAndDeadlines } from './0002-representatives
 import { migration0003Drafts } from './0003-drafts';
 import { migration0004OperatorSignatures } from './0004-operator-signatures';
 import { migration0005Withdrawals } from './0005-withdrawals';
+import { migration0006ApplicationsByAcceptance } from './0006-applications-by-acceptance';
 
 /** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
   up(db: WritableDb): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { SqlJsDatabase } from '../SqlJsDatabase';
-import { findApplication } from '../applications';
+import { findApplication, listApplications } from '../applications';
 import { MIGRATIONS } from './index';
 
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
@@ -109,5 +109,29 @@ describe('migration 0005 (withdrawals)', () => {
     const stored = upgraded.read((r) => findApplication(r, 'app-4'));
     expect(stored?.summary.state).toBe('needs-attention');
     expect(stored?.signatureBlob).toBe('b'.repeat(64));
+  });
+});
+
+describe('migration 0006 (applications by acceptance)', () => {
+  it('indexes a populated version-5 database so the newest-first listing no longer sorts the table', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v5 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 5) });
+    await v5.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      for (const [id, at] of [['app-a', '2026-11-20T05:00:00.000Z'], ['app-b', '2026-11-21T05:00:00.000Z']] as const) {
+        w.run(
+          `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+            idempotency_key, state, accepted_at) VALUES (?, ?, ?, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', ?, ?, 'accepted', ?)`,
+          [id, `N-${id}`, V1_PAYLOAD.serviceId, JSON.stringify({ ...V1_PAYLOAD, localNumber: `N-${id}`, acceptedAt: at }), `key-${id}`, at],
+        );
+      }
+    });
+    await v5.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
+    expect(upgraded.read((r) => listApplications(r)).map((a) => a.applicationId)).toEqual(['app-b', 'app-a']);
+    const plan = upgraded.read((r) => r.all(`EXPLAIN QUERY PLAN SELECT id FROM applications ORDER BY accepted_at DESC LIMIT 200`));
+    expect(plan.map((row) => String(row.detail)).join(' | ')).toContain('applications_by_accepted_at');
   });
 });
