@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideFault, inOutage, seededRandom, type FaultKind, type FaultTarget } from './decideFault';
+import { seededRandom } from '../../core/random/seededRandom';
+import { decideFault, inOutage, type FaultKind, type FaultTarget } from './decideFault';
 import { resolveFaultPlan, type FaultPlan } from './faultPlan';
 
 const SUBMIT: FaultTarget = { method: 'POST', route: '/v1/applications' };
@@ -17,23 +18,6 @@ function draws(...values: number[]): () => number {
 
 const decide = (plan: FaultPlan, target: FaultTarget, random: () => number, sinceSetMs = 0) =>
   decideFault(resolveFaultPlan(plan), target, sinceSetMs, random);
-
-describe('seededRandom', () => {
-  it('gives the same sequence for the same seed, another for another seed, all in [0, 1)', () => {
-    const take = (seed: number) => Array.from({ length: 1000 }, seededRandom(seed));
-    expect(take(7)).toEqual(take(7));
-    expect(take(7)).not.toEqual(take(8));
-    const values = take(12345);
-    expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...values)).toBeLessThan(1);
-    // Roughly uniform: each decile holds 10 % ± 3 %.
-    for (let decile = 0; decile < 10; decile++) {
-      const share = values.filter((v) => Math.floor(v * 10) === decile).length / values.length;
-      expect(share).toBeGreaterThan(0.07);
-      expect(share).toBeLessThan(0.13);
-    }
-  });
-});
 
 describe('decideFault', () => {
   const ALL: FaultPlan = { resetRate: 0.1, errorRate: 0.3, rateLimitRate: 0.1, retryAfterSeconds: 3, hangRate: 0.1, lostResponseRate: 0.2, errorStatuses: [503] };

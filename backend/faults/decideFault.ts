@@ -81,17 +81,3 @@ function pick(statuses: readonly number[], random: () => number): number {
   return statuses[index]!;
 }
 
-/**
- * mulberry32: a small, fast 32-bit PRNG, plenty for choosing faults. Values in [0, 1); the same
- * seed always gives the same sequence.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}

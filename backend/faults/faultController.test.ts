@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './decideFault';
+import { seededRandom } from '../../core/random/seededRandom';
 import { FaultController } from './faultController';
 import { FaultPlanError } from './faultPlan';
 

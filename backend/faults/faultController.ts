@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { decideFault, seededRandom, type FaultDecision, type FaultKind, type FaultTarget } from './decideFault';
+import { seededRandom } from '../../core/random/seededRandom';
+import { decideFault, type FaultDecision, type FaultKind, type FaultTarget } from './decideFault';
 import { resolveFaultPlan, type FaultPlan, type ResolvedFaultPlan } from './faultPlan';
 
 /** How many of each fault were injected (a lost response counts once the registration was made and its answer dropped). */

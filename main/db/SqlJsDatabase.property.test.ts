@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../core/random/seededRandom';
 import { SqlJsDatabase, type JournalPolicy, type WritableDb } from './SqlJsDatabase';
 import { CrashableStorage } from './testSupport/CrashableStorage';
 import { dumpKv, KV_MIGRATIONS } from './testSupport/kvSchema';
@@ -72,24 +73,13 @@ function apply(w: WritableDb, statements: readonly Statement[]): void {
   }
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Resolves with the value, or with `crashed` once the machine is down (nothing completes after that). */
 function untilCrash<T>(storage: CrashableStorage, promise: Promise<T>): Promise<T | 'crashed'> {
   return Promise.race([promise, storage.whenCrashed().then(() => 'crashed' as const)]);
 }
 
 async function scenario(ops: readonly Op[], crashAtStep: number | null, seed: number, policy: JournalPolicy): Promise<void> {
-  const storage = new CrashableStorage(new Map(), { crashAtStep, random: seeded(seed) });
+  const storage = new CrashableStorage(new Map(), { crashAtStep, random: seededRandom(seed) });
   const reference = await SqlJsDatabase.open({ file: null, wasmPath, migrations: KV_MIGRATIONS });
   const states = [reference.read(dumpKv)];
   let acknowledged = 0;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analysisFactor, boxDownscale } from './downscale';
 import { estimateSkew } from './estimateSkew';
 import { toLuma, type Raster } from './raster';
-import { A4_150DPI, renderPage, sampleLines, seededRandom } from './testSupport/pageFixtures';
+import { seededRandom } from '../../core/random/seededRandom';
+import { A4_150DPI, renderPage, sampleLines } from './testSupport/pageFixtures';
 
 /** What processPage hands the estimator: the page reduced to ~620 px on its short side. */
 const reduce = (page: Raster) => toLuma(boxDownscale(page, analysisFactor(page.width, page.height)));

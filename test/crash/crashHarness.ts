@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { createBackendServer } from '../../backend/createBackendServer';
+import { seededRandom } from '../../core/random/seededRandom';
 import { loadCatalog } from '../../main/app';
 import { SqlJsDatabase } from '../../main/db/SqlJsDatabase';
 import { MIGRATIONS } from '../../main/db/migrations';
@@ -164,18 +165,6 @@ interface BackendRegistration {
 const CHILD_OUT_DIR = path.join(REPO_ROOT, 'out', 'crash');
 /** Longest a life may wait for its kill anchor before it is killed anyway. */
 const ANCHOR_TIMEOUT_MS = 30_000;
-
-/** Small deterministic PRNG (mulberry32), so a schedule can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The kill schedule. Squared uniforms favour very short delays, so kills often land inside the

@@ -1,6 +1,6 @@
 // Hostile and broken inputs for the pipeline's tests, generated rather than stored.
 import { createDeflate } from 'node:zlib';
-import { seededRandom } from './pageFixtures';
+import { seededRandom } from '../../../core/random/seededRandom';
 
 /**
  * A valid PNG declaring width×height 1-bit gray pixels, all black: a decompression bomb. The

@@ -1,6 +1,7 @@
 // Generated test pages: never real documents. A page is SVG text (Latin and Kazakh Cyrillic)
 // rendered by sharp, optionally rotated, then given paper tone, sensor noise, dust and shadows.
 import sharp from 'sharp';
+import { seededRandom } from '../../../core/random/seededRandom';
 import type { RasterFormat } from '../../ports/ImagePipeline';
 import type { Raster } from '../raster';
 
@@ -125,18 +126,6 @@ function addNoise(raster: Raster, random: () => number, sigma: number): void {
     const n = (random() + random() + random() - 1.5) * 2 * sigma;
     data[i] = Math.max(0, Math.min(255, Math.round(data[i]! + n)));
   }
-}
-
-/** mulberry32: a tiny deterministic PRNG so fixtures are identical on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function escapeXml(text: string): string {

@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a tiny deterministic PRNG returning numbers in [0, 1). The same seed always gives the
+ * same sequence, so fault plans, crash schedules and image fixtures replay exactly. Not for secrets.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
+  };
+}
