@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApplicationSummary } from '../../../core/contract';
 import { queueActionFailureMessage } from '../../i18n/queueMessages';
 import { useTranslator } from '../../i18n/useTranslator';
@@ -10,6 +10,7 @@ import { signingDateFormats } from '../signing/signingDateFormats';
 import { selectHasChosenKey, selectSigningChoice } from '../signing/signingSelectors';
 import { SigningMethodChoice } from '../signing/SigningMethodChoice';
 import { RevocationLine } from '../signing/SigningNotices';
+import { useSigningPrerequisites } from '../signing/useSigningPrerequisites';
 import { selectQueueBusy, selectQueueFailure } from './queueSelectors';
 
 /**
@@ -30,22 +31,12 @@ export function ResignForm({ application, onClose }: { readonly application: App
   const hasKey = useWorkstation(selectHasChosenKey);
   const isBusy = useWorkstation((state) => selectQueueBusy(state, applicationId) === 'resign');
   const failure = useWorkstation((state) => selectQueueFailure(state, applicationId));
-  const hasRememberedKeyLoad = useWorkstation((state) => state.rememberedKey.kind !== 'idle');
-  const loadRememberedKey = useWorkstation((state) => state.loadRememberedKey);
-  const loadRevocationStatus = useWorkstation((state) => state.loadRevocationStatus);
   const resignApplication = useWorkstation((state) => state.resignApplication);
   const run = useRunAction();
   const isKeyFile = choice === 'key-file';
   const canSign = !isBusy && (!isKeyFile || (hasKey && keyPassword !== ''));
 
-  useEffect(() => {
-    if (!hasRememberedKeyLoad) run(loadRememberedKey());
-  }, [hasRememberedKeyLoad, loadRememberedKey, run]);
-
-  // A stale revocation list stops signing: the operator learns it before typing the password.
-  useEffect(() => {
-    run(loadRevocationStatus());
-  }, [loadRevocationStatus, run]);
+  useSigningPrerequisites();
 
   function sign(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent, type RefObject } from 'react';
+import type { FormEvent, RefObject } from 'react';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
@@ -8,6 +8,7 @@ import { KeyFilePicker } from './KeyFilePicker';
 import { selectCertificateCard, selectHasChosenKey, selectIsCheckingKey, selectKeyProblem, selectSigningChoice } from './signingSelectors';
 import { SigningMethodChoice } from './SigningMethodChoice';
 import { KeyProblem, RevocationLine } from './SigningNotices';
+import { useSigningPrerequisites } from './useSigningPrerequisites';
 
 export interface SignSectionProps {
   /** The key's password lives in the submit panel's state only: never in the store, never logged. */
@@ -27,19 +28,7 @@ export function SignSection(props: SignSectionProps) {
   const { t } = useTranslator();
   const choice = useWorkstation(selectSigningChoice);
   const isSubmitting = useWorkstation(selectIsSubmitting);
-  const hasRememberedKeyLoad = useWorkstation((state) => state.rememberedKey.kind !== 'idle');
-  const loadRememberedKey = useWorkstation((state) => state.loadRememberedKey);
-  const loadRevocationStatus = useWorkstation((state) => state.loadRevocationStatus);
-  const run = useRunAction();
-
-  useEffect(() => {
-    if (!hasRememberedKeyLoad) run(loadRememberedKey());
-  }, [hasRememberedKeyLoad, loadRememberedKey, run]);
-
-  // Asked on every visit: main refreshes the list from the backend when it can.
-  useEffect(() => {
-    run(loadRevocationStatus());
-  }, [loadRevocationStatus, run]);
+  useSigningPrerequisites();
 
   return (
     <section className="signing" aria-labelledby="signing-title" data-testid="sign-section">
