@@ -28,7 +28,8 @@ export interface HttpLicensingBackendOptions {
 /** НУЦ РК's full CRLs run to tens of megabytes; anything beyond this is not a CRL we can use. */
 const MAX_CRL_BYTES = 256 * 1024 * 1024;
 
-type Raw = { readonly status: number; readonly headers: Headers; readonly body: unknown };
+/** `body`: the parsed JSON (null when none); `bytes`: a 2xx body read as binary, when asked for. */
+type Raw = { readonly status: number; readonly headers: Headers; readonly body: unknown; readonly bytes: Uint8Array | null };
 
 /** The only client of backend/openapi.yaml. Validates every response with the wire schemas. */
 export class HttpLicensingBackend implements LicensingBackend {
@@ -80,22 +81,11 @@ export class HttpLicensingBackend implements LicensingBackend {
    * (a DER SEQUENCE, bounded size); whether it is signed by the CA and current is decided where it is used.
    */
   async fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.baseUrl}/v1/pki/crl`, {
-        headers: { Accept: 'application/pkix-crl' },
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network' } };
-    }
-    if (response.status !== 200) {
-      const text = await response.text().catch(() => '');
-      return { ok: false, error: this.httpFailure({ status: response.status, headers: response.headers, body: parseJsonOrNull(text) }) };
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length < 2 || bytes.length > MAX_CRL_BYTES || bytes[0] !== 0x30) return { ok: false, error: { kind: 'invalid-response' } };
+    const raw = await this.request('GET', '/v1/pki/crl', null, { headers: { Accept: 'application/pkix-crl' } }, 'binary');
+    if (!raw.ok) return raw;
+    if (raw.value.status !== 200) return { ok: false, error: this.httpFailure(raw.value) };
+    const bytes = raw.value.bytes;
+    if (bytes === null || bytes.length < 2 || bytes.length > MAX_CRL_BYTES || bytes[0] !== 0x30) return { ok: false, error: { kind: 'invalid-response' } };
     return { ok: true, value: bytes };
   }
 
@@ -123,6 +113,8 @@ export class HttpLicensingBackend implements LicensingBackend {
     path: string,
     token: string | null,
     payload: { json?: unknown; bytes?: Uint8Array; headers?: Record<string, string> },
+    /** 'binary': a 2xx body is kept as bytes (the CRL); errors still carry a JSON problem. */
+    responseType: 'json' | 'binary' = 'json',
   ): Promise<Result<Raw, BackendFailure>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...payload.headers };
     if (token !== null) headers.Authorization = `Bearer ${token}`;
@@ -141,8 +133,12 @@ export class HttpLicensingBackend implements LicensingBackend {
         body: body as RequestInit['body'],
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
+      // Read inside the try: a connection dropped mid-body is a network failure like any other.
+      if (responseType === 'binary' && response.ok) {
+        return { ok: true, value: { status: response.status, headers: response.headers, body: null, bytes: new Uint8Array(await response.arrayBuffer()) } };
+      }
       const text = method === 'HEAD' ? '' : await response.text();
-      return { ok: true, value: { status: response.status, headers: response.headers, body: parseJsonOrNull(text) } };
+      return { ok: true, value: { status: response.status, headers: response.headers, body: parseJsonOrNull(text), bytes: null } };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network' } };
