@@ -30,10 +30,11 @@ beforeAll(async () => {
   pki = await generateTestPki({ now: NOW, operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: 'Qwerty12' });
 });
 
-type Setup = { service: SigningService; session: OperatorSession; clock: { at: Date; now(): Date }; dir: string };
+type Setup = { service: SigningService; session: OperatorSession; clock: { at: Date; now(): Date }; dir: string; crlFetches: () => number };
 
 async function setup(options: { crlAvailable?: boolean; agentSigner?: AgentSigner | null } = {}): Promise<Setup> {
   const dir = await mkdtemp(path.join(tmpdir(), 'psc-signing-'));
+  let fetches = 0;
   const clock = { at: NOW, now() { return this.at; } };
   const db = await SqlJsDatabase.open({ file: path.join(dir, 'ws.sqlite'), wasmPath, migrations: MIGRATIONS });
   const session = new OperatorSession(clock);
@@ -41,13 +42,16 @@ async function setup(options: { crlAvailable?: boolean; agentSigner?: AgentSigne
   const revocationList = await RevocationListCache.open({
     dir: path.join(dir, 'pki'), maxAgeMs: 24 * 3_600_000, refreshAfterMs: 3_600_000, clock,
     anchors: () => [new X509Certificate(pki.ca.certPem)], onUnexpectedError: (error) => { throw error; },
-    fetch: async () => (options.crlAvailable === false ? { ok: false, error: { kind: 'network' } } : { ok: true, value: pki.crlDer }),
+    fetch: async () => {
+      fetches += 1;
+      return options.crlAvailable === false ? { ok: false, error: { kind: 'network' } } : { ok: true, value: pki.crlDer };
+    },
   });
   const service = new SigningService({
     db, session, keyFileSigner: new Pkcs12Signer(), agentSigner: options.agentSigner ?? null, trustAnchorsPem: [pki.ca.certPem],
     revocationList, describeCertificate, clock,
   });
-  return { service, session, clock, dir };
+  return { service, session, clock, dir, crlFetches: () => fetches };
 }
 
 type FileKey = Extract<KeySource, { kind: 'file' }>;
@@ -158,9 +162,12 @@ describe('SigningService.sign', () => {
 
   it('refuses to sign on a stale revocation list, and with a wrong password', async () => {
     const offline = await setup({ crlAvailable: false });
+    const before = offline.crlFetches();
     expect(await offline.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'Qwerty12' }, data)).toEqual({
       ok: false, error: { kind: 'revocation-list-stale', fetchedAt: null },
     });
+    // One attempt to refresh the list per signature: the operator waits for the backend once, not twice.
+    expect(offline.crlFetches() - before).toBe(1);
     const s = await setup();
     expect(await s.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'x' }, data)).toEqual({ ok: false, error: { kind: 'wrong-password' } });
   });

@@ -21,8 +21,8 @@ import { checkSigningCertificate, type CertificateDescription } from '../../core
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { getSetting, putSetting } from '../db/settings';
 import type { Clock } from '../ports/Clock';
-import type { AgentSigner, Signature, Signer, SignPolicy } from '../ports/Signer';
-import type { RevocationListCache } from '../signing/RevocationListCache';
+import type { AgentSigner, Signature, Signer, SignerError, SignPolicy } from '../ports/Signer';
+import type { RevocationListCache, StaleRevocationList } from '../signing/RevocationListCache';
 import { cardView, problemView, signerProblemView } from '../signing/signingViews';
 import type { OperatorSession } from './OperatorSession';
 
@@ -67,7 +67,7 @@ export class SigningService implements SigningApi {
       throw new Error(`inspect returned a certificate problem: ${card.error.kind}`);
     }
     await this.remember(operator.operatorId, source.value.remember);
-    const problem = await this.certificateProblem(card.value.certificatePem, operator.iin);
+    const problem = this.certificateProblem(card.value.certificatePem, this.policyFor(operator.iin, await this.deps.revocationList.current()));
     return ok({ card: cardView(card.value), problem });
   }
 
@@ -87,7 +87,7 @@ export class SigningService implements SigningApi {
     if (!active.ok) return active;
     const operator = active.value.operator;
     const crl = await this.deps.revocationList.current();
-    const policy: SignPolicy = { operatorIin: operator.iin, now: this.deps.clock.now(), trustAnchorsPem: this.deps.trustAnchorsPem, crlDer: crl.ok ? crl.value : null };
+    const policy = this.policyFor(operator.iin, crl);
 
     if (method.kind === 'ncalayer') {
       if (this.deps.agentSigner === null) return err({ kind: 'agent-unavailable' });
@@ -102,26 +102,32 @@ export class SigningService implements SigningApi {
 
     const source = await this.keyBytes(operator.operatorId, method.key);
     if (!source.ok) return source;
-    const card = this.deps.keyFileSigner.inspect(source.value.bytes, method.password);
-    if (!card.ok) return err(signerProblemView(card.error));
-    await this.remember(operator.operatorId, source.value.remember);
     if (!crl.ok) {
-      const other = await this.certificateProblem(card.value.certificatePem, operator.iin);
-      return err(other ?? crl.error);
+      // Nothing is signed on a stale list; the key is still opened to name any problem of its own first.
+      const card = this.deps.keyFileSigner.inspect(source.value.bytes, method.password);
+      if (!card.ok) return err(signerProblemView(card.error));
+      await this.remember(operator.operatorId, source.value.remember);
+      return err(this.certificateProblem(card.value.certificatePem, policy) ?? crl.error);
     }
+    // One opening of the key: `sign` checks the certificate itself before it signs.
     const signed = this.deps.keyFileSigner.sign(source.value.bytes, method.password, data, policy);
+    if (signed.ok || !isKeyOpenFailure(signed.error)) await this.remember(operator.operatorId, source.value.remember);
     return signed.ok ? signed : err(signerProblemView(signed.error));
   }
 
+  /** The rules' inputs for now; a stale list is carried along so its problem can be named. */
+  private policyFor(operatorIin: string, crl: Result<Uint8Array, StaleRevocationList>): SignPolicy & { readonly staleList?: StaleRevocationList } {
+    const base = { operatorIin, now: this.deps.clock.now(), trustAnchorsPem: this.deps.trustAnchorsPem };
+    return crl.ok ? { ...base, crlDer: crl.value } : { ...base, crlDer: null, staleList: crl.error };
+  }
+
   /** The first problem with this certificate today, judged as the signing rules will judge it. */
-  private async certificateProblem(certificatePem: string, operatorIin: string): Promise<CertificateProblemView | null> {
-    const crl = await this.deps.revocationList.current();
-    const policy: SignPolicy = { operatorIin, now: this.deps.clock.now(), trustAnchorsPem: this.deps.trustAnchorsPem, crlDer: crl.ok ? crl.value : null };
+  private certificateProblem(certificatePem: string, policy: SignPolicy & { readonly staleList?: StaleRevocationList }): CertificateProblemView | null {
     const description = this.deps.describeCertificate(certificatePem, policy);
-    if (!crl.ok) {
+    if (policy.crlDer === null && policy.staleList) {
       // Judge everything else first: "this is not your key" helps more than "the list is old".
       const other = checkSigningCertificate({ ...description, revoked: false }, policy);
-      return other.ok ? crl.error : problemView(other.error);
+      return other.ok ? policy.staleList : problemView(other.error);
     }
     const verdict = checkSigningCertificate(description, policy);
     return verdict.ok ? null : problemView(verdict.error);
@@ -160,6 +166,9 @@ export class SigningService implements SigningApi {
     await this.deps.db.write((w) => putSetting(w, rememberedKeyOf(operatorId), JSON.stringify(value)));
   }
 }
+
+const isKeyOpenFailure = (problem: SignerError): boolean =>
+  problem.kind === 'wrong-password' || problem.kind === 'not-a-key-file' || problem.kind === 'no-private-key';
 
 /** The key file's bytes, or null when it is gone, unreadable or too large to be a key file. */
 async function readKeyFile(file: string): Promise<Uint8Array | null> {
