@@ -141,10 +141,27 @@ export function listApplications(db: ReadableDb, limit = 200): ApplicationSummar
   return db.all(`${SELECT} ORDER BY accepted_at DESC, rowid DESC LIMIT ?`, [limit]).map((r) => toStored(r).summary);
 }
 
-export function listDueOutbox(db: ReadableDb, nowIso: string): OutboxEntry[] {
+/** A due outbox entry with its applicant (`iin:…` / `bin:…`), so the sender can keep one lane per applicant. */
+export interface DueOutboxEntry extends OutboxEntry {
+  readonly applicantKey: string;
+}
+
+export function listDueOutbox(db: ReadableDb, nowIso: string): DueOutboxEntry[] {
+  // The applicant is read from the stored body by SQLite: no payload is parsed just to group the sends.
   return db
-    .all(`SELECT application_id, attempts, next_attempt_at FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at`, [nowIso])
-    .map((r) => ({ applicationId: String(r.application_id), attempts: Number(r.attempts), nextAttemptAt: String(r.next_attempt_at) }));
+    .all(
+      `SELECT o.application_id, o.attempts, o.next_attempt_at,
+          COALESCE('iin:' || json_extract(a.payload_json, '$.applicant.iin'), 'bin:' || json_extract(a.payload_json, '$.applicant.bin')) AS applicant_key
+        FROM outbox o JOIN applications a ON a.id = o.application_id
+        WHERE o.next_attempt_at <= ? ORDER BY o.next_attempt_at`,
+      [nowIso],
+    )
+    .map((r) => ({
+      applicationId: String(r.application_id),
+      attempts: Number(r.attempts),
+      nextAttemptAt: String(r.next_attempt_at),
+      applicantKey: String(r.applicant_key),
+    }));
 }
 
 export function earliestOutboxAttempt(db: ReadableDb): string | null {

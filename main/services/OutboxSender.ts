@@ -144,13 +144,7 @@ export class OutboxSender {
       const due = this.db.read((r) => listDueOutbox(r, this.clock.now().toISOString()));
       // One application at a time per applicant (in acceptance order), different applicants in parallel.
       const lanes = new Map<string, string[]>();
-      for (const entry of due) {
-        const application = this.db.read((r) => findApplication(r, entry.applicationId));
-        if (!application) continue;
-        const applicant = application.payload.applicant;
-        const lane = applicant.kind === 'individual' ? `iin:${applicant.iin}` : `bin:${applicant.bin}`;
-        lanes.set(lane, [...(lanes.get(lane) ?? []), entry.applicationId]);
-      }
+      for (const entry of due) lanes.set(entry.applicantKey, [...(lanes.get(entry.applicantKey) ?? []), entry.applicationId]);
       await Promise.all(
         [...lanes.values()].map(async (ids) => {
           for (const id of ids) {
