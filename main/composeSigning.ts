@@ -2,15 +2,14 @@
 // the key-file signer and NCALayer, behind one SigningService.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { languageSchema } from '../core/contract/common';
 import type { AppConfig } from './config/appConfig';
 import type { SqlJsDatabase } from './db/SqlJsDatabase';
-import { getSetting } from './db/settings';
 import type { Clock } from './ports/Clock';
 import type { LicensingBackend } from './ports/LicensingBackend';
 import type { AgentSigner } from './ports/Signer';
 import type { OperatorSession } from './services/OperatorSession';
 import { SigningService } from './services/SigningService';
+import { storedLanguage } from './services/SystemService';
 import { describeCertificate } from './signing/certificateDescription';
 import { NcaLayerSigner } from './signing/ncaLayer/NcaLayerSigner';
 import { Pkcs12Signer } from './signing/Pkcs12Signer';
@@ -46,10 +45,6 @@ export async function composeSigning(args: {
     clock,
     onUnexpectedError: args.onUnexpectedError,
   });
-  const language = () => {
-    const stored = languageSchema.safeParse(db.read((r) => getSetting(r, 'ui.language')));
-    return stored.success ? stored.data : 'kk';
-  };
   const ncaLayerCaPem = config.ncaLayerCaFile === null ? null : await readFile(config.ncaLayerCaFile, 'utf8');
   const agentSigner =
     args.agentSigner !== undefined
@@ -60,7 +55,7 @@ export async function composeSigning(args: {
           timeoutMs: 180_000,
           connectTimeoutMs: 3_000,
           ...(ncaLayerCaPem === null ? {} : { tls: { caPem: ncaLayerCaPem } }),
-          locale: language,
+          locale: () => storedLanguage(db),
         });
 
   // Keep the list fresh while the counter is online, so signing rarely waits for it.

@@ -6,6 +6,12 @@ import { getSetting, putSetting } from '../db/settings';
 
 const LANGUAGE_KEY = 'ui.language';
 
+/** The interface language the operator chose last (Kazakh until they choose). */
+export function storedLanguage(db: SqlJsDatabase): Language {
+  const stored = languageSchema.safeParse(db.read((r) => getSetting(r, LANGUAGE_KEY)));
+  return stored.success ? stored.data : 'kk';
+}
+
 export class SystemService implements SystemApi {
   constructor(
     private readonly db: SqlJsDatabase,
@@ -13,8 +19,7 @@ export class SystemService implements SystemApi {
   ) {}
 
   async about(): Promise<Result<AppInfo, never>> {
-    const stored = languageSchema.safeParse(this.db.read((r) => getSetting(r, LANGUAGE_KEY)));
-    return { ok: true, value: { ...this.info, language: stored.success ? stored.data : 'kk' } };
+    return { ok: true, value: { ...this.info, language: storedLanguage(this.db) } };
   }
 
   async setLanguage(language: Language): Promise<Result<Language, never>> {
