@@ -13,6 +13,7 @@
 // registration) — the last measures the reference server's disk, not the workstation.
 // Run: `npm run bench:queue` (QUEUE_BENCH_SAMPLES, QUEUE_BENCH_DRAIN_APPS, QUEUE_BENCH_SIZES,
 // QUEUE_BENCH_DRAIN_VARIANTS=plain,stored,persistent to shorten).
+import { backendServiceSets } from '../core/catalog/backendServiceSets';
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -176,8 +177,7 @@ async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
   const server = await createBackendServer({
     port: 0,
     stateDir,
-    serviceIds: new Set(catalog.services.map((s) => s.id)),
-    signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+    ...backendServiceSets(catalog),
   });
   const backend = new ControllableBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: 5_000 }));
   // While offline, retries back off for real (random = 1: the full ceiling); when the backend

@@ -2,6 +2,7 @@
  * Composition root: the only place that chooses concrete adapters and wires services together.
  * Both hosts (Electron and browser) call `createWorkstation` and expose the returned api.
  */
+import { backendServiceSets } from '../core/catalog/backendServiceSets';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -111,8 +112,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     if (url === null) {
       embedded = await startEmbeddedBackend({
         stateDir: path.join(config.dataDir, 'embedded-backend'),
-        serviceIds: new Set(catalog.services.map((s) => s.id)),
-        signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+        ...backendServiceSets(catalog),
       });
       url = embedded.url;
     }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { backendServiceSets } from '../../core/catalog/backendServiceSets';
 import { catalogSchema } from '../../core/catalog/catalogSchema';
 import { FaultPlanError, parseFaultPlanJson, type ResolvedFaultPlan } from '../faults';
 
@@ -85,9 +86,5 @@ export async function loadCatalogServices(catalogPath: string): Promise<CatalogS
     const where = catalog.error.issues[0]?.path.join('.') ?? '';
     throw new StartupError(`Service catalog ${catalogPath} does not match catalogSchema (first issue at "${where}")`);
   }
-  const { services } = catalog.data;
-  return {
-    serviceIds: new Set(services.map((s) => s.id)),
-    signatureRequiredServiceIds: new Set(services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
-  };
+  return backendServiceSets(catalog.data);
 }

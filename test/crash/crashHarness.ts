@@ -17,6 +17,7 @@
  * send: blob uploads, the submit, recording the registration), and at longer random delays. After each
  * kill the harness records what the kill interrupted, as evidence that those windows were hit.
  */
+import { backendServiceSets } from '../../core/catalog/backendServiceSets';
 import { spawn } from 'node:child_process';
 import { isBuiltin } from 'node:module';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -256,8 +257,7 @@ export async function runCrashHarness(options: CrashHarnessOptions): Promise<Cra
   const server = await createBackendServer({
     port: 0,
     stateDir,
-    serviceIds: new Set(catalog.services.map((s) => s.id)),
-    signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+    ...backendServiceSets(catalog),
   });
 
   const violations: Violation[] = [];

@@ -8,6 +8,7 @@
  * only for Retry-After. Which request meets which fault still depends on how the parallel sends
  * interleave, so the counts vary a little between runs; the invariants do not.
  */
+import { backendServiceSets } from '../../core/catalog/backendServiceSets';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,8 +81,7 @@ async function setup(options: { readonly regenerateKeys?: boolean } = {}) {
   closers.push(() => rm(stateDir, { recursive: true, force: true }));
   const server = await createBackendServer({
     stateDir,
-    serviceIds: new Set(catalog.services.map((s) => s.id)),
-    signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+    ...backendServiceSets(catalog),
   });
   closers.push(() => server.close());
   const client = new RecordingBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: CLIENT_TIMEOUT_MS }), options);

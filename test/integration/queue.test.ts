@@ -2,6 +2,7 @@
  * The queue's levers against the real reference backend (issue #6): connectivity learned from the
  * outbox, pause/resume, withdraw, retry, and re-signing after the backend refused a signature.
  */
+import { backendServiceSets } from '../../core/catalog/backendServiceSets';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendServer } from '../../backend/createBackendServer';
@@ -22,8 +23,7 @@ async function setup() {
   const server = await createBackendServer({
     port: 0,
     stateDir: null,
-    serviceIds: new Set(catalog.services.map((s) => s.id)),
-    signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+    ...backendServiceSets(catalog),
   });
   closers.push(() => server.close());
   const backend = new ControllableBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: 5_000 }));

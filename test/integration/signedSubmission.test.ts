@@ -4,6 +4,7 @@
  * the canonical bytes of exactly the queued body; bad keys are refused before anything is stored;
  * a body changed after signing is refused by the backend and lands with the operator.
  */
+import { backendServiceSets } from '../../core/catalog/backendServiceSets';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -40,8 +41,7 @@ async function setup(dataDir?: string, stateDir?: string, agentSigner: AgentSign
   const server = await createBackendServer({
     port: 0,
     stateDir: backendState,
-    serviceIds: new Set(catalog.services.map((s) => s.id)),
-    signatureRequiredServiceIds: new Set(catalog.services.filter((s) => s.operatorEdsRequired).map((s) => s.id)),
+    ...backendServiceSets(catalog),
   });
   closers.push(() => server.close());
   const backend = new ControllableBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: 5_000 }));
