@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BackendServiceTitles } from '../core/catalog/backendServiceSets';
 import { ApplicationRegistrar } from './applications/applicationRegistrar';
 import { FaultController, installFaultInjection, type FaultControl, type FaultPlan } from './faults';
 import { OperatorDirectory } from './auth/operatorDirectory';
@@ -9,6 +10,8 @@ import { BearerGuard } from './http/bearerAuth';
 import { createHttpApp } from './http/createHttpApp';
 import type { LogSink } from './http/safeLogging';
 import { InFlightKeys } from './idempotency/inFlightKeys';
+import { ProviderDesk } from './provider/providerDesk';
+import { loadResultFonts } from './provider/resultPdf/resultFonts';
 import { openBackendPki, type BackendPkiConfig } from './pki/backendPki';
 import { CrlPublisher } from './pki/crlPublisher';
 import { NotaryDirectory } from './registry/notaryDirectory';
@@ -19,10 +22,14 @@ import { registerHealthRoutes } from './routes/healthRoutes';
 import { registerNotaryRoutes } from './routes/notaryRoutes';
 import { registerPkiRoutes } from './routes/pkiRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
+import { registerResultRoutes } from './routes/resultRoutes';
 import { registerSessionRoutes } from './routes/sessionRoutes';
 import { BackendStore } from './state/backendStore';
 import { FileBlobStorage, MemoryBlobStorage } from './state/blobStorage';
 import { StateFile } from './state/stateFile';
+
+/** One simulated provider working day by default: a minute, so a demo sees its result 90 s after registering. */
+export const DEFAULT_PROVIDER_DAY_MS = 60_000;
 
 export interface BackendServerOptions {
   /** Default 127.0.0.1: the reference backend is for one machine unless told otherwise. */
@@ -39,6 +46,19 @@ export interface BackendServerOptions {
    * for every service.
    */
   readonly signatureRequiredServiceIds?: ReadonlySet<string>;
+  /**
+   * Per service id, the Kazakh and Russian title and provider the result documents print
+   * (core/catalog/backendServiceSets.ts). A service without an entry prints its id.
+   */
+  readonly serviceTitles?: ReadonlyMap<string, BackendServiceTitles>;
+  /**
+   * Real milliseconds per simulated provider working day (backend/provider/providerTimeline.ts):
+   * under review after 0.25 day, decided after 1, ready for hand-over after 1.5. Default
+   * DEFAULT_PROVIDER_DAY_MS. Statuses are derived from `clock` on every read.
+   */
+  readonly providerDayMs?: number;
+  /** Where DejaVuSans.ttf and DejaVuSans-Bold.ttf are, for the result PDFs; default `resources/fonts` under the working directory. */
+  readonly fontsDir?: string;
   /** The CA trusted for operator signatures and whose CRL GET /v1/pki/crl serves; default the demo PKI. */
   readonly pki?: BackendPkiConfig;
   readonly clock?: () => Date;
@@ -72,6 +92,10 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   const stateDir = options.stateDir ?? null;
   const pki = openBackendPki(options.pki ?? DEMO_PKI);
   const faults = new FaultController(options.faults ?? null);
+  const providerDayMs = options.providerDayMs ?? DEFAULT_PROVIDER_DAY_MS;
+  if (!Number.isSafeInteger(providerDayMs) || providerDayMs <= 0) throw new RangeError('providerDayMs must be a positive whole number of milliseconds');
+  // Read at start, so a missing font stops the server now rather than failing status reads later.
+  const fonts = await loadResultFonts(options.fontsDir ?? path.resolve('resources', 'fonts'));
 
   const store = stateDir === null ? BackendStore.inMemory() : await BackendStore.open(new StateFile(stateDir));
   const blobs = stateDir === null ? new MemoryBlobStorage() : new FileBlobStorage(path.join(stateDir, 'blobs'));
@@ -91,6 +115,15 @@ export async function createBackendServer(options: BackendServerOptions): Promis
     clock,
   });
 
+  const provider = new ProviderDesk({
+    msPerProviderDay: providerDayMs,
+    refusals: new Map(fixtures.providerRefusals.map((r) => [r.identifier, r.reason])),
+    registry: directory,
+    serviceTitles: options.serviceTitles ?? new Map(),
+    fonts,
+    clock,
+  });
+
   const app = createHttpApp(options.log ?? null);
   // Before the routes, so every route (and the not-found handler) runs behind the fault hooks.
   installFaultInjection(app, faults);
@@ -100,7 +133,8 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   registerRegistryRoutes(app, { guard, directory, store, clock });
   registerNotaryRoutes(app, { guard, notary, store, clock });
   registerBlobRoutes(app, { guard, store, blobs, clock });
-  registerApplicationRoutes(app, { guard, registrar, store });
+  registerApplicationRoutes(app, { guard, registrar, store, provider });
+  registerResultRoutes(app, { guard, store, provider });
 
   try {
     const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

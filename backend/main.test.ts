@@ -10,7 +10,7 @@ import { sampleCatalog } from './testing/sampleCatalog';
 
 /**
  * The entry as `npm run backend` runs it: bundled to <root>/out/backend/main.mjs, reading
- * <root>/resources/catalog/services.json. The root here is a temp dir with node_modules linked in.
+ * <root>/resources/catalog/services.json and <root>/resources/fonts. The root here is a temp dir with node_modules linked in.
  */
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 let root: string;
@@ -69,9 +69,20 @@ describe('backend/main.ts (bundled)', () => {
     ]);
   });
 
+  it('fails with exactly one line when the result-document fonts are missing', async () => {
+    await mkdir(path.join(root, 'resources', 'catalog'), { recursive: true });
+    await writeFile(path.join(root, 'resources', 'catalog', 'services.json'), JSON.stringify(sampleCatalog(['001-alpha'])));
+    const exit = await run({ PSC_BACKEND_PORT: '0' });
+    expect(exit.code).toBe(1);
+    expect(exit.stderr.trim().split('\n')).toEqual([
+      `Result-document font ${path.join(root, 'resources', 'fonts', 'DejaVuSans.ttf')} is unreadable (ENOENT)`,
+    ]);
+  });
+
   it('prints its URL, serves, and exits 0 on SIGTERM', async () => {
     await mkdir(path.join(root, 'resources', 'catalog'), { recursive: true });
     await writeFile(path.join(root, 'resources', 'catalog', 'services.json'), JSON.stringify(sampleCatalog(['001-alpha'])));
+    await symlink(path.join(repoRoot, 'resources', 'fonts'), path.join(root, 'resources', 'fonts'), 'dir');
     let health: unknown = null;
     let asked = false;
     const exit = await run({ PSC_BACKEND_PORT: '0' }, (stdout, child) => {

@@ -2,12 +2,14 @@
  * Entry of `npm run backend`: bundled to out/backend/main.mjs, hence the repo root two levels up.
  * Environment: PSC_BACKEND_HOST (127.0.0.1), PSC_BACKEND_PORT (8787), PSC_BACKEND_STATE_DIR
  * (unset = in memory), PSC_BACKEND_LOG=1 (request log to stderr, no identifiers),
- * PSC_BACKEND_FAULTS (a JSON fault plan for tests, backend/faults/faultPlan.ts; unset = no faults).
+ * PSC_BACKEND_FAULTS (a JSON fault plan for tests, backend/faults/faultPlan.ts; unset = no faults),
+ * PSC_PROVIDER_DAY_MS (one simulated provider working day in ms; unset = 60000, results after 90 s).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackendServer } from './createBackendServer';
 import { describeFaultPlan } from './faults';
+import { ResultFontError } from './provider/resultPdf/resultFonts';
 import { loadCatalogServices, readBackendEnvironment, StartupError } from './startup/startupConfig';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
     stateDir: environment.stateDir,
     serviceIds: catalog.serviceIds,
     signatureRequiredServiceIds: catalog.signatureRequiredServiceIds,
+    serviceTitles: catalog.serviceTitles,
+    ...(environment.providerDayMs === null ? {} : { providerDayMs: environment.providerDayMs }),
+    fontsDir: path.join(repoRoot, 'resources', 'fonts'),
     log: environment.logToStderr ? process.stderr : null,
     faults: environment.faults,
   });
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration and system errors (EADDRINUSE, EACCES) are the operator's to fix: one line.
-  if (error instanceof StartupError) console.error(error.message);
+  if (error instanceof StartupError || error instanceof ResultFontError) console.error(error.message);
   else if (error instanceof Error && 'code' in error) console.error(`Licensing backend failed to start: ${error.message}`);
   else console.error('Licensing backend failed to start:', error);
   process.exitCode = 1;

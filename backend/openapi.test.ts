@@ -49,6 +49,12 @@ const OBJECTS: Record<string, z.ZodObject> = {
   OperatorSignature: wire.operatorSignatureSchema,
   ApplicationSubmission: wire.applicationSubmissionSchema,
   Registration: wire.registrationSchema,
+  StatusEvent: wire.statusEventSchema,
+  RefusalReason: wire.refusalReasonSchema,
+  IssuedDecision: wire.providerDecisionSchema.options[0],
+  RefusedDecision: wire.providerDecisionSchema.options[1],
+  ResultDocumentRef: wire.resultDocumentRefSchema,
+  ApplicationStatusView: wire.applicationStatusViewSchema,
   Problem: wire.problemSchema,
   Health: wire.healthSchema,
 };
@@ -63,6 +69,7 @@ const OPERATIONS = [
   ['put', '/v1/blobs/{sha256}', 'bearer'],
   ['post', '/v1/applications', 'bearer'],
   ['get', '/v1/applications/{applicationId}', 'bearer'],
+  ['get', '/v1/applications/{applicationId}/result', 'bearer'],
   ['get', '/v1/pki/crl', 'public'],
 ] as const;
 
@@ -87,6 +94,9 @@ describe('openapi.yaml matches core/backendApi/wire.ts', () => {
     expect(enumOf(['components', 'schemas', 'OperatorRole'])).toEqual(wire.operatorRoleSchema.options);
     expect(enumOf(['components', 'schemas', 'ApplicationSubtype'])).toEqual(wire.applicationSubtypeSchema.options);
     expect(enumOf(['components', 'schemas', 'ApplicationStatus'])).toEqual(wire.applicationStatusSchema.options);
+    expect(enumOf(['components', 'schemas', 'IssuedDecision', 'properties', 'document'])).toEqual(
+      wire.providerDecisionSchema.options[0].shape.document.options,
+    );
     expect(enumOf(['components', 'schemas', 'DocumentRef', 'properties', 'mediaType'])).toEqual(
       wire.documentRefSchema.shape.mediaType.options,
     );
@@ -119,6 +129,19 @@ describe('openapi.yaml matches core/backendApi/wire.ts', () => {
     const operation = block(['paths', path, method]);
     expect(operation.some((l) => l.trim() === 'security: []')).toBe(auth === 'public');
     if (auth === 'bearer') expect(operation.join('\n')).toContain("'401'");
+  });
+
+  it('documents both provider decisions by their wire discriminator and what each endpoint answers', () => {
+    const decision = block(['components', 'schemas', 'ProviderDecision']).join('\n');
+    expect(decision).toContain('propertyName: outcome');
+    expect(block(['components', 'schemas', 'IssuedDecision', 'properties', 'outcome']).join('\n')).toContain(`const: ${wire.providerDecisionSchema.options[0].shape.outcome.value}`);
+    expect(block(['components', 'schemas', 'RefusedDecision', 'properties', 'outcome']).join('\n')).toContain(`const: ${wire.providerDecisionSchema.options[1].shape.outcome.value}`);
+    expect(block(['paths', '/v1/applications/{applicationId}', 'get', 'responses', "'200'"]).join('\n')).toContain('#/components/schemas/ApplicationStatusView');
+    const result = block(['paths', '/v1/applications/{applicationId}/result', 'get']).join('\n');
+    expect(result).toContain('application/pdf:');
+    expect(result).toContain("'404'");
+    // The POST still answers the plain registration.
+    expect(block(['paths', '/v1/applications', 'post', 'responses', "'201'"]).join('\n')).toContain('#/components/schemas/Registration');
   });
 
   it('requires the Idempotency-Key header on submissions', () => {

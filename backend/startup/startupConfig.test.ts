@@ -8,14 +8,22 @@ import { loadCatalogServices, readBackendEnvironment, StartupError } from './sta
 
 describe('readBackendEnvironment', () => {
   it('defaults to 127.0.0.1:8787, in-memory state, no logging', () => {
-    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null });
+    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null, providerDayMs: null });
     expect(readBackendEnvironment({ PSC_BACKEND_STATE_DIR: '' }).stateDir).toBeNull();
   });
 
   it('reads host, port, state dir and logging from the environment', () => {
     expect(
       readBackendEnvironment({ PSC_BACKEND_HOST: '0.0.0.0', PSC_BACKEND_PORT: '9000', PSC_BACKEND_STATE_DIR: '/var/psc', PSC_BACKEND_LOG: '1' }),
-    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null });
+    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null, providerDayMs: null });
+  });
+
+  it('reads the simulated provider day from PSC_PROVIDER_DAY_MS; empty means the default', () => {
+    expect(readBackendEnvironment({ PSC_PROVIDER_DAY_MS: '28800000' }).providerDayMs).toBe(28_800_000);
+    expect(readBackendEnvironment({ PSC_PROVIDER_DAY_MS: '' }).providerDayMs).toBeNull();
+    for (const bad of ['0', '-5', '1.5', 'minute']) {
+      expect(() => readBackendEnvironment({ PSC_PROVIDER_DAY_MS: bad }), bad).toThrow(new StartupError('Invalid backend environment: PSC_PROVIDER_DAY_MS'));
+    }
   });
 
   it('reads a fault plan from PSC_BACKEND_FAULTS (JSON), defaults filled in; empty means none', () => {
@@ -54,7 +62,7 @@ describe('loadCatalogServices', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('returns the ids of a valid catalog, and those that require the operator\'s EDS', async () => {
+  it('returns the ids of a valid catalog, those that require the operator\'s EDS, and the titles results print', async () => {
     const sample = sampleCatalog(['001-alpha', '002-beta', '003-gamma']);
     // As for services a provider's employee accepts: no operator EDS.
     const catalog = { ...sample, services: sample.services.map((s) => (s.id === '002-beta' ? { ...s, operatorEdsRequired: false } : s)) };
@@ -63,6 +71,7 @@ describe('loadCatalogServices', () => {
     expect(await loadCatalogServices(path.join(dir, 'services.json'))).toEqual({
       serviceIds: new Set(['001-alpha', '002-beta', '003-gamma']),
       signatureRequiredServiceIds: new Set(['001-alpha', '003-gamma']),
+      serviceTitles: new Map(['001-alpha', '002-beta', '003-gamma'].map((id) => [id, { title: { kk: 'Сынақ', ru: 'Тест' }, provider: { kk: 'Сынақ', ru: 'Тест' } }])),
     });
   });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { backendServiceSets } from '../../core/catalog/backendServiceSets';
 import { catalogSchema } from '../../core/catalog/catalogSchema';
+import { backendServiceSets, type BackendServiceTitles } from '../../core/catalog/backendServiceSets';
 import { FaultPlanError, parseFaultPlanJson, type ResolvedFaultPlan } from '../faults';
 
 /** A startup problem worth exactly one line on stderr (no stack: it is the operator's to fix). */
@@ -16,6 +16,8 @@ export interface BackendEnvironment {
   readonly logToStderr: boolean;
   /** Faults to inject (PSC_BACKEND_FAULTS); null = none, the normal case. */
   readonly faults: ResolvedFaultPlan | null;
+  /** Real milliseconds per simulated provider working day (PSC_PROVIDER_DAY_MS); null = the server's default. */
+  readonly providerDayMs: number | null;
 }
 
 const environmentSchema = z.object({
@@ -31,6 +33,11 @@ const environmentSchema = z.object({
    * Checked separately below, so a bad value is named with what is wrong with it.
    */
   PSC_BACKEND_FAULTS: z.string().optional(),
+  /**
+   * One simulated provider working day in real milliseconds (backend/provider/providerTimeline.ts);
+   * unset = 60000, e.g. 28800000 for a real eight-hour day. The result is ready after 1.5 days.
+   */
+  PSC_PROVIDER_DAY_MS: z.coerce.number().int().positive().max(365 * 24 * 3_600_000).optional(),
 });
 
 export function readBackendEnvironment(env: Readonly<Record<string, string | undefined>>): BackendEnvironment {
@@ -46,6 +53,7 @@ export function readBackendEnvironment(env: Readonly<Record<string, string | und
     stateDir: parsed.data.PSC_BACKEND_STATE_DIR ?? null,
     logToStderr: parsed.data.PSC_BACKEND_LOG === '1',
     faults: readFaultPlan(parsed.data.PSC_BACKEND_FAULTS),
+    providerDayMs: parsed.data.PSC_PROVIDER_DAY_MS ?? null,
   };
 }
 
@@ -64,6 +72,8 @@ export interface CatalogServices {
   readonly serviceIds: ReadonlySet<string>;
   /** Those whose regulation requires the operator's EDS (`operatorEdsRequired`). */
   readonly signatureRequiredServiceIds: ReadonlySet<string>;
+  /** Per service id, the titles and provider the result documents print. */
+  readonly serviceTitles: ReadonlyMap<string, BackendServiceTitles>;
 }
 
 /** What the backend needs from the service catalog the workstation ships. */

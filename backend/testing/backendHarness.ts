@@ -9,6 +9,12 @@ import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../fixtures';
 
 export const TEST_SERVICE_ID = '001-test-licence';
 
+/** What result documents print for TEST_SERVICE_ID (the backend takes these from the catalog). */
+export const TEST_SERVICE_TITLES = {
+  title: { kk: 'Сынақ қызметімен айналысуға лицензия беру', ru: 'Выдача лицензии на занятие тестовой деятельностью' },
+  provider: { kk: 'Сынақ лицензиялау басқармасы', ru: 'Тестовое управление лицензирования' },
+} as const;
+
 export interface HttpAnswer {
   readonly status: number;
   readonly headers: Headers;
@@ -31,7 +37,11 @@ export interface BackendHarness extends RunningBackend {
 }
 
 export async function startBackend(options: Partial<BackendServerOptions> = {}): Promise<BackendHarness> {
-  const backend = await createBackendServer({ serviceIds: new Set([TEST_SERVICE_ID]), ...options });
+  const backend = await createBackendServer({
+    serviceIds: new Set([TEST_SERVICE_ID]),
+    serviceTitles: new Map([[TEST_SERVICE_ID, TEST_SERVICE_TITLES]]),
+    ...options,
+  });
   const request = (method: string, path: string, init: RequestOptions = {}) => httpRequest(backend.url, method, path, init);
   return {
     ...backend,
@@ -79,13 +89,18 @@ export function fakePdf(label: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`%PDF-1.7\n% test document ${label}\n%%EOF\n`);
 }
 
-/** Looks the applicant up and uploads one document, then returns a submission that registers. */
+/**
+ * Looks the applicant up (`overrides.applicant`, default activeMan) and uploads one document, then
+ * returns a submission that registers.
+ */
 export async function prepareSubmission(
   harness: BackendHarness,
   token: string,
   overrides: Partial<ApplicationSubmissionBody> = {},
 ): Promise<ApplicationSubmissionBody> {
-  const lookup = await harness.request('GET', `/v1/registry/persons/${FIXTURE_IDS.activeMan}`, { token });
+  const applicant = overrides.applicant ?? { kind: 'individual', iin: FIXTURE_IDS.activeMan };
+  const registryPath = applicant.kind === 'individual' ? `/v1/registry/persons/${applicant.iin}` : `/v1/registry/legal-entities/${applicant.bin}`;
+  const lookup = await harness.request('GET', registryPath, { token });
   const answer = registryAnswerSchema.parse(lookup.body);
   const pdf = fakePdf(`for ${answer.answerId}`);
   const upload = await harness.request('PUT', `/v1/blobs/${sha256Hex(pdf)}`, { token, bytes: pdf });
@@ -93,7 +108,7 @@ export async function prepareSubmission(
   return {
     serviceId: TEST_SERVICE_ID,
     subtype: 'issue',
-    applicant: { kind: 'individual', iin: FIXTURE_IDS.activeMan },
+    applicant,
     registryAnswerId: answer.answerId,
     representative: null,
     documents: [{ sha256: sha256Hex(pdf), fileName: 'өтініш.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length }],

@@ -202,6 +202,8 @@ export type ApplicationSubmissionBody = z.input<typeof applicationSubmissionSche
 
 export const applicationStatusSchema = z.enum(['registered', 'under-review', 'issued', 'refused', 'ready-for-handover']);
 
+export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
+
 export const registrationSchema = z.object({
   applicationId: z.string().min(1),
   registrationNumber: z.string().min(1),
@@ -209,6 +211,49 @@ export const registrationSchema = z.object({
   status: applicationStatusSchema,
 });
 export type Registration = z.infer<typeof registrationSchema>;
+
+/** One step of an application's life at the provider, oldest first. */
+export const statusEventSchema = z.object({ status: applicationStatusSchema, at: isoDateTimeSchema });
+export type StatusEvent = z.infer<typeof statusEventSchema>;
+
+/** The provider's words for a refusal, in both languages of the regulations. */
+export const refusalReasonSchema = z.object({ kk: z.string().min(1).max(2000), ru: z.string().min(1).max(2000) });
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+/**
+ * What the provider decided (DESIGN.md §1 step 9): a licence (issue), a re-issued licence, a
+ * duplicate — always under a new number, its PDF marked «Телнұсқа» — or a reasoned refusal.
+ */
+export const providerDecisionSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('issued'),
+    document: z.enum(['licence', 'reissued-licence', 'duplicate']),
+    licenceNumber: z.string().min(1).max(64),
+    decidedAt: isoDateTimeSchema,
+  }),
+  z.object({ outcome: z.literal('refused'), reason: refusalReasonSchema, decidedAt: isoDateTimeSchema }),
+]);
+export type ProviderDecision = z.infer<typeof providerDecisionSchema>;
+
+/** The result document the provider produced, downloadable from GET /v1/applications/{id}/result. */
+export const resultDocumentRefSchema = z.object({
+  sha256: sha256HexSchema,
+  sizeBytes: z.number().int().positive(),
+  /** ASCII file name, e.g. `licence-KZ26LAA00000123.pdf`. */
+  fileName: z.string().min(1).max(255),
+});
+export type ResultDocumentRef = z.infer<typeof resultDocumentRefSchema>;
+
+/**
+ * GET /v1/applications/{id}: the registration with its current status, the history that led there,
+ * the decision once there is one, and the result document once it can be handed over.
+ */
+export const applicationStatusViewSchema = registrationSchema.extend({
+  history: z.array(statusEventSchema).min(1),
+  decision: providerDecisionSchema.nullable(),
+  result: resultDocumentRefSchema.nullable(),
+});
+export type ApplicationStatusView = z.infer<typeof applicationStatusViewSchema>;
 
 /** Every non-2xx answer carries this body; `code` is stable, `message` is for logs only. */
 export const problemSchema = z.object({
