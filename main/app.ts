@@ -40,12 +40,18 @@ import { OutboxSender } from './services/OutboxSender';
 import { RegistryService } from './services/RegistryService';
 import { SessionService } from './services/SessionService';
 import { SubmissionsService } from './services/SubmissionsService';
-import { SystemService } from './services/SystemService';
+import { SystemService, storedLanguage } from './services/SystemService';
 import { composeSigning } from './composeSigning';
 import { ConnectivityMonitor, DEFAULT_CONNECTIVITY } from './services/ConnectivityMonitor';
 import { QueueService } from './services/QueueService';
 import type { AgentSigner } from './ports/Signer';
 import { ReceiptService, loadReceiptFonts } from './receipts/ReceiptService';
+import { StatusChecker } from './status/StatusChecker';
+import { StatusPoller, DEFAULT_STATUS_POLLER, nodePollTimers } from './status/StatusPoller';
+import { StatusService } from './status/StatusService';
+import { DEFAULT_STATUS_POLL } from './status/statusBackoff';
+import { JournalService } from './journal/JournalService';
+import { QuestionnaireService } from './questionnaire/QuestionnaireService';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -113,6 +119,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       embedded = await startEmbeddedBackend({
         stateDir: path.join(config.dataDir, 'embedded-backend'),
         ...backendServiceSets(catalog),
+        // The result PDFs' fonts from the app's own resources, wherever the app was started from.
+        fontsDir: path.join(options.paths.resourcesDir, 'fonts'),
+        ...(config.providerDayMs !== undefined ? { providerDayMs: config.providerDayMs } : {}),
       });
       url = embedded.url;
     }
@@ -129,15 +138,38 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const catalogService = new CatalogService(catalog, session, settingsStore, calendar, clock);
   // The monitor kicks the outbox when the backend comes back; the outbox tells the monitor what each attempt learned.
   let sender: OutboxSender | null = null;
-  const connectivity = new ConnectivityMonitor(backend, clock, { ...DEFAULT_CONNECTIVITY, onBackOnline: () => sender?.kick() });
+  let statusPoller: StatusPoller | null = null;
+  const connectivity = new ConnectivityMonitor(backend, clock, {
+    ...DEFAULT_CONNECTIVITY,
+    onBackOnline: () => {
+      sender?.kick();
+      statusPoller?.kick();
+    },
+  });
   sender = new OutboxSender(db, blobs, backend, session, clock, {
     random: options.random ?? Math.random,
     maxIdleMs: 30_000,
     onUnexpectedError: options.onUnexpectedError,
     onReachability: (reachable) => connectivity.observe(reachable),
-    onRegistered: () => connectivity.synced(),
+    onRegistered: () => {
+      connectivity.synced();
+      // The first status check follows the registration at once (the poller backs off from there).
+      statusPoller?.kick();
+    },
   });
   session.onDidSignIn(() => sender.kick());
+  const statusChecker = new StatusChecker(db, backend, session, clock, {
+    policy: { ...DEFAULT_STATUS_POLL, ...(config.statusPollBaseMs !== undefined ? { baseMs: config.statusPollBaseMs } : {}) },
+    onReachability: (reachable) => connectivity.observe(reachable),
+  });
+  const status = new StatusService(db, blobs, backend, session, statusChecker, clock);
+  statusPoller = new StatusPoller(db, statusChecker, session, clock, nodePollTimers, {
+    ...DEFAULT_STATUS_POLLER,
+    isOffline: () => connectivity.current().state === 'offline',
+    onUnexpectedError: options.onUnexpectedError,
+    prefetchResult: (applicationId) => status.result(applicationId),
+  });
+  session.onDidSignIn(() => statusPoller?.kick());
   const pages = new PageStore(db, blobs, pipeline, clock);
   const drafts = new DraftService(db, blobs, session, catalogService, slotsData, pages, pipeline, splitImportedFileWithSharp, clock);
   const scanning = new ScanningService(scanner, session, drafts, pages);
@@ -172,9 +204,13 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     signing: signing.service,
     queue: new QueueService(db, session, sender, connectivity, signing.service, blobs, clock),
     receipts: new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir)),
+    status,
+    questionnaire: new QuestionnaireService(db, session, catalog, clock),
+    journal: new JournalService(db, session, catalog, clock, { csvLanguage: () => storedLanguage(db) }),
   };
   sender.start();
   connectivity.start();
+  statusPoller.start();
 
   return {
     api,
@@ -183,6 +219,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       await scanning.settle();
       signing.close();
       connectivity.stop();
+      await statusPoller.stop();
+      await status.settle();
       await sender.stop();
       await pipeline.close();
       await db.close();

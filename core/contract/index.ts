@@ -11,3 +11,6 @@ export * from './workstationApi';
 export * from './signing';
 export * from './queue';
 export * from './receipts';
+export * from './status';
+export * from './questionnaire';
+export * from './journal';

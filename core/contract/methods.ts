@@ -15,6 +15,9 @@ import type { ScanningApi } from './scanning';
 import type { SigningApi } from './signing';
 import type { QueueApi } from './queue';
 import type { ReceiptsApi } from './receipts';
+import type { StatusApi } from './status';
+import type { QuestionnaireApi } from './questionnaire';
+import type { JournalApi } from './journal';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -28,6 +31,9 @@ export interface WorkstationApi {
   readonly signing: SigningApi;
   readonly queue: QueueApi;
   readonly receipts: ReceiptsApi;
+  readonly status: StatusApi;
+  readonly questionnaire: QuestionnaireApi;
+  readonly journal: JournalApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -49,6 +55,9 @@ export const WORKSTATION_API_METHODS = {
   signing: { rememberedKey: true, inspectKey: true, revocationStatus: true },
   queue: { status: true, retryNow: true, pause: true, resume: true, withdraw: true, resign: true },
   receipts: { forApplication: true },
+  status: { refresh: true, result: true, find: true, handOver: true },
+  questionnaire: { forApplication: true, answer: true },
+  journal: { markStep: true, endVisit: true, report: true, exportCsv: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

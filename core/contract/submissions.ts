@@ -3,6 +3,7 @@ import type { ApplicantRef, ApplicationSubtype, DocumentRef } from '../backendAp
 import type { NotSignedIn } from './common';
 import type { SubmitDraftOnlyError } from './drafts';
 import type { SigningMethod, SigningProblem } from './signing';
+import type { HandOverRecord, StatusTracking } from './status';
 
 /**
  * accepted: durable at the counter, waiting to be sent; registered: the backend confirmed it;
@@ -31,6 +32,10 @@ export interface ApplicationSummary {
   readonly registeredAt: string | null;
   /** The backend's problem code when state is needs-attention. */
   readonly problemCode: string | null;
+  /** The provider's status as last heard from the backend; null until registered and first asked. */
+  readonly tracking: StatusTracking | null;
+  /** Set once the result was handed to the applicant. */
+  readonly handOver: HandOverRecord | null;
 }
 
 export type SubmitError =

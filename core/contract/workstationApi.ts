@@ -14,6 +14,9 @@ import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } 
 import { scanSettingsSchema } from './scanning';
 import { keyPasswordSchema, keySourceSchema, signingMethodSchema } from './signing';
 import { receiptLanguageSchema } from './receipts';
+import { applicationQuerySchema } from './status';
+import { questionnaireAnswersSchema } from './questionnaire';
+import { journalExportSchema, journalFilterSchema, stepMarkSchema } from './journal';
 import { entityIdSchema, languageSchema } from './common';
 import type { AreaName, WorkstationApi } from './methods';
 
@@ -90,6 +93,22 @@ export const WORKSTATION_API = {
   },
   receipts: {
     forApplication: z.tuple([entityIdSchema, receiptLanguageSchema]),
+  },
+  status: {
+    refresh: z.tuple([entityIdSchema]),
+    result: z.tuple([entityIdSchema]),
+    find: z.tuple([applicationQuerySchema]),
+    handOver: z.tuple([entityIdSchema]),
+  },
+  questionnaire: {
+    forApplication: z.tuple([entityIdSchema]),
+    answer: z.tuple([entityIdSchema, questionnaireAnswersSchema]),
+  },
+  journal: {
+    markStep: z.tuple([stepMarkSchema]),
+    endVisit: z.tuple([entityIdSchema]),
+    report: z.tuple([journalFilterSchema]),
+    exportCsv: z.tuple([journalFilterSchema, journalExportSchema]),
   },
 } as const satisfies ArgParsers;
 

@@ -52,4 +52,19 @@ describe('loadAppConfig', () => {
     const clean = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
     expect(loadAppConfig({ PSC_DATA_DIR: clean, PSC_BACKEND_URL: 'nonsense' }, '/unused')).toMatchObject({ ok: false, error: { file: 'PSC_BACKEND_URL' } });
   });
+
+  it('reads the provider day length and the status poll base from the file, the environment winning; leaves them unset by default', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    const defaults = loadAppConfig({ PSC_DATA_DIR: dir }, '/unused');
+    expect(defaults.ok && 'providerDayMs' in defaults.value).toBe(false);
+    expect(defaults.ok && 'statusPollBaseMs' in defaults.value).toBe(false);
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ backend: { providerDayMs: 2_000 }, status: { pollBaseMs: 5_000 } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused')).toMatchObject({ ok: true, value: { providerDayMs: 2_000, statusPollBaseMs: 5_000 } });
+    expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_PROVIDER_DAY_MS: '250', PSC_STATUS_POLL_BASE_MS: '1000' }, '/unused')).toMatchObject({
+      ok: true,
+      value: { providerDayMs: 250, statusPollBaseMs: 1_000 },
+    });
+    expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_PROVIDER_DAY_MS: 'fast' }, '/unused')).toMatchObject({ ok: false, error: { file: 'PSC_PROVIDER_DAY_MS' } });
+    expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_STATUS_POLL_BASE_MS: '5' }, '/unused')).toMatchObject({ ok: false, error: { file: 'PSC_STATUS_POLL_BASE_MS' } });
+  });
 });

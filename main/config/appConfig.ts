@@ -3,6 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../../core/result';
 
+const providerDayMsSchema = z.number().int().min(10).max(7 * 86_400_000);
+const statusPollBaseMsSchema = z.number().int().min(100).max(3_600_000);
+
 /** `config.json` in the data directory (or the file named by PSC_CONFIG). Every field is optional. */
 export const configFileSchema = z
   .object({
@@ -11,6 +14,8 @@ export const configFileSchema = z
         /** Licensing backend base URL; absent = start the embedded reference backend on loopback. */
         url: z.url({ protocol: /^https?$/ }).optional(),
         timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
+        /** Embedded backend only: real milliseconds per simulated provider working day; absent = the backend's default. */
+        providerDayMs: providerDayMsSchema.optional(),
       })
       .strict()
       .optional(),
@@ -23,6 +28,14 @@ export const configFileSchema = z
         saneConfigDir: z.string().min(1).optional(),
         /** Shared folders that network MFPs scan into, offered as scanners ("MFP 2nd floor"). */
         watchedFolders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), path: z.string().min(1) }).strict()).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Status tracking (issue #7). */
+    status: z
+      .object({
+        /** First delay of the poller's backoff after a change (it doubles up to 30 minutes); absent = 60 s. */
+        pollBaseMs: statusPollBaseMsSchema.optional(),
       })
       .strict()
       .optional(),
@@ -56,6 +69,10 @@ export interface AppConfig {
   readonly crlMaxAgeHours: number;
   readonly ncaLayerUrl: string;
   readonly ncaLayerCaFile: string | null;
+  /** Embedded backend only: ms per simulated provider working day (PSC_PROVIDER_DAY_MS); absent = the backend's default. */
+  readonly providerDayMs?: number;
+  /** Status poller's base delay (PSC_STATUS_POLL_BASE_MS); absent = DEFAULT_STATUS_POLL. */
+  readonly statusPollBaseMs?: number;
 }
 
 export const DEFAULT_CRL_MAX_AGE_HOURS = 24;
@@ -67,7 +84,8 @@ export const DEFAULT_WEB_PORT = 8780;
 
 /**
  * Reads the configuration: defaults, then the config file, then environment variables
- * (PSC_DATA_DIR, PSC_CONFIG, PSC_BACKEND_URL, PSC_WEB_PORT), later ones winning.
+ * (PSC_DATA_DIR, PSC_CONFIG, PSC_BACKEND_URL, PSC_WEB_PORT, PSC_PROVIDER_DAY_MS, PSC_STATUS_POLL_BASE_MS),
+ * later ones winning.
  */
 export function loadAppConfig(env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): Result<AppConfig, ConfigError> {
   const dataDir = path.resolve(env.PSC_DATA_DIR || defaultDataDir);
@@ -91,6 +109,12 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
   if (envUrl && !envUrl.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_BACKEND_URL', detail: 'not an http(s) URL' } };
   const envPort = env.PSC_WEB_PORT ? z.coerce.number().int().min(0).max(65_535).safeParse(env.PSC_WEB_PORT) : null;
   if (envPort && !envPort.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_WEB_PORT', detail: 'not a port number' } };
+  const envDay = env.PSC_PROVIDER_DAY_MS ? providerDayMsSchema.safeParse(Number(env.PSC_PROVIDER_DAY_MS)) : null;
+  if (envDay && !envDay.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_PROVIDER_DAY_MS', detail: 'not a whole number of milliseconds (10 … 7 days)' } };
+  const envPoll = env.PSC_STATUS_POLL_BASE_MS ? statusPollBaseMsSchema.safeParse(Number(env.PSC_STATUS_POLL_BASE_MS)) : null;
+  if (envPoll && !envPoll.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_STATUS_POLL_BASE_MS', detail: 'not a whole number of milliseconds (100 … 1 hour)' } };
+  const providerDayMs = envDay?.data ?? fromFile.backend?.providerDayMs;
+  const statusPollBaseMs = envPoll?.data ?? fromFile.status?.pollBaseMs;
   return {
     ok: true,
     value: {
@@ -105,6 +129,8 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       crlMaxAgeHours: fromFile.signing?.crlMaxAgeHours ?? DEFAULT_CRL_MAX_AGE_HOURS,
       ncaLayerUrl: fromFile.signing?.ncaLayerUrl ?? DEFAULT_NCALAYER_URL,
       ncaLayerCaFile: fromFile.signing?.ncaLayerCaFile ?? null,
+      ...(providerDayMs !== undefined ? { providerDayMs } : {}),
+      ...(statusPollBaseMs !== undefined ? { statusPollBaseMs } : {}),
     },
   };
 }

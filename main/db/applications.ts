@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import {
+  applicationStatusSchema,
   applicationSubmissionSchema,
+  providerDecisionSchema,
   sha256HexSchema,
+  statusEventSchema,
   type ApplicationSubmission,
   type ApplicationSubmissionBody,
   type Registration,
 } from '../../core/backendApi/wire';
 import type { UnsignedSubmission } from '../../core/signing/signedPayload';
 import type { ApplicationState, ApplicationSummary } from '../../core/contract/submissions';
+import type { HandOverRecord, StatusTracking } from '../../core/contract/status';
 import type { ReadableDb, WritableDb } from './SqlJsDatabase';
 
 export interface NewApplication {
@@ -33,6 +37,8 @@ export interface StoredApplication {
   readonly wireBody: ApplicationSubmissionBody;
   /** SHA-256 of the operator's detached CMS in the blob store; the sender adds it as `operatorSignature`. */
   readonly signatureBlob: string | null;
+  /** The backend's id of the application once registered (GET /v1/applications/{id}); not the local id. */
+  readonly backendApplicationId: string | null;
 }
 
 export interface OutboxEntry {
@@ -58,10 +64,53 @@ const rowSchema = z.object({
   planned_result_date: z.string().nullable(),
   signature_blob: sha256HexSchema.nullable(),
   withdrawn_at: z.string().nullable(),
+  backend_application_id: z.string().nullable(),
+  // Status tracking (migration 0007), joined in: null where there is no such row yet.
+  st_status: applicationStatusSchema.nullable(),
+  st_history_json: z.string().nullable(),
+  st_decision_json: z.string().nullable(),
+  st_result_ref_json: z.string().nullable(),
+  st_checked_at: z.string().nullable(),
+  st_next_check_at: z.string().nullable(),
+  result_blob: sha256HexSchema.nullable(),
+  handed_over_at: z.string().nullable(),
+  handed_over_by_id: z.string().nullable(),
+  handed_over_by_name: z.string().nullable(),
 });
 
-const SELECT = `SELECT id, local_number, service_id, subtype, applicant_display_name, payload_json, idempotency_key, state,
-  accepted_at, registration_number, registered_at, problem_code, representative_display_name, planned_result_date, signature_blob, withdrawn_at FROM applications`;
+/**
+ * Every summary carries its tracking and hand-over, so the tables are joined here once (one row per
+ * application: each joined table is keyed by application id). Callers qualify columns with `a.`.
+ */
+const SELECT = `SELECT a.id, a.local_number, a.service_id, a.subtype, a.applicant_display_name, a.payload_json, a.idempotency_key, a.state,
+  a.accepted_at, a.registration_number, a.registered_at, a.problem_code, a.representative_display_name, a.planned_result_date, a.signature_blob, a.withdrawn_at,
+  a.backend_application_id, s.status AS st_status, s.history_json AS st_history_json, s.decision_json AS st_decision_json, s.result_ref_json AS st_result_ref_json,
+  s.checked_at AS st_checked_at, s.next_check_at AS st_next_check_at, r.blob_sha256 AS result_blob,
+  h.handed_over_at, h.operator_id AS handed_over_by_id, h.operator_name AS handed_over_by_name
+  FROM applications a
+  LEFT JOIN application_status s ON s.application_id = a.id
+  LEFT JOIN application_results r ON r.application_id = a.id
+  LEFT JOIN hand_overs h ON h.application_id = a.id`;
+
+const historySchema = z.array(statusEventSchema);
+
+function trackingOf(row: z.infer<typeof rowSchema>, handedOver: boolean): StatusTracking | null {
+  if (row.st_status === null || row.st_history_json === null || row.st_checked_at === null) return null;
+  return {
+    status: row.st_status,
+    history: historySchema.parse(JSON.parse(row.st_history_json)),
+    decision: row.st_decision_json === null ? null : providerDecisionSchema.parse(JSON.parse(row.st_decision_json)),
+    resultAvailable: row.st_result_ref_json !== null,
+    resultStored: row.result_blob !== null,
+    checkedAt: row.st_checked_at,
+    nextCheckAt: handedOver ? null : row.st_next_check_at,
+  };
+}
+
+function handOverOf(row: z.infer<typeof rowSchema>): HandOverRecord | null {
+  if (row.handed_over_at === null || row.handed_over_by_id === null || row.handed_over_by_name === null) return null;
+  return { handedOverAt: row.handed_over_at, operatorId: row.handed_over_by_id, operatorName: row.handed_over_by_name };
+}
 
 function toStored(raw: unknown): StoredApplication {
   // A row that fails to parse is a bug or tampering: fail loudly rather than send something else.
@@ -69,11 +118,13 @@ function toStored(raw: unknown): StoredApplication {
   const wireBody = JSON.parse(row.payload_json) as ApplicationSubmissionBody;
   const payload = applicationSubmissionSchema.parse(wireBody);
   const state: ApplicationState = row.withdrawn_at === null ? row.state : 'withdrawn';
+  const handOver = handOverOf(row);
   return {
     idempotencyKey: row.idempotency_key,
     payload,
     wireBody,
     signatureBlob: row.signature_blob,
+    backendApplicationId: row.backend_application_id,
     summary: {
       applicationId: row.id,
       localNumber: row.local_number,
@@ -97,6 +148,8 @@ function toStored(raw: unknown): StoredApplication {
       registrationNumber: row.registration_number,
       registeredAt: row.registered_at,
       problemCode: row.problem_code,
+      tracking: trackingOf(row, handOver !== null),
+      handOver,
     },
   };
 }
@@ -133,12 +186,32 @@ export function peekLocalNumber(db: ReadableDb, prefix: string, day: string): st
 }
 
 export function findApplication(db: ReadableDb, id: string): StoredApplication | null {
-  const row = db.get(`${SELECT} WHERE id = ?`, [id]);
+  const row = db.get(`${SELECT} WHERE a.id = ?`, [id]);
   return row ? toStored(row) : null;
 }
 
 export function listApplications(db: ReadableDb, limit = 200): ApplicationSummary[] {
-  return db.all(`${SELECT} ORDER BY accepted_at DESC, rowid DESC LIMIT ?`, [limit]).map((r) => toStored(r).summary);
+  return db.all(`${SELECT} ORDER BY a.accepted_at DESC, a.rowid DESC LIMIT ?`, [limit]).map((r) => toStored(r).summary);
+}
+
+/**
+ * Applications matching what the operator typed or scanned (status.find): the receipt's QR text
+ * (the local application id), a registration or local number (case-insensitive), or the
+ * applicant's IIN/BIN. `query` is trimmed by the caller. Newest first; each key is an index lookup.
+ */
+export function findApplicationsByKey(db: ReadableDb, query: string, limit = 50): ApplicationSummary[] {
+  return db
+    .all(
+      `${SELECT} WHERE a.rowid IN (
+          SELECT rowid FROM applications WHERE id = lower(?1)
+          UNION SELECT rowid FROM applications WHERE registration_number = ?1 COLLATE NOCASE
+          UNION SELECT rowid FROM applications WHERE local_number = ?1 COLLATE NOCASE
+          UNION SELECT rowid FROM applications
+            WHERE COALESCE(json_extract(payload_json, '$.applicant.iin'), json_extract(payload_json, '$.applicant.bin')) = ?1)
+        ORDER BY a.accepted_at DESC, a.rowid DESC LIMIT ?2`,
+      [query, limit],
+    )
+    .map((r) => toStored(r).summary);
 }
 
 /** A due outbox entry with its applicant (`iin:…` / `bin:…`), so the sender can keep one lane per applicant. */

@@ -1,6 +1,6 @@
 import type { Result } from '../../core/result';
 import type { BackendFailure } from '../../core/submission/backendFailure';
-import type { ApplicationSubmissionBody, PowerOfAttorneyAnswer, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
+import type { ApplicationStatusView, ApplicationSubmissionBody, PowerOfAttorneyAnswer, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
 
 /**
  * The licensing backend (DESIGN.md §4). Every method resolves to a Result: a network outage is a
@@ -18,6 +18,10 @@ export interface LicensingBackend {
   putBlob(token: string, sha256: string, bytes: Uint8Array): Promise<Result<null, BackendFailure>>;
   /** Same key and body always yield the same registration (the backend is idempotent). */
   submitApplication(token: string, idempotencyKey: string, body: ApplicationSubmissionBody): Promise<Result<Registration, BackendFailure>>;
+  /** GET /v1/applications/{id}: current status, history, decision and result reference (status tracking, issue #7). */
+  applicationStatus(token: string, applicationId: string): Promise<Result<ApplicationStatusView, BackendFailure>>;
+  /** GET /v1/applications/{id}/result: the result PDF; `not-found` until the status view names a result. */
+  fetchResult(token: string, applicationId: string): Promise<Result<Uint8Array, BackendFailure>>;
   /** GET /v1/pki/crl: the CA's current revocation list (DER). Needs no session. */
   fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>>;
   health(): Promise<Result<null, BackendFailure>>;

@@ -170,6 +170,25 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   const list = await client.submissions.list();
   expect(list.ok && list.value.map((a) => a.registrationNumber)).toContain(submitted.value.registrationNumber);
 
+  // After registration (status.*): the provider's status, the result not there yet, finding by number, no hand-over yet.
+  const refreshed = await client.status.refresh(registeredId);
+  expect(refreshed).toMatchObject({ ok: true, value: { applicationId: registeredId, tracking: { status: 'registered' }, handOver: null } });
+  expect(await client.status.result(registeredId)).toEqual({ ok: false, error: { kind: 'no-result-yet' } });
+  const found = await client.status.find(` ${submitted.value.registrationNumber!.toLowerCase()} `);
+  expect(found.ok && found.value.map((a) => a.applicationId)).toEqual([registeredId]);
+  expect(await client.status.handOver(registeredId)).toEqual({ ok: false, error: { kind: 'not-ready' } });
+
+  // The journal (journal.*) times the visit; a [14] service has no questionnaire (questionnaire.*) but the 15-minute budget.
+  const visitId = '6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
+  expect(await client.journal.markStep({ visitId, kind: 'acceptance', step: 'receipt', applicationId: registeredId, serviceId: null })).toMatchObject({
+    ok: true, value: { visitId, step: 'receipt', budgetMinutes: 15 },
+  });
+  expect(await client.journal.endVisit(visitId)).toEqual({ ok: true, value: null });
+  expect(await client.questionnaire.forApplication(registeredId)).toEqual({ ok: false, error: { kind: 'no-questionnaire' } });
+  expect(await client.questionnaire.answer(registeredId, { quality: 2, accessibility: 1 })).toEqual({ ok: false, error: { kind: 'no-questionnaire' } });
+  const journalFilter = { from: '2020-01-01', to: '2099-12-31', operatorId: null, serviceId: null };
+  expect(await client.journal.report(journalFilter)).toEqual({ ok: false, error: { kind: 'not-supervisor' } });
+
   expect(await client.session.logout()).toEqual({ ok: true, value: null });
 
   // A supervisor may change what operators are offered and correct the calendar.
@@ -182,6 +201,11 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   expect(await client.settings.setCurrentServiceVersion('casino', '001-security-2012')).toEqual({ ok: false, error: { kind: 'unknown-service' } });
   const override = { date: localDate('2026-12-31'), kind: 'day-off' as const, note: 'Government decree (test)' };
   expect(await client.settings.setCalendarOverrides([override])).toMatchObject({ ok: true, value: { calendarOverrides: [override] } });
+  const report = await client.journal.report(journalFilter);
+  expect(report.ok && report.value.visits.map((v) => [v.visitId, v.registrationNumber])).toEqual([[visitId, submitted.value.registrationNumber]]);
+  const csv = await client.journal.exportCsv(journalFilter, 'visits');
+  expect(csv).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.csv$/) } });
+  expect(csv.ok && csv.value.csv).toContain(submitted.value.registrationNumber!);
   expect(await client.session.logout()).toEqual({ ok: true, value: null });
   expect(await client.session.current()).toEqual({ ok: true, value: null });
 }

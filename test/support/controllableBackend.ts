@@ -3,8 +3,9 @@ import type { BackendFailure } from '../../core/submission/backendFailure';
 import type { LicensingBackend } from '../../main/ports/LicensingBackend';
 
 /**
- * Wraps a real backend client with the two faults the outbox must survive: a full outage, and a
- * response lost after the backend has already registered the application.
+ * Wraps a real backend client with the faults the workstation must survive: a full outage, a
+ * response lost after the backend has already registered the application, and a result document
+ * altered on the way (status tracking must refuse it).
  */
 export class ControllableBackend implements LicensingBackend {
   offline = false;
@@ -13,6 +14,10 @@ export class ControllableBackend implements LicensingBackend {
   /** The next submissions are refused with this answer instead of reaching the backend (e.g. a 422 the operator must handle). */
   refuseNextSubmits: { status: number; code: string }[] = [];
   submitCalls = 0;
+  statusCalls = 0;
+  resultCalls = 0;
+  /** How many upcoming result downloads arrive altered (their SHA-256 no longer matches the status view). */
+  corruptNextResults = 0;
 
   constructor(private readonly inner: LicensingBackend) {}
 
@@ -30,6 +35,24 @@ export class ControllableBackend implements LicensingBackend {
   lookupPowerOfAttorney: LicensingBackend['lookupPowerOfAttorney'] = (t, n) => this.guard(() => this.inner.lookupPowerOfAttorney(t, n));
   hasBlob: LicensingBackend['hasBlob'] = (t, s) => this.guard(() => this.inner.hasBlob(t, s));
   putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.guard(() => this.inner.putBlob(t, s, b));
+  applicationStatus: LicensingBackend['applicationStatus'] = (t, id) =>
+    this.guard(() => {
+      this.statusCalls++;
+      return this.inner.applicationStatus(t, id);
+    });
+  fetchResult: LicensingBackend['fetchResult'] = (t, id) =>
+    this.guard(async () => {
+      this.resultCalls++;
+      const result = await this.inner.fetchResult(t, id);
+      // A proxy or a broken cache that alters the document on the way: same length, one byte flipped.
+      if (result.ok && this.corruptNextResults > 0) {
+        this.corruptNextResults--;
+        const altered = new Uint8Array(result.value);
+        altered[altered.length - 1] = altered[altered.length - 1]! ^ 0xff;
+        return { ok: true, value: altered };
+      }
+      return result;
+    });
   fetchRevocationList: LicensingBackend['fetchRevocationList'] = () => this.guard(() => this.inner.fetchRevocationList());
   health: LicensingBackend['health'] = () => this.guard(() => this.inner.health());
   submitApplication: LicensingBackend['submitApplication'] = (t, key, body) =>

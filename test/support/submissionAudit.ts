@@ -43,6 +43,8 @@ export class RecordingBackend implements LicensingBackend {
   putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.inner.putBlob(t, s, b);
   fetchRevocationList: LicensingBackend['fetchRevocationList'] = () => this.inner.fetchRevocationList();
   health: LicensingBackend['health'] = () => this.inner.health();
+  applicationStatus: LicensingBackend['applicationStatus'] = (t, id) => this.inner.applicationStatus(t, id);
+  fetchResult: LicensingBackend['fetchResult'] = (t, id) => this.inner.fetchResult(t, id);
 
   submitApplication: LicensingBackend['submitApplication'] = async (token, idempotencyKey, body) => {
     let key = idempotencyKey;

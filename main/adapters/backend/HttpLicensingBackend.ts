@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { Result } from '../../../core/result';
 import type { BackendFailure } from '../../../core/submission/backendFailure';
 import {
+  applicationStatusViewSchema,
   healthSchema,
   powerOfAttorneyAnswerSchema,
   problemSchema,
   registrationSchema,
   registryAnswerSchema,
   sessionResponseSchema,
+  type ApplicationStatusView,
   type ApplicationSubmissionBody,
   type PowerOfAttorneyAnswer,
   type Registration,
@@ -27,6 +29,9 @@ export interface HttpLicensingBackendOptions {
 
 /** НУЦ РК's full CRLs run to tens of megabytes; anything beyond this is not a CRL we can use. */
 const MAX_CRL_BYTES = 256 * 1024 * 1024;
+
+/** A licence or a reasoned refusal is a few pages; a body beyond this is not a result we store (and is not read to the end). */
+export const MAX_RESULT_BYTES = 32 * 1024 * 1024;
 
 /** `body`: the parsed JSON (null when none); `bytes`: a 2xx body read as binary, when asked for. */
 type Raw = { readonly status: number; readonly headers: Headers; readonly body: unknown; readonly bytes: Uint8Array | null };
@@ -76,12 +81,30 @@ export class HttpLicensingBackend implements LicensingBackend {
     return this.call('POST', '/v1/applications', token, { json: body, headers: { 'Idempotency-Key': idempotencyKey } }, registrationSchema);
   }
 
+  applicationStatus(token: string, applicationId: string): Promise<Result<ApplicationStatusView, BackendFailure>> {
+    return this.call('GET', `/v1/applications/${encodeURIComponent(applicationId)}`, token, {}, applicationStatusViewSchema);
+  }
+
+  /**
+   * GET /v1/applications/{id}/result: the result PDF. Only the framing is checked here (`%PDF-`,
+   * at most MAX_RESULT_BYTES); that it is the document the status view names (its SHA-256) is
+   * checked by the caller, which holds the view.
+   */
+  async fetchResult(token: string, applicationId: string): Promise<Result<Uint8Array, BackendFailure>> {
+    const raw = await this.request('GET', `/v1/applications/${encodeURIComponent(applicationId)}/result`, token, { headers: { Accept: 'application/pdf' } }, 'binary', MAX_RESULT_BYTES);
+    if (!raw.ok) return raw;
+    if (raw.value.status !== 200) return { ok: false, error: this.httpFailure(raw.value) };
+    const bytes = raw.value.bytes;
+    if (bytes === null || !startsWithPdfMagic(bytes)) return { ok: false, error: { kind: 'invalid-response' } };
+    return { ok: true, value: bytes };
+  }
+
   /**
    * GET /v1/pki/crl: the CA's current revocation list as DER. Only the framing is checked here
    * (a DER SEQUENCE, bounded size); whether it is signed by the CA and current is decided where it is used.
    */
   async fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>> {
-    const raw = await this.request('GET', '/v1/pki/crl', null, { headers: { Accept: 'application/pkix-crl' } }, 'binary');
+    const raw = await this.request('GET', '/v1/pki/crl', null, { headers: { Accept: 'application/pkix-crl' } }, 'binary', MAX_CRL_BYTES);
     if (!raw.ok) return raw;
     if (raw.value.status !== 200) return { ok: false, error: this.httpFailure(raw.value) };
     const bytes = raw.value.bytes;
@@ -115,6 +138,8 @@ export class HttpLicensingBackend implements LicensingBackend {
     payload: { json?: unknown; bytes?: Uint8Array; headers?: Record<string, string> },
     /** 'binary': a 2xx body is kept as bytes (the CRL); errors still carry a JSON problem. */
     responseType: 'json' | 'binary' = 'json',
+    /** For 'binary': a 2xx body longer than this is refused as `invalid-response` without reading the rest. */
+    maxBytes = Number.POSITIVE_INFINITY,
   ): Promise<Result<Raw, BackendFailure>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...payload.headers };
     if (token !== null) headers.Authorization = `Bearer ${token}`;
@@ -135,7 +160,9 @@ export class HttpLicensingBackend implements LicensingBackend {
       });
       // Read inside the try: a connection dropped mid-body is a network failure like any other.
       if (responseType === 'binary' && response.ok) {
-        return { ok: true, value: { status: response.status, headers: response.headers, body: null, bytes: new Uint8Array(await response.arrayBuffer()) } };
+        const bytes = await readAtMost(response, maxBytes);
+        if (bytes === null) return { ok: false, error: { kind: 'invalid-response' } };
+        return { ok: true, value: { status: response.status, headers: response.headers, body: null, bytes } };
       }
       const text = method === 'HEAD' ? '' : await response.text();
       return { ok: true, value: { status: response.status, headers: response.headers, body: parseJsonOrNull(text), bytes: null } };
@@ -154,6 +181,42 @@ export class HttpLicensingBackend implements LicensingBackend {
       retryAfterSeconds: parseRetryAfter(raw.headers.get('retry-after')),
     };
   }
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+function startsWithPdfMagic(bytes: Uint8Array): boolean {
+  return bytes.length > PDF_MAGIC.length && PDF_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** The body, or null once it is known to exceed `maxBytes` (declared length or bytes read); the rest is not read. */
+async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function parseJsonOrNull(text: string): unknown {

@@ -5,6 +5,8 @@ import { migration0003Drafts } from './0003-drafts';
 import { migration0004OperatorSignatures } from './0004-operator-signatures';
 import { migration0005Withdrawals } from './0005-withdrawals';
 import { migration0006ApplicationsByAcceptance } from './0006-applications-by-acceptance';
+import { migration0007StatusTracking } from './0007-status-tracking';
+import { migration0008JournalAndQuestionnaire } from './0008-journal-and-questionnaire';
 
 /** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
 export interface Migration {
@@ -13,4 +15,4 @@ export interface Migration {
   up(db: WritableDb): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance, migration0007StatusTracking, migration0008JournalAndQuestionnaire];

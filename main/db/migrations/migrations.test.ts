@@ -8,7 +8,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { SqlJsDatabase } from '../SqlJsDatabase';
-import { findApplication, listApplications } from '../applications';
+import { findApplication, findApplicationsByKey, listApplications } from '../applications';
+import { listDueStatusChecks } from '../../status/statusRecords';
 import { MIGRATIONS } from './index';
 
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
@@ -133,5 +134,77 @@ describe('migration 0006 (applications by acceptance)', () => {
     expect(upgraded.read((r) => listApplications(r)).map((a) => a.applicationId)).toEqual(['app-b', 'app-a']);
     const plan = upgraded.read((r) => r.all(`EXPLAIN QUERY PLAN SELECT id FROM applications ORDER BY accepted_at DESC LIMIT 200`));
     expect(plan.map((row) => String(row.detail)).join(' | ')).toContain('applications_by_accepted_at');
+  });
+});
+
+describe('migration 0008 (journal and questionnaire)', () => {
+  it('upgrades a populated version-7 database: applications untouched, visits and answers can refer to them, one answer each', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v7 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 7) });
+    expect(v7.schemaVersion).toBe(7);
+    await v7.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at) VALUES ('app-8', ?, ?, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', ?, 'key-8', 'accepted', ?)`,
+        [V1_PAYLOAD.localNumber, V1_PAYLOAD.serviceId, JSON.stringify(V1_PAYLOAD), V1_PAYLOAD.acceptedAt],
+      );
+    });
+    await v7.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(8);
+    expect(upgraded.read((r) => findApplication(r, 'app-8'))?.summary).toMatchObject({ state: 'accepted', localNumber: V1_PAYLOAD.localNumber });
+    await upgraded.write((w) => {
+      w.run(`INSERT INTO journal_visits(id, kind, operator_id, operator_name, application_id, started_at) VALUES ('v-1', 'acceptance', 'op-1', 'Оператор', 'app-8', '2026-11-20T05:00:00.000Z')`);
+      w.run(`INSERT INTO journal_step_marks(visit_id, seq, step, at) VALUES ('v-1', 1, 'service', '2026-11-20T05:00:00.000Z')`);
+      w.run(`INSERT INTO questionnaire_answers VALUES ('app-8', 2, 1, '2026-11-20T05:10:00.000Z', 'op-1', 'Оператор')`);
+    });
+    const insert = (sql: string) => upgraded.write((w) => w.run(sql));
+    await expect(insert(`INSERT INTO questionnaire_answers VALUES ('app-8', 0, 0, '2026-11-20T05:11:00.000Z', 'op-1', 'Оператор')`)).rejects.toThrow(/UNIQUE/);
+    await expect(insert(`INSERT INTO journal_step_marks(visit_id, seq, step, at) VALUES ('v-1', 2, 'coffee', '2026-11-20T05:01:00.000Z')`)).rejects.toThrow(/CHECK/);
+    await expect(insert(`INSERT INTO journal_visits(id, kind, operator_id, operator_name, application_id, started_at) VALUES ('v-2', 'acceptance', 'op-1', 'O', 'no-such-app', '2026-11-20T05:00:00.000Z')`)).rejects.toThrow(/FOREIGN KEY/);
+    expect(upgraded.read((r) => r.all(`SELECT application_id, quality, accessibility FROM questionnaire_answers`))).toEqual([{ application_id: 'app-8', quality: 2, accessibility: 1 }]);
+    await upgraded.close();
+  });
+});
+
+describe('migration 0007 (status tracking)', () => {
+  it('upgrades a populated version-6 database: nothing is tracked or handed over yet, registered applications become due, find uses its indexes', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v6 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 6) });
+    expect(v6.schemaVersion).toBe(6);
+    await v6.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at, registration_number, registered_at, backend_application_id) VALUES (?, ?, ?, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', ?, ?, 'registered', ?, ?, ?, ?)`,
+        ['app-r', 'N-app-r', V1_PAYLOAD.serviceId, JSON.stringify({ ...V1_PAYLOAD, localNumber: 'N-app-r' }), 'key-r', V1_PAYLOAD.acceptedAt,
+          'KZ26LAA00000007', '2026-11-20T05:00:01.000Z', 'backend-7'],
+      );
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at) VALUES (?, ?, ?, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', ?, ?, 'accepted', ?)`,
+        ['app-q', 'N-app-q', V1_PAYLOAD.serviceId, JSON.stringify({ ...V1_PAYLOAD, localNumber: 'N-app-q', acceptedAt: '2026-11-21T05:00:00.000Z' }), 'key-q',
+          '2026-11-21T05:00:00.000Z'],
+      );
+      w.run(`INSERT INTO outbox(application_id, attempts, next_attempt_at) VALUES ('app-q', 2, '2026-11-21T06:00:00.000Z')`);
+    });
+    await v6.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
+    const registered = upgraded.read((r) => findApplication(r, 'app-r'));
+    expect(registered?.backendApplicationId).toBe('backend-7');
+    expect(registered?.summary).toMatchObject({ state: 'registered', registrationNumber: 'KZ26LAA00000007', tracking: null, handOver: null });
+    expect(upgraded.read((r) => findApplication(r, 'app-q'))?.summary).toMatchObject({ state: 'accepted', tracking: null, handOver: null });
+    expect(upgraded.read((r) => r.get(`SELECT attempts FROM outbox WHERE application_id = 'app-q'`))).toEqual({ attempts: 2 });
+    // Registered before tracking existed: due at once; the queued one is not tracked before registration.
+    expect(upgraded.read((r) => listDueStatusChecks(r, '2026-11-22T00:00:00.000Z', 10))).toEqual(['app-r']);
+    expect(upgraded.read((r) => findApplicationsByKey(r, 'kz26laa00000007')).map((a) => a.applicationId)).toEqual(['app-r']);
+    expect(upgraded.read((r) => findApplicationsByKey(r, V1_PAYLOAD.applicant.bin)).map((a) => a.applicationId)).toEqual(['app-q', 'app-r']);
+    const plan = (sql: string) => upgraded.read((r) => r.all(`EXPLAIN QUERY PLAN ${sql}`, ['x'])).map((row) => String(row.detail)).join(' | ');
+    expect(plan(`SELECT rowid FROM applications WHERE registration_number = ?1 COLLATE NOCASE`)).toContain('applications_by_registration_number');
+    expect(plan(`SELECT rowid FROM applications WHERE COALESCE(json_extract(payload_json, '$.applicant.iin'), json_extract(payload_json, '$.applicant.bin')) = ?1`)).toContain('applications_by_applicant');
   });
 });
