@@ -1,6 +1,7 @@
 import { commandNamed } from '../commands/workstationCommands';
 import { LanguageSwitch } from '../features/preferences/LanguageSwitch';
 import { ConnectivityIndicator } from '../features/queue/ConnectivityIndicator';
+import { VisitTimerBadge } from '../features/timer/VisitTimerBadge';
 import { selectIsSupervisor, selectOperator } from '../features/session/sessionSelectors';
 import { selectView } from '../features/workflow/workflowSelectors';
 import { useTranslator } from '../i18n/useTranslator';
@@ -11,6 +12,8 @@ const openApplicationCommand = commandNamed('open-application');
 const openJournalCommand = commandNamed('open-journal');
 const openQueueCommand = commandNamed('open-queue');
 const openSettingsCommand = commandNamed('open-settings');
+const openHandOverCommand = commandNamed('open-handover');
+const openSupervisorJournalCommand = commandNamed('open-supervisor-journal');
 
 export function AppHeader() {
   const { t } = useTranslator();
@@ -20,7 +23,9 @@ export function AppHeader() {
   const openApplication = useWorkstation((state) => state.openApplication);
   const openJournal = useWorkstation((state) => state.openJournal);
   const openQueue = useWorkstation((state) => state.openQueue);
+  const openHandOver = useWorkstation((state) => state.openHandOver);
   const openSettings = useWorkstation((state) => state.openSettings);
+  const openSupervisorJournal = useWorkstation((state) => state.openSupervisorJournal);
   const logout = useWorkstation((state) => state.logout);
   const run = useRunAction();
   if (!operator) return null;
@@ -62,6 +67,30 @@ export function AppHeader() {
         >
           {t('nav.queue')}
         </button>
+        <button
+          type="button"
+          className="nav-button"
+          data-testid="nav-handover"
+          aria-current={view === 'handover' ? 'page' : undefined}
+          aria-keyshortcuts={openHandOverCommand.ariaShortcut}
+          title={`${t(openHandOverCommand.labelKey)} (${openHandOverCommand.shortcut})`}
+          onClick={openHandOver}
+        >
+          {t('nav.handover')}
+        </button>
+        {isSupervisor && (
+          <button
+            type="button"
+            className="nav-button"
+            data-testid="nav-supervisor-journal"
+            aria-current={view === 'supervisor-journal' ? 'page' : undefined}
+            aria-keyshortcuts={openSupervisorJournalCommand.ariaShortcut}
+            title={`${t(openSupervisorJournalCommand.labelKey)} (${openSupervisorJournalCommand.shortcut})`}
+            onClick={() => openSupervisorJournal()}
+          >
+            {t('nav.supervisorJournal')}
+          </button>
+        )}
         {isSupervisor && (
           <button
             type="button"
@@ -76,6 +105,7 @@ export function AppHeader() {
           </button>
         )}
       </nav>
+      <VisitTimerBadge />
       <ConnectivityIndicator />
       <div className="app-header__operator">
         <span className="app-header__operator-name" data-testid="operator-name" title={`${t('header.operator')}: ${operator.fullName}`}>

@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { ApplicationsJournal } from '../features/applications/ApplicationsJournal';
+import { HandOverScreen } from '../features/handover/HandOverScreen';
+import { QuestionnaireScreen } from '../features/questionnaire/QuestionnaireScreen';
 import { QueuePanel } from '../features/queue/QueuePanel';
 import { useQueuePolling } from '../features/queue/useQueuePolling';
 import { selectIsSupervisor } from '../features/session/sessionSelectors';
@@ -15,6 +17,8 @@ import { AppHeader } from './AppHeader';
  * operator's start-up bundle carries neither.
  */
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
+/** Supervisors only, like the settings: kept out of the operator's start-up bundle. */
+const SupervisorJournal = lazy(() => import('../features/journal/SupervisorJournal').then((module) => ({ default: module.SupervisorJournal })));
 
 function CurrentView({ view }: { readonly view: WorkspaceView }) {
   const { t } = useTranslator();
@@ -24,6 +28,8 @@ function CurrentView({ view }: { readonly view: WorkspaceView }) {
       return <ApplicationsJournal />;
     case 'queue':
       return <QueuePanel />;
+    case 'handover':
+      return <HandOverScreen />;
     case 'settings':
       return isSupervisor ? (
         <Suspense fallback={<p role="status">{t('settings.loading')}</p>}>
@@ -32,6 +38,16 @@ function CurrentView({ view }: { readonly view: WorkspaceView }) {
       ) : (
         <ApplicationWizard />
       );
+    case 'supervisor-journal':
+      return isSupervisor ? (
+        <Suspense fallback={<p role="status">{t('visitJournal.loading')}</p>}>
+          <SupervisorJournal />
+        </Suspense>
+      ) : (
+        <ApplicationWizard />
+      );
+    case 'questionnaire':
+      return <QuestionnaireScreen />;
     case 'application':
       return <ApplicationWizard />;
   }

@@ -30,6 +30,16 @@ describe('workstation commands', () => {
     expect(signedIn.store.getState().view).toBe('queue');
   });
 
+  it('opens the hand-over screen with Alt+R, signed in only', async () => {
+    const { store } = createTestStore();
+    expect(findCommand(alt('KeyR'), store.getState())).toBeNull();
+    const signedIn = await createSignedInStore();
+    const command = findCommand(alt('KeyR'), signedIn.store.getState());
+    expect(command?.name).toBe('open-handover');
+    await command?.perform(signedIn.store.getState());
+    expect(signedIn.store.getState().view).toBe('handover');
+  });
+
   it('gives every command its own shortcut', () => {
     const shortcuts = WORKSTATION_COMMANDS.map((command) => command.shortcut);
     expect(new Set(shortcuts).size).toBe(shortcuts.length);

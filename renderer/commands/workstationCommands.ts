@@ -10,7 +10,16 @@ import { selectIsSupervisor } from '../features/session/sessionSelectors';
 import { selectCanScan } from '../features/scanning/scanningSelectors';
 import { selectCanAdvance, selectIsApplicationFinished } from '../features/workflow/workflowSelectors';
 
-export type CommandName = 'next-step' | 'previous-step' | 'open-journal' | 'open-queue' | 'open-application' | 'open-settings' | 'scan';
+export type CommandName =
+  | 'next-step'
+  | 'previous-step'
+  | 'open-journal'
+  | 'open-queue'
+  | 'open-application'
+  | 'open-settings'
+  | 'scan'
+  | 'open-handover'
+  | 'open-supervisor-journal';
 
 export type KeyChord = Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>;
 
@@ -79,6 +88,16 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     perform: (state) => state.openQueue(),
   },
   {
+    // R for result: Alt+H would be Electron's default Help menu accelerator (see open-queue).
+    name: 'open-handover',
+    labelKey: 'command.openHandover',
+    shortcut: 'Alt+R',
+    ariaShortcut: 'Alt+R',
+    keyTest: altWith('KeyR'),
+    predicate: (state) => state.operator !== null,
+    perform: (state) => state.openHandOver(),
+  },
+  {
     name: 'open-application',
     labelKey: 'command.openApplication',
     shortcut: 'Alt+N',
@@ -96,6 +115,18 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     predicate: selectIsSupervisor,
     perform(state) {
       state.openSettings();
+    },
+  },
+  {
+    // T for times (Alt+R is the hand-over); not one of Chromium's or Electron's default menu accelerators.
+    name: 'open-supervisor-journal',
+    labelKey: 'command.openSupervisorJournal',
+    shortcut: 'Alt+T',
+    ariaShortcut: 'Alt+T',
+    keyTest: altWith('KeyT'),
+    predicate: selectIsSupervisor,
+    perform(state) {
+      state.openSupervisorJournal();
     },
   },
   {

@@ -9,6 +9,8 @@ import { createThumbnailsSlice, thumbnailsInitialState } from '../features/docum
 import { createPreferencesSlice } from '../features/preferences/preferencesSlice';
 import { createQueueSlice } from '../features/queue/queueSlice';
 import { createReceiptsSlice } from '../features/receipts/receiptsSlice';
+import { createStatusSlice, releaseResultViewer, statusInitialState } from '../features/status/statusSlice';
+import { createHandOverSlice, handOverInitialState } from '../features/handover/handoverSlice';
 import { createRecoverySlice, recoveryInitialState } from '../features/recovery/recoverySlice';
 import { createRepresentativeSlice, representativeInitialState } from '../features/representative/representativeSlice';
 import { createScanningSlice, scanRunInitialState } from '../features/scanning/scanningSlice';
@@ -18,6 +20,10 @@ import { createSigningSlice, signingAttemptInitialState } from '../features/sign
 import { createDeadlinePreviewSlice, deadlinePreviewInitialState } from '../features/submission/deadlinePreviewSlice';
 import { createSubmissionSlice, submissionInitialState } from '../features/submission/submissionSlice';
 import { createWorkflowSlice, workflowInitialState } from '../features/workflow/workflowSlice';
+import { createVisitSlice } from '../features/timer/visitSlice';
+import { watchVisitSteps } from '../features/timer/watchVisitSteps';
+import { createQuestionnaireSlice, questionnaireInitialState } from '../features/questionnaire/questionnaireSlice';
+import { createJournalSlice, journalReportInitialState } from '../features/journal/journalSlice';
 import type { SliceContext, StoreOptions, WorkstationState, WorkstationStore } from './storeTypes';
 
 /** The renderer's copy of the draft in main: its pages, thumbnails, file names and scan. */
@@ -38,7 +44,13 @@ const citizenDataInitialState = {
   ...submissionInitialState,
   ...deadlinePreviewInitialState,
   ...applicationsInitialState,
+  // The result viewer's PDF and the hand-over search (found applicants, the typed IIN/BIN).
+  ...statusInitialState,
+  ...handOverInitialState,
   ...workflowInitialState,
+  // The questionnaire names the application; the supervisor's journal report lists numbers and statuses.
+  ...questionnaireInitialState,
+  ...journalReportInitialState,
   // Not citizen data, but it explains this application's failed attempt: the next one starts without it.
   ...signingAttemptInitialState,
 };
@@ -50,7 +62,7 @@ const sleepWithTimer = (ms: number) => new Promise<void>((resolve) => setTimeout
  * tests pass a fake; there is no module-level instance.
  */
 export function createWorkstationStore(api: WorkstationApi, options: StoreOptions = {}): WorkstationStore {
-  return createStore<WorkstationState>()((set, get) => {
+  const store = createStore<WorkstationState>()((set, get) => {
     const context: SliceContext = { set, get, api, sleep: options.sleep ?? sleepWithTimer };
     return {
       ...createSessionSlice(context),
@@ -71,8 +83,14 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createSigningSlice(context),
       ...createQueueSlice(context),
       ...createReceiptsSlice(context),
+      ...createStatusSlice(context),
+      ...createHandOverSlice(context),
+      ...createVisitSlice(context),
+      ...createQuestionnaireSlice(context),
+      ...createJournalSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
+        releaseResultViewer(get().resultViewer);
         set({ ...citizenDataInitialState, citizenDataEpoch: get().citizenDataEpoch + 1 });
       },
       forgetDraft() {
@@ -80,4 +98,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       },
     };
   });
+  // The journal's step marks follow the wizard, whichever action moved it (features/timer/watchVisitSteps.ts).
+  watchVisitSteps(store);
+  return store;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   arrangeReadyToSubmit,
   chooseService,
@@ -9,9 +9,10 @@ import {
   findRepresentative,
   pickKey,
 } from '../test-support/arrangeStore';
-import { OPERATOR_PASSWORD, PSC_OPERATOR, REPRESENTATIVE_PERSON } from '../test-support/fakeFixtures';
+import { BOOKMAKER_2012, OPERATOR_PASSWORD, PSC_OPERATOR, REPRESENTATIVE_PERSON, SUPERVISOR } from '../test-support/fakeFixtures';
 import { POA_FOR_PERSON } from '../test-support/fakeNotaryFixtures';
 import { FAKE_KEY_PASSWORD } from '../test-support/fakeSigningKeys';
+import { arrangeTrackedApplications } from '../test-support/statusScenarios';
 
 /** Everything of the applicant that must not outlive the session: identifiers, names, address, documents, numbers. */
 const CITIZEN_TRACES = ['850415312343', 'Жұмабеков', 'Ерғали', 'Жеңіс даңғылы', 'Ұлытау Ойын', 'Жеке басын куәландыратын құжат.pdf', 'KZ-LIC-2025', 'WS01-'];
@@ -107,6 +108,73 @@ describe('citizen data in the store', () => {
 
     expect(serialisedData(store.getState())).not.toContain('Жұмабеков');
     expect(store.getState().lookup).toEqual({ kind: 'idle' });
+  });
+
+  it('wipes the questionnaire\'s application and the supervisor\'s journal report at logout; the visit ends', async () => {
+    const { store, fake } = await createSignedInStore({ operator: SUPERVISOR });
+    const application = fake.queue.addApplication({ state: 'registered', serviceId: BOOKMAKER_2012.id });
+    fake.journal.setReport({
+      filter: { from: '2025-03-10', to: '2025-03-10', operatorId: null, serviceId: null },
+      countsByStatus: { registered: 1 },
+      visits: [
+        {
+          visitId: '00000000-0000-4000-8000-0000000000a1', kind: 'acceptance', operatorId: 'aigerim.s', operatorName: 'Сәрсенова Әйгерім',
+          serviceId: BOOKMAKER_2012.id, applicationId: application.applicationId, localNumber: application.localNumber,
+          registrationNumber: 'KZ-LIC-2025-00077', status: 'registered', startedAt: '2025-03-10T04:10:00.000Z', totalSeconds: 60,
+          budgetMinutes: 15, overBudget: false, steps: [],
+        },
+      ],
+      steps: [],
+      questionnaire: [],
+      operators: [],
+    });
+    store.getState().selectService(BOOKMAKER_2012.id);
+    await store.getState().loadJournalReport();
+    await store.getState().openQuestionnaire(application.applicationId);
+    const before = serialisedData(store.getState());
+    for (const trace of [application.applicationId, 'KZ-LIC-2025-00077']) expect(before).toContain(trace);
+    const visitId = store.getState().visit?.visitId;
+
+    await store.getState().logout();
+
+    const after = serialisedData(store.getState());
+    for (const trace of [application.applicationId, 'KZ-LIC-2025-00077', 'Сәрсенова']) expect(after).not.toContain(trace);
+    expect(store.getState().questionnaire).toEqual({ kind: 'closed' });
+    expect(store.getState().journalReport).toEqual({ kind: 'idle' });
+    expect(store.getState().visit).toBeNull();
+    expect(fake.callsTo('journal', 'endVisit').map((call) => call.args[0])).toEqual([visitId]);
+  });
+
+  it('is all gone after logout from the status and hand-over screens too: found applicants, typed IIN, result PDF', async () => {
+    const urls = { made: [] as string[], revoked: [] as string[] };
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
+      urls.made.push(`blob:http://127.0.0.1/result-${urls.made.length + 1}`);
+      return urls.made[urls.made.length - 1]!;
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => void urls.revoked.push(url));
+    try {
+      const { store, fake } = await createSignedInStore();
+      const { ready } = arrangeTrackedApplications(fake);
+      await store.getState().loadApplications();
+      store.getState().editHandOverQuery('150840123461');
+      await store.getState().findForHandOver();
+      store.getState().editHandOverQuery('850415312343');
+      await store.getState().findForHandOver();
+      await store.getState().viewResult(ready.applicationId);
+      const before = serialisedData(store.getState());
+      for (const trace of ['850415312343', 'Жұмабеков', 'KZ-LIC-2025', urls.made[0]!]) expect(before).toContain(trace);
+
+      await store.getState().logout();
+
+      const after = serialisedData(store.getState());
+      for (const trace of ['850415312343', 'Жұмабеков', 'KZ-LIC-2025', 'blob:']) expect(after).not.toContain(trace);
+      expect(store.getState().handOverQuery).toBe('');
+      expect(store.getState().handOverSearch).toEqual({ kind: 'idle' });
+      expect(store.getState().resultViewer).toEqual({ kind: 'closed' });
+      expect(urls.revoked).toEqual(urls.made);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('is wiped by "New application" but keeps the operator, the catalog and the scanners', async () => {

@@ -18,6 +18,11 @@ import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { SigningSlice } from '../features/signing/signingSlice';
 import type { QueueSlice } from '../features/queue/queueSlice';
 import type { ReceiptsSlice } from '../features/receipts/receiptsSlice';
+import type { StatusSlice } from '../features/status/statusSlice';
+import type { HandOverSlice } from '../features/handover/handoverSlice';
+import type { VisitSlice } from '../features/timer/visitSlice';
+import type { QuestionnaireSlice } from '../features/questionnaire/questionnaireSlice';
+import type { JournalSlice } from '../features/journal/journalSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -28,7 +33,8 @@ export interface CitizenDataSlice {
   /**
    * Returns every slice holding citizen data (applicant, representative, the draft with its pages,
    * thumbnails and scan, the drafts offered back, submission result, journal, the service choice,
-   * planned date and step) to its initial state. Invariant: afterwards no IIN/BIN, name, address,
+   * planned date and step, the result viewer and the hand-over search) to its initial state, revoking the
+   * result viewer's blob URL. Invariant: afterwards no IIN/BIN, name, address,
    * page image or document of any applicant remains in the store. The drafts themselves stay in main.
    */
   resetCitizenData(): void;
@@ -54,6 +60,11 @@ export type WorkstationState = SessionSlice &
   SigningSlice &
   QueueSlice &
   ReceiptsSlice &
+  StatusSlice &
+  HandOverSlice &
+  VisitSlice &
+  QuestionnaireSlice &
+  JournalSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;

@@ -80,6 +80,9 @@ export function acceptApplication(
     registrationNumber: submitState === 'registered' ? `KZ-LIC-2025-${String(sequence).padStart(5, '0')}` : null,
     registeredAt: submitState === 'registered' ? `${today}T09:20:02+05:00` : null,
     problemCode: submitState === 'needs-attention' ? outcome.problemCode : null,
+    // Main learns the provider's status by polling after registration (fakeStatus.ts plays that).
+    tracking: null,
+    handOver: null,
   };
   main.applications.unshift(application);
   return application;

@@ -31,6 +31,9 @@ import { createFakeQueue, type FakeQueueController, type FakeQueueOptions } from
 import { createFakeReceipts } from './fakeReceipts';
 import { createFakeScanning, type FakeScannerController } from './fakeScanning';
 import { createFakeSigning, type FakeSigningController, type FakeSigningOptions } from './fakeSigning';
+import { createFakeStatus, type FakeStatusController } from './fakeStatus';
+import { createFakeJournal, type FakeJournalController } from './fakeJournal';
+import { createFakeQuestionnaire, type FakeQuestionnaireController } from './fakeQuestionnaireApi';
 import { createFakeSubmitDraft, listApplications } from './fakeSubmissions';
 
 export interface FakeCall {
@@ -75,6 +78,12 @@ export interface FakeWorkstation {
   readonly signing: FakeSigningController;
   /** Main's outbox: connectivity, the sender and the backend's answers, moved on by the test. */
   readonly queue: FakeQueueController;
+  /** The provider's decisions and main's status poller (fakeStatus.ts), moved on by the test. */
+  readonly status: FakeStatusController;
+  /** Main's visit journal (fakeJournal.ts): the visits marked so far, a scripted report. */
+  readonly journal: FakeJournalController;
+  /** The questionnaire answers stored (fakeQuestionnaireApi.ts). */
+  readonly questionnaire: FakeQuestionnaireController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -114,6 +123,9 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   const scanning = createFakeScanning(main, drafts.store, { devices: options.scanners, isSoftwareMissing: options.isScannerSoftwareMissing });
   const signing = createFakeSigning(main, options.signing);
   const queue = createFakeQueue(main, signing.sign, options.queue);
+  const status = createFakeStatus(main);
+  const journal = createFakeJournal(main);
+  const questionnaire = createFakeQuestionnaire(main);
 
   const impl: WorkstationApi = {
     session: {
@@ -207,6 +219,9 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     signing: signing.api,
     queue: queue.api,
     receipts: createFakeReceipts(main),
+    status: status.api,
+    questionnaire: questionnaire.api,
+    journal: journal.api,
   };
 
   const api = createContractClient((area, method, args) => {
@@ -222,6 +237,9 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     scanner: scanning.controller,
     signing: signing.controller,
     queue: queue.controller,
+    status: status.controller,
+    journal: journal.controller,
+    questionnaire: questionnaire.controller,
     expireSession() {
       operator = null;
     },

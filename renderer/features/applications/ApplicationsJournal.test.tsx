@@ -12,6 +12,7 @@ describe('ApplicationsJournal', () => {
     const { store } = await createSignedInStore({ language: 'ru' });
     render(<App store={store} />);
     fireEvent.click(await screen.findByTestId('nav-applications'));
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Статус заявлений');
     expect(await screen.findByText('На этом рабочем месте ещё не принято ни одного заявления.')).toBeTruthy();
   });
 
@@ -25,7 +26,7 @@ describe('ApplicationsJournal', () => {
     const cells = [...row!.querySelectorAll('td')].map((cell) => cell.textContent);
     expect(cells[0]).toBe('WS01-000001');
     expect(cells[1]).toBe('waiting');
-    expect(cells[2]).toBe(CASINO_2014.title.en);
+    expect(cells[2]).toBe(`${CASINO_2014.title.en}Licence issue`);
     expect(cells[3]).toBe('Жұмабеков Ерғали Өмірұлы850415312343');
     expect(cells[4]).toMatch(/^\d{2}\.\d{2}\.2025 \d{2}:\d{2}$/);
     expect(cells[5]).toBe('31.03.2025');

@@ -1,21 +1,29 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApplicationSummary } from '../../../core/contract';
 import { backendProblemMessage, isExplainedProblemCode } from '../../i18n/signingMessages';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
+import { SUBTYPE_LABELS } from '../catalog/subtypeLabels';
 import { ReceiptActions } from '../receipts/ReceiptActions';
-import { APPLICATION_STATE_LABELS } from '../submission/applicationStateLabels';
+import { ApplicationDetails } from '../status/ApplicationDetails';
+import { ResultViewer } from '../status/ResultViewer';
+import { StatusActions } from '../status/StatusActions';
+import { StatusLabel } from '../status/StatusLabel';
 import { applicantIdentifierOf, selectApplications, selectIsApplicationsLoading, selectServiceTitle } from './applicationsSelectors';
+import { APPLICATIONS_POLL_MS, useApplicationsPolling } from './useApplicationsPolling';
 
-function ApplicationRow({ application }: { readonly application: ApplicationSummary }) {
+function ApplicationRow({ application, onOpen }: { readonly application: ApplicationSummary; readonly onOpen: () => void }) {
   const { t, render, language, formatDate, formatDateTime } = useTranslator();
   const serviceTitle = useWorkstation((state) => selectServiceTitle(state, application.serviceId, language));
   return (
     <tr data-testid="applications-row">
       <td className="data-table__number">{application.localNumber}</td>
       <td className="data-table__number">{application.registrationNumber ?? <span className="muted">{t('journal.waiting')}</span>}</td>
-      <td>{serviceTitle}</td>
+      <td>
+        {serviceTitle}
+        <span className="data-table__sub">{t(SUBTYPE_LABELS[application.subtype])}</span>
+      </td>
       <td>
         {application.applicant.displayName}
         <span className="data-table__sub">{applicantIdentifierOf(application)}</span>
@@ -28,7 +36,7 @@ function ApplicationRow({ application }: { readonly application: ApplicationSumm
         {application.plannedResultDate === null ? <span className="muted">{t('journal.noDeadline')}</span> : formatDate(application.plannedResultDate)}
       </td>
       <td>
-        <span className={`badge badge--state-${application.state}`}>{t(APPLICATION_STATE_LABELS[application.state])}</span>
+        <StatusLabel application={application} />
         {application.state === 'needs-attention' && (
           <span className="data-table__sub" data-testid="applications-problem">
             {isExplainedProblemCode(application.problemCode)
@@ -38,30 +46,40 @@ function ApplicationRow({ application }: { readonly application: ApplicationSumm
         )}
       </td>
       <td>{application.state !== 'withdrawn' && <ReceiptActions applicationId={application.applicationId} />}</td>
+      <td>
+        <StatusActions application={application} onOpen={onOpen} />
+      </td>
     </tr>
   );
 }
 
-/** Applications accepted at this workstation, newest first, with their current state. */
-export function ApplicationsJournal() {
+/**
+ * The status screen (regulations.md §4, «сауалдың мәртебесі»): applications accepted at this
+ * workstation, newest first, with their number, service, applicant's IIN/BIN, deadline and status,
+ * re-read from main every APPLICATIONS_POLL_MS while open; per row refresh, view, open and save.
+ */
+export function ApplicationsJournal({ pollIntervalMs = APPLICATIONS_POLL_MS }: { readonly pollIntervalMs?: number }) {
   const { t } = useTranslator();
   const applications = useWorkstation(selectApplications);
   const isLoading = useWorkstation(selectIsApplicationsLoading);
   const loadApplications = useWorkstation((state) => state.loadApplications);
+  const closeResult = useWorkstation((state) => state.closeResult);
   const run = useRunAction();
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  useApplicationsPolling(pollIntervalMs);
+  // Leaving the screen closes the viewer, which revokes the result's blob URL.
+  useEffect(() => () => closeResult(), [closeResult]);
 
-  useEffect(() => {
-    run(loadApplications());
-  }, [run, loadApplications]);
-
+  const opened = applications.find((application) => application.applicationId === openedId) ?? null;
   return (
     <section className="journal">
       <div className="journal__header">
-        <h2 className="step__title">{t('journal.title')}</h2>
+        <h2 className="step__title">{t('status.title')}</h2>
         <button type="button" className="button" data-testid="applications-refresh" autoFocus onClick={() => run(loadApplications())}>
           {t('journal.refresh')}
         </button>
       </div>
+      <p className="muted">{t('status.autoRefresh', { seconds: Math.round(pollIntervalMs / 1000) })}</p>
       {isLoading ? (
         <p role="status">{t('journal.loading')}</p>
       ) : applications.length === 0 ? (
@@ -78,15 +96,18 @@ export function ApplicationsJournal() {
               <th scope="col">{t('journal.plannedResultDate')}</th>
               <th scope="col">{t('journal.state')}</th>
               <th scope="col">{t('journal.receipt')}</th>
+              <th scope="col">{t('status.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {applications.map((application) => (
-              <ApplicationRow key={application.applicationId} application={application} />
+              <ApplicationRow key={application.applicationId} application={application} onOpen={() => setOpenedId(application.applicationId)} />
             ))}
           </tbody>
         </table>
       )}
+      {opened !== null && <ApplicationDetails application={opened} onClose={() => setOpenedId(null)} />}
+      <ResultViewer />
     </section>
   );
 }

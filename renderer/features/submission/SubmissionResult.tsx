@@ -95,6 +95,7 @@ export function SubmissionResult() {
   const { t } = useTranslator();
   const application = useWorkstation(selectSubmittedApplication);
   const startNewApplication = useWorkstation((state) => state.startNewApplication);
+  const openQuestionnaire = useWorkstation((state) => state.openQuestionnaire);
   const run = useRunAction();
   if (!application) return null;
   return (
@@ -106,6 +107,11 @@ export function SubmissionResult() {
       </p>
       {application.state !== 'withdrawn' && <ReceiptActions applicationId={application.applicationId} printShortcut />}
       <div className="step__actions">
+        {application.state !== 'withdrawn' && (
+          <button type="button" className="button button--large" data-testid="offer-questionnaire" onClick={() => run(openQuestionnaire(application.applicationId))}>
+            {t('questionnaire.offer')}
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary button--large"

@@ -5,9 +5,10 @@ import { selectCanAdvance, selectIsApplicationFinished, selectIsStepReachable } 
 
 /**
  * Which screen the workspace shows: the application being taken, this workstation's journal, its
- * send queue, or (supervisors) its settings.
+ * send queue, (supervisors) its settings or the visits journal, or the applicant's questionnaire, or the
+ * hand-over of results.
  */
-export type WorkspaceView = 'application' | 'journal' | 'queue' | 'settings';
+export type WorkspaceView = 'application' | 'journal' | 'queue' | 'settings' | 'supervisor-journal' | 'questionnaire' | 'handover';
 
 export interface WorkflowState {
   readonly view: WorkspaceView;
@@ -21,6 +22,8 @@ export interface WorkflowActions {
   advance(): Promise<void>;
   openJournal(): void;
   openQueue(): void;
+  /** The hand-over screen: find an application by receipt, number or IIN/BIN and hand its result over. */
+  openHandOver(): void;
   /** Supervisors only; returns whether the settings screen opened. */
   openSettings(): boolean;
   /** Back to the application: the one in progress, or a fresh one once the last was submitted. */
@@ -70,6 +73,10 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = ({ set, get, api
 
   openQueue() {
     set({ view: 'queue' });
+  },
+
+  openHandOver() {
+    set({ view: 'handover' });
   },
 
   openSettings() {

@@ -1,0 +1,164 @@
+import { useCallback, useState } from 'react';
+import type { ApplicationSummary } from '../../../core/contract';
+import type { Message } from '../../i18n/messageCatalog';
+import { useTranslator } from '../../i18n/useTranslator';
+import { useWorkstation, useWorkstationStore } from '../../store/StoreProvider';
+import { CardRow } from '../../ui/CardRow';
+import { Notice } from '../../ui/Notice';
+import { useRunAction } from '../../ui/useRunAction';
+import { applicantIdentifierOf, selectServiceTitle } from '../applications/applicationsSelectors';
+import { SUBTYPE_LABELS } from '../catalog/subtypeLabels';
+import { base64ToBytes, printPdf } from '../receipts/receiptOutput';
+import { StatusLabel } from '../status/StatusLabel';
+import { handOverErrorMessage, resultErrorMessage, statusErrorMessage } from '../status/statusErrorMessages';
+import { issuedDocumentMessage, requestNumberOf } from '../status/statusLabels';
+import { handOverBlockerMessage } from './handOverMessages';
+import { handOverBlockerOf, questionnaireOpenerOf } from './handoverSelectors';
+
+type CardAction = 'refresh' | 'print';
+
+/**
+ * The chosen application at the hand-over counter: who, what, its status and result; view and print
+ * the result, then record the hand-over (enabled only when main would accept it, with the reason
+ * otherwise), then the questionnaire where the store offers one.
+ */
+export function HandOverCard({ application }: { readonly application: ApplicationSummary }) {
+  const { t, render, language, formatDate, formatDateTime } = useTranslator();
+  const store = useWorkstationStore();
+  const serviceTitle = useWorkstation((state) => selectServiceTitle(state, application.serviceId, language));
+  const attempt = useWorkstation((state) => state.handOverAttempt);
+  const hasQuestionnaire = useWorkstation((state) => questionnaireOpenerOf(state) !== null);
+  const viewResult = useWorkstation((state) => state.viewResult);
+  const fetchResultDocument = useWorkstation((state) => state.fetchResultDocument);
+  const refreshApplicationStatus = useWorkstation((state) => state.refreshApplicationStatus);
+  const handOverChosen = useWorkstation((state) => state.handOverChosen);
+  const clearHandOver = useWorkstation((state) => state.clearHandOver);
+  const run = useRunAction();
+  const [busy, setBusy] = useState<CardAction | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const { applicationId } = application;
+
+  const perform = useCallback(
+    async (action: CardAction) => {
+      setBusy(action);
+      setError(null);
+      try {
+        if (action === 'refresh') {
+          const refreshed = await refreshApplicationStatus(applicationId);
+          if (!refreshed.ok) setError(statusErrorMessage(refreshed.error));
+          return;
+        }
+        const document = await fetchResultDocument(applicationId);
+        if (!document.ok) setError(resultErrorMessage(document.error));
+        else printPdf(base64ToBytes(document.value.pdfBase64));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [applicationId, refreshApplicationStatus, fetchResultDocument],
+  );
+
+  const blocker = handOverBlockerOf(application);
+  const isRecording = attempt.kind === 'recording' && attempt.applicationId === applicationId;
+  const done = attempt.kind === 'done' && attempt.applicationId === applicationId ? attempt : null;
+  const refused = attempt.kind === 'refused' && attempt.applicationId === applicationId ? attempt : null;
+  const hasResult = application.tracking?.resultAvailable === true;
+  const issued = issuedDocumentMessage(application.tracking?.decision ?? null);
+
+  return (
+    <section className="handover-card" data-testid="handover-card" aria-label={requestNumberOf(application)}>
+      <dl className="summary">
+        <CardRow label={t('journal.registrationNumber')}>
+          <span className="data-table__number">{requestNumberOf(application)}</span>
+        </CardRow>
+        <CardRow label={t('journal.applicant')} testId="handover-applicant">
+          {application.applicant.displayName}
+          <span className="summary__sub">{applicantIdentifierOf(application)}</span>
+          {application.representative && (
+            <span className="summary__sub">{t('journal.representative', { name: application.representative.displayName })}</span>
+          )}
+        </CardRow>
+        <CardRow label={t('journal.service')}>
+          {serviceTitle}
+          <span className="summary__sub">{t(SUBTYPE_LABELS[application.subtype])}</span>
+        </CardRow>
+        <CardRow label={t('journal.plannedResultDate')}>
+          {application.plannedResultDate === null ? t('journal.noDeadline') : formatDate(application.plannedResultDate)}
+        </CardRow>
+        <CardRow label={t('journal.state')} testId="handover-status">
+          <StatusLabel application={application} />
+        </CardRow>
+        {issued !== null && <CardRow label={t('handover.result')}>{render(issued)}</CardRow>}
+      </dl>
+
+      <div className="step__actions">
+        {application.state === 'registered' && application.handOver === null && (
+          <button type="button" className="button" data-testid="handover-refresh" disabled={busy !== null} onClick={() => run(perform('refresh'))}>
+            {busy === 'refresh' ? t('status.refreshing') : t('status.refreshRow')}
+          </button>
+        )}
+        {hasResult && (
+          <button type="button" className="button" data-testid="handover-view-result" disabled={busy !== null} onClick={() => run(viewResult(applicationId))}>
+            {t('status.viewResult')}
+          </button>
+        )}
+        {hasResult && (
+          <button type="button" className="button" data-testid="handover-print-result" disabled={busy !== null} onClick={() => run(perform('print'))}>
+            {busy === 'print' ? t('handover.printing') : t('handover.print')}
+          </button>
+        )}
+        {done === null && (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="handover-confirm"
+            disabled={blocker !== null || isRecording}
+            aria-describedby={blocker !== null ? 'handover-blocked-reason' : undefined}
+            onClick={() => run(handOverChosen())}
+          >
+            {isRecording ? t('handover.recording') : t('handover.confirm')}
+          </button>
+        )}
+      </div>
+      {blocker !== null && done === null && (
+        <p className="muted" id="handover-blocked-reason" data-testid="handover-blocked-reason">
+          {render(handOverBlockerMessage(blocker, t, formatDateTime))}
+        </p>
+      )}
+      {error !== null && (
+        <Notice tone="error" testId="handover-error">
+          {render(error)}
+        </Notice>
+      )}
+      {refused !== null && (
+        <Notice tone="error" testId="handover-refused">
+          {render(handOverErrorMessage(refused.error, formatDateTime))}
+        </Notice>
+      )}
+      {done !== null && (
+        <Notice tone="success" testId="handover-done">
+          <p>{t('handover.done', { time: formatDateTime(done.handedOverAt) })}</p>
+          <div className="notice__actions">
+            {hasQuestionnaire && (
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="handover-questionnaire"
+                autoFocus
+                onClick={() => {
+                  const outcome = questionnaireOpenerOf(store.getState())?.(applicationId);
+                  if (outcome instanceof Promise) run(outcome);
+                }}
+              >
+                {t('handover.questionnaire')}
+              </button>
+            )}
+            <button type="button" className="button" data-testid="handover-next" autoFocus={!hasQuestionnaire} onClick={clearHandOver}>
+              {t('handover.next')}
+            </button>
+          </div>
+        </Notice>
+      )}
+    </section>
+  );
+}
