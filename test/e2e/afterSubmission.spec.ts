@@ -105,6 +105,8 @@ test('submit → receipt → licence issued → handed over against the receipt 
   await page.getByTestId('nav-applications').click();
   await expect(page.getByTestId('applications-row')).toHaveCount(1);
   await expect(page.getByTestId('status-label')).toBeVisible();
+  await expect(page.getByTestId('applications-row')).toContainText(FIXTURE_IDS.activeCompany);
+  await page.screenshot({ path: `${SCREENS}/44-status-screen.png` });
   await logout(page);
 
   // The supervisor's journal: both visits of the day with their step times, and the answers.

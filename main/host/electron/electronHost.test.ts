@@ -31,6 +31,8 @@ describe('secureWindowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // The PDF viewer, for receipts and results printed from a blob: frame.
+      plugins: true,
     });
   });
 });

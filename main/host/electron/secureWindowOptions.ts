@@ -24,6 +24,10 @@ export function secureWindowOptions(preloadPath: string) {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer (Electron's only "plugin"): receipts and results are shown and
+      // printed from a blob: frame of our own PDF (renderer/features/receipts/receiptOutput.ts); the
+      // CSP admits frames from blob: only, and navigation and window-open stay denied.
+      plugins: true,
       devTools: true,
       safeDialogs: true,
     },
