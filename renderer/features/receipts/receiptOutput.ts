@@ -50,7 +50,12 @@ export function printPdf(bytes: Uint8Array<ArrayBuffer>, doc: Document = documen
 
 /** Saves the PDF under `fileName` (the browser's download; Electron asks where). */
 export function savePdf(bytes: Uint8Array<ArrayBuffer>, fileName: string, doc: Document = document): void {
-  const url = pdfUrl(bytes);
+  saveBlob(new Blob([bytes], { type: 'application/pdf' }), fileName, doc);
+}
+
+/** Saves any blob under `fileName` through an `<a download>` on a blob URL, revoked once the download has started. */
+export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;
