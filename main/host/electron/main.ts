@@ -8,7 +8,8 @@ import type { KeyWrapper } from '../../config/blobKey';
 import { resolveAppPaths } from '../appPaths';
 import { reportUnexpected } from '../reportUnexpected';
 import { registerWorkstationIpc } from './registerWorkstationIpc';
-import { secureWindowOptions } from './secureWindowOptions';
+import { denyAllPermissions, hardenWebContents } from './hardenWebContents';
+import { openSecureWindow } from './openSecureWindow';
 import { serveRendererFile } from './serveRendererFile';
 import { APP_ORIGIN } from './trustedSender';
 
@@ -22,13 +23,7 @@ app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 let workstation: Workstation | null = null;
 
@@ -41,8 +36,7 @@ async function start(): Promise<void> {
     app.exit(2);
     return;
   }
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
   protocol.handle('app', (request) => serveRendererFile(request.url, paths.rendererDir));
 
   workstation = await createWorkstation({
@@ -55,7 +49,7 @@ async function start(): Promise<void> {
   });
   registerWorkstationIpc(ipcMain, workstation.api);
 
-  const window = new BrowserWindow(secureWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const window = openSecureWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), !app.isPackaged);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
