@@ -16,6 +16,7 @@ import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import type { OperatorSession } from '../services/OperatorSession';
 import { buildReceiptPdf, type ReceiptData, type ReceiptFonts } from './buildReceiptPdf';
 import { citeRegulation } from './regulationActs';
+import type { AuditLog } from '../audit/AuditLog';
 
 export class ReceiptService implements ReceiptsApi {
   constructor(
@@ -24,6 +25,7 @@ export class ReceiptService implements ReceiptsApi {
     private readonly catalog: Catalog,
     private readonly slots: DocumentSlotsData,
     private readonly fonts: ReceiptFonts,
+    private readonly audit: AuditLog,
   ) {}
 
   async forApplication(applicationId: string, language: ReceiptLanguage): Promise<Result<Receipt, ReceiptError>> {
@@ -36,6 +38,8 @@ export class ReceiptService implements ReceiptsApi {
     if (!data) return err({ kind: 'not-found' });
     const bytes = await buildReceiptPdf(data, this.fonts);
     const number = stored.summary.registrationNumber ?? stored.summary.localNumber;
+    // Every receipt produced (first print or reprint) is an audited action.
+    await this.audit.record({ operatorId: operator.operatorId, action: 'print', subject: applicationId, detail: { language, numberShown: stored.summary.registrationNumber === null ? 'local' : 'registration' } });
     return ok({
       fileName: `${language === 'kk' ? 'tizilimdeme' : 'raspiska'}-${number.replace(/[^0-9A-Za-z-]+/g, '_')}.pdf`,
       pdfBase64: Buffer.from(bytes).toString('base64'),

@@ -17,6 +17,7 @@ import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
 import type { IncomingPage, PageStore } from './PageStore';
 import { slotFactsOf, toDraftView } from './draftView';
+import type { AuditLog } from '../audit/AuditLog';
 
 /**
  * Opens an imported file as pages (one per TIFF or PDF page), read one at a time so each is stored
@@ -39,6 +40,7 @@ export class DraftService implements DraftsApi {
     private readonly pipeline: ImagePipeline,
     private readonly splitImportedFile: SplitImportedFile,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async start(request: StartDraftRequest): Promise<Result<DraftView, NotSignedIn | { readonly kind: 'unknown-service' }>> {
@@ -113,6 +115,7 @@ export class DraftService implements DraftsApi {
       const added = await this.pages.add(draftId, slotId, page, 'import', IMPORT_OPTIONS);
       if (!added.ok) return { ok: false, error: added.error.kind === 'too-large' ? { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } : added.error };
     }
+    await this.audit.record({ operatorId: draft.value.operatorId, action: 'import', subject: draftId, detail: { slotId, pages: split.value.pageCount } });
     return this.reload(draftId);
   }
 

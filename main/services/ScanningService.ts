@@ -7,6 +7,7 @@ import type { ScanError, Scanner, ScannedPage } from '../ports/Scanner';
 import type { DraftService } from './DraftService';
 import type { OperatorSession } from './OperatorSession';
 import type { PageStore } from './PageStore';
+import type { AuditLog } from '../audit/AuditLog';
 
 /** Live job record: `view` is replaced on every update, so readers always see the latest state. */
 interface Job {
@@ -52,6 +53,7 @@ export class ScanningService implements ScanningApi {
     private readonly session: OperatorSession,
     private readonly drafts: DraftService,
     private readonly pages: PageStore,
+    private readonly audit: AuditLog,
   ) {}
 
   async listDevices(): Promise<Result<readonly ScannerDeviceView[], NotSignedIn | { readonly kind: 'scanner-software-missing' }>> {
@@ -107,7 +109,18 @@ export class ScanningService implements ScanningApi {
         else if (result.error.kind === 'cancelled') update({ state: 'cancelled' });
         else update({ state: 'failed', failure: failureKind(result.error) });
       })
-      .catch(() => update({ state: 'failed', failure: 'io-error' }));
+      .catch(() => update({ state: 'failed', failure: 'io-error' }))
+      // One record per scan job, once it ended (pages kept, the outcome); `settle` waits for it too.
+      .then(() =>
+        this.audit.record({
+          operatorId: job.operatorId,
+          action: 'scan',
+          subject: draftId,
+          detail: { slotId, state: job.view.state, pages: job.view.pagesDone, rejected: job.view.pagesRejected },
+        }),
+      )
+      // A failed write fails the database for every later write too (DatabaseDurabilityError): the next action reports it.
+      .catch(() => undefined);
     job.done = run;
     this.remember(job);
     return { ok: true, value: job.view };

@@ -21,6 +21,7 @@ import type { SigningService } from './SigningService';
 import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
 import type { OutboxSender } from './OutboxSender';
+import type { AuditLog } from '../audit/AuditLog';
 
 interface AcceptedParties {
   readonly operator: { readonly operatorId: string; readonly iin: string };
@@ -46,6 +47,8 @@ export interface SubmissionsServiceOptions {
   readonly fontBytes: Uint8Array;
   /** How long `submit` waits for the backend before answering "accepted, will be sent". */
   readonly sendBudgetMs: number;
+  /** Sign and submit are recorded in the acceptance transaction. */
+  readonly audit: AuditLog;
 }
 
 export class SubmissionsService implements SubmissionsApi {
@@ -179,6 +182,9 @@ export class SubmissionsService implements SubmissionsApi {
         signatureBlob,
       });
       alsoInTransaction(w, applicationId);
+      const audit = { operatorId: operator.operatorId, subject: applicationId } as const;
+      if (signing !== null) this.options.audit.appendIn(w, { ...audit, action: 'sign', detail: { method: signing.kind } });
+      this.options.audit.appendIn(w, { ...audit, action: 'submit', detail: { serviceId: service.id, subtype, documents: documents.length, signed: signing !== null } });
     });
 
     // Durable now. Give the backend a short chance to register it while the applicant waits.
