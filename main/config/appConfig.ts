@@ -39,6 +39,8 @@ export const configFileSchema = z
       })
       .strict()
       .optional(),
+    /** Operator accounts (issue #8): days an offline password verifier stays usable after the last online login; absent = 7. */
+    accounts: z.object({ offlineVerifierDays: z.number().int().min(1).max(90).optional() }).strict().optional(),
     /** The operator's EDS (DESIGN.md §5). */
     signing: z
       .object({
@@ -73,6 +75,8 @@ export interface AppConfig {
   readonly providerDayMs?: number;
   /** Status poller's base delay (PSC_STATUS_POLL_BASE_MS); absent = DEFAULT_STATUS_POLL. */
   readonly statusPollBaseMs?: number;
+  /** Days an offline login verifier stays usable; absent = the session service's default (7). */
+  readonly offlineVerifierDays?: number;
 }
 
 export const DEFAULT_CRL_MAX_AGE_HOURS = 24;
@@ -131,6 +135,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
       ncaLayerCaFile: fromFile.signing?.ncaLayerCaFile ?? null,
       ...(providerDayMs !== undefined ? { providerDayMs } : {}),
       ...(statusPollBaseMs !== undefined ? { statusPollBaseMs } : {}),
+      ...(fromFile.accounts?.offlineVerifierDays !== undefined ? { offlineVerifierDays: fromFile.accounts.offlineVerifierDays } : {}),
     },
   };
 }

@@ -5,7 +5,12 @@ import type { Clock } from '../ports/Clock';
 
 interface ActiveSession {
   readonly operator: Operator;
-  readonly token: string;
+  /**
+   * The backend token; null after an offline sign-in (the cached verifier, backend unreachable):
+   * the operator works locally (drafts, the outbox accepts) and whatever needs the backend
+   * answers as it does offline until the next online login.
+   */
+  readonly token: string | null;
   readonly expiresAt: Date;
 }
 
@@ -16,16 +21,19 @@ interface ActiveSession {
 export class OperatorSession {
   private active: ActiveSession | null = null;
   private readonly signInListeners = new Set<() => void>();
+  private readonly signOutListeners = new Set<(operatorId: string) => void>();
 
   constructor(private readonly clock: Clock) {}
 
-  begin(operator: Operator, token: string, expiresAt: Date): void {
+  begin(operator: Operator, token: string | null, expiresAt: Date): void {
     this.active = { operator, token, expiresAt };
     for (const listener of this.signInListeners) listener();
   }
 
   end(): void {
+    const ended = this.active;
     this.active = null;
+    if (ended) for (const listener of this.signOutListeners) listener(ended.operator.operatorId);
   }
 
   /** The current session, or null when none or expired. */
@@ -42,5 +50,11 @@ export class OperatorSession {
   onDidSignIn(listener: () => void): () => void {
     this.signInListeners.add(listener);
     return () => this.signInListeners.delete(listener);
+  }
+
+  /** A session that was active ended (logout, or the backend refused its token); not fired for a silent expiry. */
+  onDidSignOut(listener: (operatorId: string) => void): () => void {
+    this.signOutListeners.add(listener);
+    return () => this.signOutListeners.delete(listener);
   }
 }

@@ -132,7 +132,7 @@ export class OutboxSender {
   private armForNextDue(): void {
     if (this.stopped) return;
     try {
-      const next = this.session.current() === null ? null : this.db.read((r) => earliestOutboxAttempt(r));
+      const next = (this.session.current()?.token ?? null) === null ? null : this.db.read((r) => earliestOutboxAttempt(r));
       this.arm(next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime());
     } catch (error) {
       this.options.onUnexpectedError(error);
@@ -163,7 +163,8 @@ export class OutboxSender {
     const application = this.db.read((r) => findApplication(r, applicationId));
     if (!entry || !application) return 'nothing-to-send';
     const active = this.session.current();
-    if (!active) return 'not-signed-in';
+    // Signed in offline (no backend token): nothing can be sent until the next online login kicks us.
+    if (!active || active.token === null) return 'not-signed-in';
     const token = active.token;
 
     for (const document of application.payload.documents) {

@@ -22,6 +22,7 @@ import { findRegistrySnapshot, insertRegistrySnapshot } from '../db/registrySnap
 import { insertRepresentativeSnapshot } from '../db/representativeSnapshots';
 import type { CatalogService } from './CatalogService';
 import type { OperatorSession } from './OperatorSession';
+import type { AuditLog } from '../audit/AuditLog';
 
 type RegistryFailure = { readonly kind: 'not-found' } | { readonly kind: 'not-signed-in' } | { readonly kind: 'registry-unavailable' };
 
@@ -32,6 +33,7 @@ export class RegistryService implements RegistryApi {
     private readonly catalog: CatalogService,
     private readonly db: SqlJsDatabase,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async lookupApplicant(query: ApplicantQuery): Promise<Result<ApplicantCard, LookupError>> {
@@ -41,6 +43,8 @@ export class RegistryService implements RegistryApi {
     if (!validateKzIdentifier(id).ok) return { ok: false, error: { kind: 'invalid-identifier' } };
 
     const { token, operator } = active.value;
+    // Signed in offline: the registry is as unreachable as during the outage itself.
+    if (token === null) return { ok: false, error: { kind: 'registry-unavailable' } };
     const answer = query.kind === 'individual' ? await this.backend.lookupPerson(token, id) : await this.backend.lookupLegalEntity(token, id);
     if (!answer.ok) return { ok: false, error: this.registryFailure(answer.error) };
     const record = answer.value.record;
@@ -48,9 +52,10 @@ export class RegistryService implements RegistryApi {
     if (record.kind !== query.kind || returnedId !== id) return { ok: false, error: { kind: 'registry-unavailable' } };
 
     const snapshotId = randomUUID();
-    await this.db.write((w) =>
-      insertRegistrySnapshot(w, { id: snapshotId, operatorId: operator.operatorId, answer: answer.value, createdAt: this.clock.now().toISOString() }),
-    );
+    await this.db.write((w) => {
+      insertRegistrySnapshot(w, { id: snapshotId, operatorId: operator.operatorId, answer: answer.value, createdAt: this.clock.now().toISOString() });
+      this.audit.appendIn(w, { operatorId: operator.operatorId, action: 'lookup', subject: snapshotId, detail: { kind: query.kind } });
+    });
     return { ok: true, value: { snapshotId, answeredAt: answer.value.answeredAt, record } };
   }
 
@@ -59,6 +64,7 @@ export class RegistryService implements RegistryApi {
     if (!active.ok) return active;
     const { token, operator } = active.value;
     const refuse = (error: RepresentativeError): Result<RepresentativeCard, RepresentativeError> => ({ ok: false, error });
+    if (token === null) return refuse({ kind: 'registry-unavailable' });
 
     const service = this.catalog.findOffered(query.serviceId);
     const rule = service ? WORKFLOW_PROFILES[service.workflowProfile].representative : 'not-regulated';
@@ -93,7 +99,7 @@ export class RegistryService implements RegistryApi {
     }
 
     const snapshotId = randomUUID();
-    await this.db.write((w) =>
+    await this.db.write((w) => {
       insertRepresentativeSnapshot(w, {
         id: snapshotId,
         operatorId: operator.operatorId,
@@ -103,8 +109,9 @@ export class RegistryService implements RegistryApi {
         person: personRecord,
         powerOfAttorney,
         createdAt: this.clock.now().toISOString(),
-      }),
-    );
+      });
+      this.audit.appendIn(w, { operatorId: operator.operatorId, action: 'lookup', subject: snapshotId, detail: { kind: 'representative', powerOfAttorney: query.powerOfAttorney.kind } });
+    });
     return { ok: true, value: { snapshotId, person: personRecord, powerOfAttorney: powerOfAttorney?.record ?? null } };
   }
 

@@ -34,6 +34,13 @@ export class SettingsService implements SettingsApi {
     return { ok: true, value: this.store.read() };
   }
 
+  async setIdleLockMinutes(minutes: number): Promise<Result<SupervisorSettings, SettingsError>> {
+    const permitted = this.requireSupervisor();
+    if (!permitted.ok) return permitted;
+    await this.store.setIdleLockMinutes(minutes);
+    return { ok: true, value: this.store.read() };
+  }
+
   private requireSupervisor(): Result<null, SettingsError> {
     const active = this.session.require();
     if (!active.ok) return active;

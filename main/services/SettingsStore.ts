@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { calendarOverridesSchema, type CalendarOverride } from '../../core/calendar/calendarSchema';
-import type { SupervisorSettings } from '../../core/contract/settings';
+import { IDLE_LOCK_MINUTES, idleLockMinutesSchema, type SupervisorSettings } from '../../core/contract/settings';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { getSetting, putSetting } from '../db/settings';
 
 const VERSIONS_KEY = 'catalog.currentVersions';
 const OVERRIDES_KEY = 'calendar.overrides';
+const IDLE_LOCK_KEY = 'session.idleLockMinutes';
 const versionsSchema = z.record(z.string(), z.string());
 
 /**
@@ -22,7 +23,11 @@ export class SettingsStore {
   ) {}
 
   read(): SupervisorSettings {
-    return { currentServiceVersions: this.currentServiceVersions(), calendarOverrides: this.calendarOverrides() };
+    return {
+      currentServiceVersions: this.currentServiceVersions(),
+      calendarOverrides: this.calendarOverrides(),
+      idleLockMinutes: this.parsed(IDLE_LOCK_KEY, idleLockMinutesSchema, IDLE_LOCK_MINUTES.default),
+    };
   }
 
   currentServiceVersions(): Readonly<Record<string, string>> {
@@ -42,6 +47,11 @@ export class SettingsStore {
   async setCalendarOverrides(overrides: readonly CalendarOverride[]): Promise<void> {
     const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
     await this.db.write((w) => putSetting(w, OVERRIDES_KEY, JSON.stringify(sorted)));
+    this.changed();
+  }
+
+  async setIdleLockMinutes(minutes: number): Promise<void> {
+    await this.db.write((w) => putSetting(w, IDLE_LOCK_KEY, JSON.stringify(minutes)));
     this.changed();
   }
 

@@ -69,6 +69,8 @@ export class StatusChecker {
     if (!application) return err({ kind: 'not-found' });
     if (application.summary.state !== 'registered' || application.backendApplicationId === null) return err({ kind: 'not-registered' });
 
+    // Signed in offline: no token, so no check (and no attempt counted) until an online login.
+    if (active.value.token === null) return err({ kind: 'backend-unavailable' });
     const answer = await this.backend.applicationStatus(active.value.token, application.backendApplicationId);
     if (!answer.ok) return this.failed(application, answer.error);
     // An answer about another application is as useless as a malformed one.

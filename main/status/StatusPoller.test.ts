@@ -1,3 +1,4 @@
+import { AuditLog } from '../audit/AuditLog';
 import { describe, expect, it } from 'vitest';
 import { findApplication } from '../db/applications';
 import { StatusChecker } from './StatusChecker';
@@ -180,7 +181,7 @@ describe('StatusPoller', () => {
   it('downloads a result the backend has and this workstation does not, once', async () => {
     const f = await statusFixture();
     const checker = new StatusChecker(f.db, f.backend, f.session, f.clock, { policy });
-    const service = new StatusService(f.db, f.blobs, f.backend, f.session, checker, f.clock);
+    const service = new StatusService(f.db, f.blobs, f.backend, f.session, checker, f.clock, new AuditLog(f.db, f.clock));
     const poller = new StatusPoller(f.db, checker, f.session, f.clock, new ManualTimers(), {
       maxIdleMs: 60_000, minGapMs: 1_000, batchSize: 20, concurrency: 2,
       isOffline: () => false,

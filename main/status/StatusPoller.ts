@@ -109,7 +109,7 @@ export class StatusPoller {
     if (this.stopped || this.cancelTimer !== null) return;
     try {
       // Signed out or offline: sleep the idle maximum; sign-in and the way back online kick.
-      const idle = this.session.current() === null || this.options.isOffline();
+      const idle = (this.session.current()?.token ?? null) === null || this.options.isOffline();
       const next = idle ? null : this.db.read((r) => earliestStatusCheck(r));
       const delay = next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime();
       this.arm(Math.max(delay, this.options.minGapMs));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../blobs/EncryptedBlobStore';
 import { listApplications } from '../db/applications';
+import { AuditLog } from '../audit/AuditLog';
 import { StatusChecker } from './StatusChecker';
 import { StatusService, safeResultFileName } from './StatusService';
 import { findStoredResult } from './statusRecords';
@@ -12,7 +13,7 @@ async function setup() {
   const f = await statusFixture();
   const reachability: boolean[] = [];
   const checker = new StatusChecker(f.db, f.backend, f.session, f.clock, { policy, onReachability: (r) => reachability.push(r) });
-  const service = new StatusService(f.db, f.blobs, f.backend, f.session, checker, f.clock);
+  const service = new StatusService(f.db, f.blobs, f.backend, f.session, checker, f.clock, new AuditLog(f.db, f.clock));
   return { ...f, checker, service, reachability };
 }
 

@@ -12,6 +12,7 @@ import type { Clock } from '../ports/Clock';
 import type { LicensingBackend } from '../ports/LicensingBackend';
 import type { OperatorSession } from '../services/OperatorSession';
 import type { StatusChecker } from './StatusChecker';
+import type { AuditLog } from '../audit/AuditLog';
 import { findStoredResult, readKnownStatus, recordHandOver, recordStoredResult } from './statusRecords';
 
 /** Saved under an ASCII name only: the backend's name is data, not a path. */
@@ -31,6 +32,7 @@ export class StatusService implements StatusApi {
     private readonly session: OperatorSession,
     private readonly checker: StatusChecker,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Resolves once no result download is in flight (before the database closes). */
@@ -71,9 +73,11 @@ export class StatusService implements StatusApi {
     const stored = this.db.read((r) => findStoredResult(r, applicationId));
     if (!stored || !(await this.blobs.has(stored.blobSha256))) return err({ kind: 'not-ready' });
     const { operator } = active.value;
-    const outcome = await this.db.write((w) =>
-      recordHandOver(w, applicationId, { handedOverAt: this.clock.now().toISOString(), operatorId: operator.operatorId, operatorName: operator.fullName }),
-    );
+    const outcome = await this.db.write((w) => {
+      const recorded = recordHandOver(w, applicationId, { handedOverAt: this.clock.now().toISOString(), operatorId: operator.operatorId, operatorName: operator.fullName });
+      if (recorded.inserted) this.audit.appendIn(w, { operatorId: operator.operatorId, action: 'hand-over', subject: applicationId });
+      return recorded;
+    });
     if (!outcome.inserted) return err({ kind: 'already-handed-over', handedOverAt: outcome.record.handedOverAt });
     return ok(this.summaryOf(applicationId));
   }
@@ -99,6 +103,7 @@ export class StatusService implements StatusApi {
 
     const ref = await this.resultRef(application);
     if (!ref.ok) return ref;
+    if (active.value.token === null) return err({ kind: 'backend-unavailable' });
     const fetched = await this.backend.fetchResult(active.value.token, application.backendApplicationId);
     if (!fetched.ok) {
       if (fetched.error.kind === 'http' && fetched.error.status === 404) return err({ kind: 'no-result-yet' });

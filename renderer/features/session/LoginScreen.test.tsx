@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../../core/result';
 import { App } from '../../app/App';
 import { createTestStore } from '../../test-support/arrangeStore';
 import { OPERATOR_PASSWORD, PSC_OPERATOR } from '../../test-support/fakeFixtures';
@@ -79,5 +80,28 @@ describe('LoginScreen', () => {
     expect(submit).toHaveProperty('disabled', true);
     await fillLogin(PSC_OPERATOR.login, OPERATOR_PASSWORD);
     expect(submit).toHaveProperty('disabled', false);
+  });
+
+  it('says until when a locked-out login is refused', async () => {
+    const { store, fake } = createTestStore();
+    const until = new Date(2026, 10, 23, 11, 45).toISOString();
+    fake.impl.session.login = async () => err({ kind: 'locked-out', until });
+    render(<App store={store} />);
+    await fillLogin(PSC_OPERATOR.login, OPERATOR_PASSWORD);
+    fireEvent.click(screen.getByTestId('login-submit'));
+    expect((await screen.findByTestId('login-error')).textContent).toBe('Сәтсіз әрекеттер тым көп. Бұл логинмен кіру 11:45 дейін бұғатталды.');
+  });
+
+  it('marks an offline sign-in in the header', async () => {
+    const { store, fake } = createTestStore();
+    const online = fake.impl.session.login;
+    fake.impl.session.login = async (request) => {
+      const answer = await online(request);
+      return answer.ok ? ok({ ...answer.value, offline: true }) : answer;
+    };
+    render(<App store={store} />);
+    await fillLogin(PSC_OPERATOR.login, OPERATOR_PASSWORD);
+    fireEvent.click(screen.getByTestId('login-submit'));
+    expect((await screen.findByTestId('offline-sign-in')).textContent).toBe('Офлайн кіру');
   });
 });

@@ -13,7 +13,7 @@ const MAX_LOGIN_LENGTH = 64;
 const MAX_PASSWORD_LENGTH = 256;
 
 export function LoginScreen() {
-  const { t } = useTranslator();
+  const { t, formatTime } = useTranslator();
   const attempt = useWorkstation(selectLoginAttempt);
   const notice = useWorkstation(selectSessionNotice);
   const login = useWorkstation((state) => state.login);
@@ -45,6 +45,11 @@ export function LoginScreen() {
         <h1 className="login-card__title">{t('app.title')}</h1>
         <h2 className="login-card__subtitle">{t('login.title')}</h2>
         {notice === 'session-expired' && <Notice tone="info">{t('error.notSignedIn')}</Notice>}
+        {notice === 'idle-locked' && (
+          <Notice tone="info" testId="login-idle-locked">
+            {t('session.idleLocked')}
+          </Notice>
+        )}
         <label className="field">
           <span className="field__label">{t('login.username')}</span>
           <input
@@ -74,7 +79,7 @@ export function LoginScreen() {
         </label>
         {attempt.kind === 'failed' && (
           <Notice tone="error" testId="login-error">
-            {t(loginErrorMessage(attempt.error))}
+            {t(loginErrorMessage(attempt.error), attempt.error.kind === 'locked-out' ? { time: formatTime(attempt.error.until) } : undefined)}
           </Notice>
         )}
         <button type="submit" className="button button--primary button--wide" data-testid="login-submit" disabled={isBusy || !isFilled}>

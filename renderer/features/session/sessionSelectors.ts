@@ -9,6 +9,9 @@ export const selectIsSignedIn = (state: WorkstationState): boolean => state.oper
 export const selectIsSupervisor = (state: WorkstationState): boolean => state.operator?.role === 'supervisor';
 export const selectLoginAttempt = (state: WorkstationState) => state.loginAttempt;
 export const selectSessionNotice = (state: WorkstationState) => state.sessionNotice;
+export const selectIdleLockMinutes = (state: WorkstationState): number => state.idleLockMinutes;
+/** Signed in with the cached verifier while the backend was unreachable (no registry, no sending). */
+export const selectIsOfflineSignIn = (state: WorkstationState): boolean => state.operator?.offline === true;
 
 /** Who performs Diagram No. 2 at this operator's workplace: a PSC operator or a provider's employee. */
 export function selectOperatorPerformer(state: WorkstationState): CatalogEntry['performer'] | null {

@@ -5,6 +5,7 @@ import { useWorkstation } from '../../store/StoreProvider';
 import { Notice } from '../../ui/Notice';
 import { useRunAction } from '../../ui/useRunAction';
 import { CalendarOverridesEditor } from './CalendarOverridesEditor';
+import { IdleLockSettings } from './IdleLockSettings';
 import { selectSettingsLoad, selectSettingsOutcome } from './settingsSelectors';
 import { ServiceVersionsSettings } from './ServiceVersionsSettings';
 
@@ -42,6 +43,7 @@ export function SettingsScreen() {
         <>
           <ServiceVersionsSettings versions={load.versions} settings={load.settings} />
           <CalendarOverridesEditor />
+          <IdleLockSettings minutes={load.settings.idleLockMinutes} />
         </>
       ) : (
         <p role="status">{t('settings.loading')}</p>

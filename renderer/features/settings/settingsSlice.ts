@@ -12,7 +12,8 @@ export type SettingsActivity =
   | { readonly kind: 'idle' }
   /** `serviceId` is shown as chosen while main saves it; a refusal puts the saved one back. */
   | { readonly kind: 'saving-version'; readonly activityId: string; readonly serviceId: string }
-  | { readonly kind: 'saving-overrides' };
+  | { readonly kind: 'saving-overrides' }
+  | { readonly kind: 'saving-idle-lock' };
 
 /** What the last save did; cleared by the next edit. */
 export type SettingsOutcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly error: SettingsError } | null;
@@ -35,6 +36,8 @@ export interface SettingsActions {
   removeCalendarOverride(date: string): void;
   /** Replaces the saved overrides with the draft; null when there is nothing to save. */
   saveCalendarOverrides(): Promise<Result<SupervisorSettings, SettingsError> | null>;
+  /** Sets the idle auto-lock timeout (whole minutes, 1–60); this workstation's lock follows at once. */
+  saveIdleLockMinutes(minutes: number): Promise<Result<SupervisorSettings, SettingsError>>;
   /** Forgets everything on logout: the next person may not be a supervisor. */
   clearSettings(): void;
 }
@@ -122,6 +125,16 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api
       const result = await api.settings.setCalendarOverrides(draft);
       if (result.ok) adoptSaved(result.value, null);
       else refuse(result.error);
+      return result;
+    },
+
+    async saveIdleLockMinutes(minutes) {
+      set({ settingsActivity: { kind: 'saving-idle-lock' }, settingsOutcome: null });
+      const result = await api.settings.setIdleLockMinutes(minutes);
+      if (result.ok) {
+        adoptSaved(result.value, get().overridesDraft);
+        set({ idleLockMinutes: result.value.idleLockMinutes });
+      } else refuse(result.error);
       return result;
     },
 
