@@ -14,3 +14,4 @@ export * from './receipts';
 export * from './status';
 export * from './questionnaire';
 export * from './journal';
+export * from './diagnostics';

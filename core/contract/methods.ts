@@ -18,6 +18,7 @@ import type { ReceiptsApi } from './receipts';
 import type { StatusApi } from './status';
 import type { QuestionnaireApi } from './questionnaire';
 import type { JournalApi } from './journal';
+import type { DiagnosticsApi } from './diagnostics';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -34,6 +35,7 @@ export interface WorkstationApi {
   readonly status: StatusApi;
   readonly questionnaire: QuestionnaireApi;
   readonly journal: JournalApi;
+  readonly diagnostics: DiagnosticsApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -41,12 +43,12 @@ export type MethodName<A extends AreaName> = keyof WorkstationApi[A] & string;
 
 /** Every method of every area; a missing or extra entry fails to compile. */
 export const WORKSTATION_API_METHODS = {
-  session: { login: true, logout: true, current: true },
+  session: { login: true, logout: true, lock: true, current: true },
   catalog: { listServices: true, listAllVersions: true, previewDeadline: true },
   registry: { lookupApplicant: true, lookupRepresentative: true },
   submissions: { submitDraft: true, list: true },
   system: { about: true, setLanguage: true },
-  settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true },
+  settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true, setIdleLockMinutes: true },
   drafts: {
     start: true, get: true, listOpen: true, setParties: true, setPresentedOnPaper: true, importFile: true,
     movePage: true, rotatePage: true, deletePage: true, pageThumbnail: true, discard: true,
@@ -58,6 +60,7 @@ export const WORKSTATION_API_METHODS = {
   status: { refresh: true, result: true, find: true, handOver: true },
   questionnaire: { forApplication: true, answer: true },
   journal: { markStep: true, endVisit: true, report: true, exportCsv: true },
+  diagnostics: { report: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loginRequestSchema } from './session';
 import { applicantQuerySchema, representativeQuerySchema } from './registry';
 import { deadlinePreviewRequestSchema } from './catalog';
-import { calendarOverridesArgs, currentServiceVersionArgs } from './settings';
+import { calendarOverridesArgs, currentServiceVersionArgs, idleLockMinutesArgs } from './settings';
 import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } from './drafts';
 import { scanSettingsSchema } from './scanning';
 import { keyPasswordSchema, keySourceSchema, signingMethodSchema } from './signing';
@@ -35,6 +35,7 @@ export const WORKSTATION_API = {
   session: {
     login: z.tuple([loginRequestSchema]),
     logout: noArgs,
+    lock: noArgs,
     current: noArgs,
   },
   catalog: {
@@ -58,6 +59,7 @@ export const WORKSTATION_API = {
     get: noArgs,
     setCurrentServiceVersion: currentServiceVersionArgs,
     setCalendarOverrides: calendarOverridesArgs,
+    setIdleLockMinutes: idleLockMinutesArgs,
   },
   drafts: {
     start: z.tuple([startDraftSchema]),
@@ -109,6 +111,9 @@ export const WORKSTATION_API = {
     endVisit: z.tuple([entityIdSchema]),
     report: z.tuple([journalFilterSchema]),
     exportCsv: z.tuple([journalFilterSchema, journalExportSchema]),
+  },
+  diagnostics: {
+    report: noArgs,
   },
 } as const satisfies ArgParsers;
 
