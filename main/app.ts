@@ -38,7 +38,8 @@ import { splitImportedFileWithSharp } from './services/importedFilePages';
 import { OperatorSession } from './services/OperatorSession';
 import { OutboxSender } from './services/OutboxSender';
 import { RegistryService } from './services/RegistryService';
-import { SessionService } from './services/SessionService';
+import { DEFAULT_SESSION_OPTIONS, SessionService } from './services/SessionService';
+import { SqlAccountStore } from './accounts/AccountStore';
 import { SubmissionsService } from './services/SubmissionsService';
 import { SystemService, storedLanguage } from './services/SystemService';
 import { composeSigning } from './composeSigning';
@@ -52,6 +53,8 @@ import { StatusService } from './status/StatusService';
 import { DEFAULT_STATUS_POLL } from './status/statusBackoff';
 import { JournalService } from './journal/JournalService';
 import { QuestionnaireService } from './questionnaire/QuestionnaireService';
+import { composeDiagnostics } from './diagnostics/composeDiagnostics';
+import { AuditLog } from './audit/AuditLog';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -129,6 +132,15 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   }
 
   const session = new OperatorSession(clock);
+  // Login and logout write nothing else: each is recorded in a durable write of its own.
+  const audit = new AuditLog(db, clock);
+  const recordSessionEvent = (operatorId: string, action: 'login' | 'logout') =>
+    audit.record({ operatorId, action, subject: null }).catch(options.onUnexpectedError);
+  session.onDidSignIn(() => {
+    const operatorId = session.current()?.operator.operatorId;
+    if (operatorId) void recordSessionEvent(operatorId, 'login');
+  });
+  session.onDidSignOut((operatorId) => void recordSessionEvent(operatorId, 'logout'));
   const pipeline = new SharpImagePipeline({ workerUrl: options.paths.imageWorkerUrl });
   const scanner = options.scanner ?? (await createScanner(config));
   const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
@@ -162,7 +174,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     policy: { ...DEFAULT_STATUS_POLL, ...(config.statusPollBaseMs !== undefined ? { baseMs: config.statusPollBaseMs } : {}) },
     onReachability: (reachable) => connectivity.observe(reachable),
   });
-  const status = new StatusService(db, blobs, backend, session, statusChecker, clock);
+  const status = new StatusService(db, blobs, backend, session, statusChecker, clock, audit);
   statusPoller = new StatusPoller(db, statusChecker, session, clock, nodePollTimers, {
     ...DEFAULT_STATUS_POLLER,
     isOffline: () => connectivity.current().state === 'offline',
@@ -171,8 +183,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   });
   session.onDidSignIn(() => statusPoller?.kick());
   const pages = new PageStore(db, blobs, pipeline, clock);
-  const drafts = new DraftService(db, blobs, session, catalogService, slotsData, pages, pipeline, splitImportedFileWithSharp, clock);
-  const scanning = new ScanningService(scanner, session, drafts, pages);
+  const drafts = new DraftService(db, blobs, session, catalogService, slotsData, pages, pipeline, splitImportedFileWithSharp, clock, audit);
+  const scanning = new ScanningService(scanner, session, drafts, pages, audit);
   const signing = await composeSigning({
     config,
     resourcesDir: options.paths.resourcesDir,
@@ -185,13 +197,18 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   });
 
   const api: WorkstationApi = {
-    session: new SessionService(backend, session, () => workstationId),
+    session: new SessionService(backend, session, () => workstationId, new SqlAccountStore(db), clock, {
+      ...DEFAULT_SESSION_OPTIONS,
+      ...(config.offlineVerifierDays !== undefined ? { verifierMaxAgeDays: config.offlineVerifierDays } : {}),
+      onUnexpectedError: options.onUnexpectedError,
+    }),
     catalog: catalogService,
-    registry: new RegistryService(backend, session, catalogService, db, clock),
+    registry: new RegistryService(backend, session, catalogService, db, clock, audit),
     submissions: new SubmissionsService(db, session, catalogService, sender, drafts, blobs, clock, signing.service, {
       workstationId: () => workstationId,
       fontBytes,
       sendBudgetMs: options.sendBudgetMs ?? 8_000,
+      audit,
     }),
     system: new SystemService(db, {
       version: options.version,
@@ -203,10 +220,25 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     scanning,
     signing: signing.service,
     queue: new QueueService(db, session, sender, connectivity, signing.service, blobs, clock),
-    receipts: new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir)),
+    receipts: new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir), audit),
     status,
     questionnaire: new QuestionnaireService(db, session, catalog, clock),
     journal: new JournalService(db, session, catalog, clock, { csvLanguage: () => storedLanguage(db) }),
+    diagnostics: composeDiagnostics({
+      session,
+      clock,
+      app: { version: options.version, host: options.host, dataDir: config.dataDir },
+      databaseFile: path.join(config.dataDir, 'workstation.sqlite'),
+      backend,
+      backendMode: embedded ? 'embedded' : 'configured',
+      connectivity: () => connectivity.current(),
+      revocationStatus: () => signing.service.revocationStatus(),
+      queueStatus: () => api.queue.status(),
+      scanner,
+      saneConfigDir: config.saneConfigDir ?? undefined,
+      packageSearchFrom: [path.dirname(process.argv[1] ?? '.'), options.paths.resourcesDir, process.cwd()],
+      onUnexpectedError: options.onUnexpectedError,
+    }),
   };
   sender.start();
   connectivity.start();
@@ -223,6 +255,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       await status.settle();
       await sender.stop();
       await pipeline.close();
+      await audit.settle();
       await db.close();
       await embedded?.close();
     },

@@ -19,7 +19,7 @@ describe('SqlJsDatabase', () => {
     const db = await SqlJsDatabase.open({ file: null, wasmPath, migrations: MIGRATIONS });
     expect(db.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.read((r) => r.all(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)).map((t) => t.name);
-    expect(tables).toEqual(['application_results', 'application_status', 'applications', 'documents', 'draft_pages', 'draft_slots', 'drafts', 'hand_overs', 'journal_step_marks', 'journal_visits', 'local_number_sequence', 'outbox', 'questionnaire_answers', 'registry_snapshots', 'representative_snapshots', 'settings']);
+    expect(tables).toEqual(['application_results', 'application_status', 'applications', 'audit_log', 'documents', 'draft_pages', 'draft_slots', 'drafts', 'hand_overs', 'journal_step_marks', 'journal_visits', 'local_number_sequence', 'login_lockouts', 'operator_verifiers', 'outbox', 'questionnaire_answers', 'registry_snapshots', 'representative_snapshots', 'settings']);
   });
 
   it('has the commit on disk when write resolves, and reopens with it', async () => {

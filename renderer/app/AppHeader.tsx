@@ -14,6 +14,7 @@ const openQueueCommand = commandNamed('open-queue');
 const openSettingsCommand = commandNamed('open-settings');
 const openHandOverCommand = commandNamed('open-handover');
 const openSupervisorJournalCommand = commandNamed('open-supervisor-journal');
+const openDiagnosticsCommand = commandNamed('open-diagnostics');
 
 export function AppHeader() {
   const { t } = useTranslator();
@@ -26,6 +27,7 @@ export function AppHeader() {
   const openHandOver = useWorkstation((state) => state.openHandOver);
   const openSettings = useWorkstation((state) => state.openSettings);
   const openSupervisorJournal = useWorkstation((state) => state.openSupervisorJournal);
+  const openDiagnostics = useWorkstation((state) => state.openDiagnostics);
   const logout = useWorkstation((state) => state.logout);
   const run = useRunAction();
   if (!operator) return null;
@@ -91,6 +93,17 @@ export function AppHeader() {
             {t('nav.supervisorJournal')}
           </button>
         )}
+        <button
+          type="button"
+          className="nav-button"
+          data-testid="nav-diagnostics"
+          aria-current={view === 'diagnostics' ? 'page' : undefined}
+          aria-keyshortcuts={openDiagnosticsCommand.ariaShortcut}
+          title={`${t(openDiagnosticsCommand.labelKey)} (${openDiagnosticsCommand.shortcut})`}
+          onClick={openDiagnostics}
+        >
+          {t('nav.diagnostics')}
+        </button>
         {isSupervisor && (
           <button
             type="button"
@@ -107,6 +120,11 @@ export function AppHeader() {
       </nav>
       <VisitTimerBadge />
       <ConnectivityIndicator />
+      {operator.offline === true && (
+        <span className="badge badge--bad" data-testid="offline-sign-in" title={t('header.offlineSignIn.hint')}>
+          {t('header.offlineSignIn')}
+        </span>
+      )}
       <div className="app-header__operator">
         <span className="app-header__operator-name" data-testid="operator-name" title={`${t('header.operator')}: ${operator.fullName}`}>
           {operator.fullName}

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { ApplicationsJournal } from '../features/applications/ApplicationsJournal';
+import { DiagnosticsScreen } from '../features/diagnostics/DiagnosticsScreen';
 import { HandOverScreen } from '../features/handover/HandOverScreen';
 import { QuestionnaireScreen } from '../features/questionnaire/QuestionnaireScreen';
 import { QueuePanel } from '../features/queue/QueuePanel';
@@ -30,6 +31,8 @@ function CurrentView({ view }: { readonly view: WorkspaceView }) {
       return <QueuePanel />;
     case 'handover':
       return <HandOverScreen />;
+    case 'diagnostics':
+      return <DiagnosticsScreen />;
     case 'settings':
       return isSupervisor ? (
         <Suspense fallback={<p role="status">{t('settings.loading')}</p>}>

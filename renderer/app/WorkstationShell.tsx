@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useCommandShortcuts } from '../commands/useCommandShortcuts';
 import { LoginScreen } from '../features/session/LoginScreen';
+import { useIdleLock } from '../features/session/useIdleLock';
 import { selectIsSignedIn, selectIsStarted } from '../features/session/sessionSelectors';
 import { useTranslator } from '../i18n/useTranslator';
 import { useWorkstation } from '../store/StoreProvider';
@@ -14,6 +15,7 @@ export function WorkstationShell() {
   const startWorkstation = useWorkstation((state) => state.startWorkstation);
   const run = useRunAction();
   useCommandShortcuts();
+  useIdleLock();
 
   useEffect(() => {
     run(startWorkstation());

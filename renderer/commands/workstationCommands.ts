@@ -19,7 +19,8 @@ export type CommandName =
   | 'open-settings'
   | 'scan'
   | 'open-handover'
-  | 'open-supervisor-journal';
+  | 'open-supervisor-journal'
+  | 'open-diagnostics';
 
 export type KeyChord = Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>;
 
@@ -128,6 +129,16 @@ export const WORKSTATION_COMMANDS: readonly WorkstationCommand[] = [
     perform(state) {
       state.openSupervisorJournal();
     },
+  },
+  {
+    // I for information: every signed-in user, for the helpdesk call. Not a Chromium or Electron menu accelerator.
+    name: 'open-diagnostics',
+    labelKey: 'command.openDiagnostics',
+    shortcut: 'Alt+I',
+    ariaShortcut: 'Alt+I',
+    keyTest: altWith('KeyI'),
+    predicate: (state) => state.operator !== null,
+    perform: (state) => state.openDiagnostics(),
   },
   {
     // F8 as on the scanner stations of most counters; Ctrl+Enter for keyboards without F-keys in reach.

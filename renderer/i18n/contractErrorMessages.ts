@@ -14,6 +14,8 @@ export function loginErrorMessage(error: LoginError): MessageKey {
       return 'error.login.invalidCredentials';
     case 'backend-unavailable':
       return 'error.login.backendUnavailable';
+    case 'locked-out':
+      return 'error.login.lockedOut';
     default:
       return assertNever(error);
   }

@@ -24,6 +24,7 @@ import { createVisitSlice } from '../features/timer/visitSlice';
 import { watchVisitSteps } from '../features/timer/watchVisitSteps';
 import { createQuestionnaireSlice, questionnaireInitialState } from '../features/questionnaire/questionnaireSlice';
 import { createJournalSlice, journalReportInitialState } from '../features/journal/journalSlice';
+import { createDiagnosticsSlice, diagnosticsInitialState } from '../features/diagnostics/diagnosticsSlice';
 import type { SliceContext, StoreOptions, WorkstationState, WorkstationStore } from './storeTypes';
 
 /** The renderer's copy of the draft in main: its pages, thumbnails, file names and scan. */
@@ -53,6 +54,8 @@ const citizenDataInitialState = {
   ...journalReportInitialState,
   // Not citizen data, but it explains this application's failed attempt: the next one starts without it.
   ...signingAttemptInitialState,
+  // Machine facts and the operator's id only; dropped with the rest so the next operator collects afresh.
+  ...diagnosticsInitialState,
 };
 
 const sleepWithTimer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -88,6 +91,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createVisitSlice(context),
       ...createQuestionnaireSlice(context),
       ...createJournalSlice(context),
+      ...createDiagnosticsSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
         releaseResultViewer(get().resultViewer);

@@ -46,6 +46,25 @@ describe('citizen data in the store', () => {
     expect(store.getState().applicationsLoad).toEqual({ kind: 'idle' });
   });
 
+  it('is all gone after the idle auto-lock too, and main is told to end the session', async () => {
+    const { store, fake } = await arrangeReadyToSubmit();
+    await store.getState().loadScanners();
+    store.getState().chooseSlot('other');
+    await store.getState().startScan();
+    await store.getState().submitApplication(FAKE_KEY_PASSWORD);
+    await store.getState().loadApplications();
+    const before = serialisedData(store.getState());
+    for (const trace of CITIZEN_TRACES) expect(before).toContain(trace);
+
+    await store.getState().lockForInactivity();
+
+    const after = serialisedData(store.getState());
+    for (const trace of [...CITIZEN_TRACES, ...PAGE_TRACES]) expect(after).not.toContain(trace);
+    expect(store.getState()).toMatchObject({ operator: null, draft: null, thumbnails: {}, sessionNotice: 'idle-locked' });
+    expect(fake.callsTo('session', 'lock')).toHaveLength(1);
+    expect(fake.callsTo('session', 'logout')).toHaveLength(0);
+  });
+
   it('is all gone after logout with a representative too: IIN, name, PoA number and notary', async () => {
     const { store } = await createSignedInStore();
     await chooseService(store);

@@ -23,6 +23,7 @@ import type { HandOverSlice } from '../features/handover/handoverSlice';
 import type { VisitSlice } from '../features/timer/visitSlice';
 import type { QuestionnaireSlice } from '../features/questionnaire/questionnaireSlice';
 import type { JournalSlice } from '../features/journal/journalSlice';
+import type { DiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -65,6 +66,7 @@ export type WorkstationState = SessionSlice &
   VisitSlice &
   QuestionnaireSlice &
   JournalSlice &
+  DiagnosticsSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;

@@ -35,6 +35,7 @@ import { createFakeStatus, type FakeStatusController } from './fakeStatus';
 import { createFakeJournal, type FakeJournalController } from './fakeJournal';
 import { createFakeQuestionnaire, type FakeQuestionnaireController } from './fakeQuestionnaireApi';
 import { createFakeSubmitDraft, listApplications } from './fakeSubmissions';
+import { createFakeDiagnostics, type FakeDiagnosticsController } from './fakeDiagnostics';
 
 export interface FakeCall {
   readonly area: string;
@@ -66,6 +67,7 @@ export interface FakeWorkstationOptions {
 export const DEFAULT_FAKE_SETTINGS: SupervisorSettings = {
   currentServiceVersions: { casino: CASINO_2014.id },
   calendarOverrides: [],
+  idleLockMinutes: 5,
 };
 
 export interface FakeWorkstation {
@@ -84,6 +86,8 @@ export interface FakeWorkstation {
   readonly journal: FakeJournalController;
   /** The questionnaire answers stored (fakeQuestionnaireApi.ts). */
   readonly questionnaire: FakeQuestionnaireController;
+  /** Main's diagnostics (fakeDiagnostics.ts): the scripted scanimage answer, reports collected. */
+  readonly diagnostics: FakeDiagnosticsController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -126,6 +130,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   const status = createFakeStatus(main);
   const journal = createFakeJournal(main);
   const questionnaire = createFakeQuestionnaire(main);
+  const diagnostics = createFakeDiagnostics(main);
 
   const impl: WorkstationApi = {
     session: {
@@ -137,6 +142,10 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
         return ok(match);
       },
       async logout() {
+        operator = null;
+        return ok(null);
+      },
+      async lock() {
         operator = null;
         return ok(null);
       },
@@ -213,6 +222,12 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
         settings = { ...settings, calendarOverrides: [...overrides].sort((a, b) => (a.date < b.date ? -1 : 1)) };
         return ok(settings);
       },
+      async setIdleLockMinutes(minutes) {
+        if (!operator) return err(NOT_SIGNED_IN);
+        if (operator.role !== 'supervisor') return err({ kind: 'not-permitted' });
+        settings = { ...settings, idleLockMinutes: minutes };
+        return ok(settings);
+      },
     },
     drafts: drafts.api,
     scanning: scanning.api,
@@ -222,6 +237,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     status: status.api,
     questionnaire: questionnaire.api,
     journal: journal.api,
+    diagnostics: diagnostics.api,
   };
 
   const api = createContractClient((area, method, args) => {
@@ -240,6 +256,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     status: status.controller,
     journal: journal.controller,
     questionnaire: questionnaire.controller,
+    diagnostics: diagnostics.controller,
     expireSession() {
       operator = null;
     },

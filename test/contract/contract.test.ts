@@ -67,8 +67,9 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   const preview = await client.catalog.previewDeadline({ serviceId: '002-a2-casino-2014', subtype: 'issue' });
   expect(preview).toMatchObject({ ok: true, value: { workingDays: 15, acceptanceDayCounts: false, plannedResultDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
   expect(await client.catalog.previewDeadline({ serviceId: '000-a1-casino-2012', subtype: 'issue' })).toEqual({ ok: false, error: { kind: 'unknown-service' } });
-  expect(await client.settings.get()).toMatchObject({ ok: true, value: { calendarOverrides: [] } });
+  expect(await client.settings.get()).toMatchObject({ ok: true, value: { calendarOverrides: [], idleLockMinutes: 5 } });
   expect(await client.settings.setCurrentServiceVersion('casino', '000-a1-casino-2012')).toEqual({ ok: false, error: { kind: 'not-permitted' } });
+  expect(await client.settings.setIdleLockMinutes(10)).toEqual({ ok: false, error: { kind: 'not-permitted' } });
 
   expect(await client.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.invalidChecksumIin })).toEqual({ ok: false, error: { kind: 'invalid-identifier' } });
   expect(await client.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.unknownValidIin })).toEqual({ ok: false, error: { kind: 'not-found' } });
@@ -88,6 +89,14 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   });
   if (!representative.ok) throw new Error(`representative refused: ${representative.error.kind}`);
   expect(representative.value.powerOfAttorney).toMatchObject({ number: FIXTURE_IDS.poaCompanyToWoman, principal: { bin: FIXTURE_IDS.activeCompany } });
+
+  // Diagnostics after a citizen lookup: machine facts, the operator by id only, no citizen data.
+  const diagnostics = await client.diagnostics.report();
+  if (!diagnostics.ok) throw new Error('diagnostics refused');
+  expect(diagnostics.value).toMatchObject({ operator: { operatorId: 'op-0001', role: 'operator' }, backend: { mode: 'embedded', health: { reachable: true } } });
+  expect(diagnostics.value.scanners.devices.map((d) => d.id)).toContain('test:0');
+  expect(diagnostics.value.text).toContain('scanimage -L');
+  for (const secret of [FIXTURE_IDS.activeCompany, FIXTURE_IDS.activeWoman, '880808399112', 'ОПЕРАТОРОВ']) expect(JSON.stringify(diagnostics.value)).not.toContain(secret);
 
   // Step 5: a draft with scanned and imported pages (drafts.*, scanning.*), then submitDraft.
   const draft = await client.drafts.start({ serviceId: '002-a2-casino-2014', subtype: 'issue' });
@@ -201,11 +210,16 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   expect(await client.settings.setCurrentServiceVersion('casino', '001-security-2012')).toEqual({ ok: false, error: { kind: 'unknown-service' } });
   const override = { date: localDate('2026-12-31'), kind: 'day-off' as const, note: 'Government decree (test)' };
   expect(await client.settings.setCalendarOverrides([override])).toMatchObject({ ok: true, value: { calendarOverrides: [override] } });
+  expect(await client.settings.setIdleLockMinutes(10)).toMatchObject({ ok: true, value: { idleLockMinutes: 10 } });
   const report = await client.journal.report(journalFilter);
   expect(report.ok && report.value.visits.map((v) => [v.visitId, v.registrationNumber])).toEqual([[visitId, submitted.value.registrationNumber]]);
   const csv = await client.journal.exportCsv(journalFilter, 'visits');
   expect(csv).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.csv$/) } });
   expect(csv.ok && csv.value.csv).toContain(submitted.value.registrationNumber!);
+  // Idle auto-lock ends the session like logout.
+  expect(await client.session.lock()).toEqual({ ok: true, value: null });
+  expect(await client.session.current()).toEqual({ ok: true, value: null });
+  expect((await client.session.login(DEMO_CREDENTIALS.supervisor)).ok).toBe(true);
   expect(await client.session.logout()).toEqual({ ok: true, value: null });
   expect(await client.session.current()).toEqual({ ok: true, value: null });
 }
@@ -252,6 +266,8 @@ describe('contract over the Electron IPC transport', () => {
   it('refuses arguments that fail the schema before any service runs', async () => {
     const invoke = ipc.invokeAs(TOP_FRAME);
     await expect(invoke('workstation:session.login', [{ login: 'operator' }])).rejects.toThrow(/invalid arguments for session.login/);
+    await expect(invoke('workstation:settings.setIdleLockMinutes', [61])).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('workstation:settings.setIdleLockMinutes', [2.5])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:registry.lookupApplicant', [{ kind: 'individual', iin: '123' }])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:system.setLanguage', ['de'])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:session.current', ['extra'])).rejects.toThrow(/invalid arguments/);

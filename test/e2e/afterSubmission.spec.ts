@@ -10,6 +10,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
+import { personalDataOfFixtures } from './fixturePersonalData';
 import { checkDemoKey, fillRequiredSlots, login, lookUpApplicant, newDataDir, pickService, startWebHost, type RunningHost } from './webHostProcess';
 
 const SCREENS = 'test-results/screens';
@@ -127,4 +128,9 @@ test('submit → receipt → licence issued → handed over against the receipt 
   const csv = await readFile(csvPath, 'utf8');
   expect(csv).toContain(registrationNumber);
   expect(csv).not.toContain(FIXTURE_IDS.activeCompany);
+
+  // The workstation's log of the whole run (web host and embedded backend, stdout and stderr) names no one.
+  await host.stop();
+  const leaked = personalDataOfFixtures().filter((value) => host!.output().includes(value));
+  expect(leaked).toEqual([]);
 });

@@ -7,6 +7,8 @@ import { migration0005Withdrawals } from './0005-withdrawals';
 import { migration0006ApplicationsByAcceptance } from './0006-applications-by-acceptance';
 import { migration0007StatusTracking } from './0007-status-tracking';
 import { migration0008JournalAndQuestionnaire } from './0008-journal-and-questionnaire';
+import { migration0009AuditLog } from './0009-audit-log';
+import { migration0010OperatorVerifiers } from './0010-operator-verifiers';
 
 /** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
 export interface Migration {
@@ -15,4 +17,4 @@ export interface Migration {
   up(db: WritableDb): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance, migration0007StatusTracking, migration0008JournalAndQuestionnaire];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance, migration0007StatusTracking, migration0008JournalAndQuestionnaire, migration0009AuditLog, migration0010OperatorVerifiers];

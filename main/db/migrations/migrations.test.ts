@@ -153,7 +153,7 @@ describe('migration 0008 (journal and questionnaire)', () => {
     await v7.close();
 
     const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
-    expect(upgraded.schemaVersion).toBe(8);
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
     expect(upgraded.read((r) => findApplication(r, 'app-8'))?.summary).toMatchObject({ state: 'accepted', localNumber: V1_PAYLOAD.localNumber });
     await upgraded.write((w) => {
       w.run(`INSERT INTO journal_visits(id, kind, operator_id, operator_name, application_id, started_at) VALUES ('v-1', 'acceptance', 'op-1', 'Оператор', 'app-8', '2026-11-20T05:00:00.000Z')`);
@@ -206,5 +206,52 @@ describe('migration 0007 (status tracking)', () => {
     const plan = (sql: string) => upgraded.read((r) => r.all(`EXPLAIN QUERY PLAN ${sql}`, ['x'])).map((row) => String(row.detail)).join(' | ');
     expect(plan(`SELECT rowid FROM applications WHERE registration_number = ?1 COLLATE NOCASE`)).toContain('applications_by_registration_number');
     expect(plan(`SELECT rowid FROM applications WHERE COALESCE(json_extract(payload_json, '$.applicant.iin'), json_extract(payload_json, '$.applicant.bin')) = ?1`)).toContain('applications_by_applicant');
+  });
+});
+
+describe('migration 0009 (audit log)', () => {
+  it('upgrades a populated version-8 database: applications untouched, an empty log that verifies, append-only by trigger', async () => {
+    const { verifyAuditLog } = await import('../../audit/AuditLog');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v8 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 8) });
+    expect(v8.schemaVersion).toBe(8);
+    await v8.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at) VALUES ('app-9', ?, ?, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', ?, 'key-9', 'accepted', ?)`,
+        [V1_PAYLOAD.localNumber, V1_PAYLOAD.serviceId, JSON.stringify(V1_PAYLOAD), V1_PAYLOAD.acceptedAt],
+      );
+    });
+    await v8.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
+    expect(upgraded.read((r) => findApplication(r, 'app-9'))?.summary).toMatchObject({ state: 'accepted', localNumber: V1_PAYLOAD.localNumber });
+    expect(upgraded.read((r) => verifyAuditLog(r))).toMatchObject({ ok: true, value: { count: 0 } });
+    await upgraded.write((w) => w.run(`INSERT INTO audit_log VALUES (1, '2026-11-20T05:00:00.000Z', 'op-1', 'login', NULL, '{}', ?, ?)`, ['0'.repeat(64), 'f'.repeat(64)]));
+    await expect(upgraded.write((w) => w.run(`UPDATE audit_log SET action = 'logout'`))).rejects.toThrow(/append-only/);
+    await expect(upgraded.write((w) => w.run(`DELETE FROM audit_log`))).rejects.toThrow(/append-only/);
+    await upgraded.close();
+  });
+});
+
+describe('migration 0010 (operator verifiers)', () => {
+  it('upgrades a populated version-9 database: settings kept, no verifier and no lockout for anyone yet', async () => {
+    const { SqlAccountStore } = await import('../../accounts/AccountStore');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v9 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 9) });
+    expect(v9.schemaVersion).toBe(9);
+    await v9.write((w) => w.run(`INSERT INTO settings(key, value) VALUES ('language', '"ru"')`));
+    await v9.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(10);
+    expect(upgraded.read((r) => r.get(`SELECT value FROM settings WHERE key = 'language'`))).toEqual({ value: '"ru"' });
+    const accounts = new SqlAccountStore(upgraded);
+    expect(accounts.findAccount('operator')).toBeNull();
+    expect(accounts.readLockout('operator')).toBeNull();
+    await expect(upgraded.write((w) => w.run(`INSERT INTO login_lockouts VALUES ('x', -1, '2026-11-20T05:00:00.000Z', NULL)`))).rejects.toThrow(/CHECK/);
+    await upgraded.close();
   });
 });

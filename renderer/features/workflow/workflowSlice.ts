@@ -8,7 +8,7 @@ import { selectCanAdvance, selectIsApplicationFinished, selectIsStepReachable } 
  * send queue, (supervisors) its settings or the visits journal, or the applicant's questionnaire, or the
  * hand-over of results.
  */
-export type WorkspaceView = 'application' | 'journal' | 'queue' | 'settings' | 'supervisor-journal' | 'questionnaire' | 'handover';
+export type WorkspaceView = 'application' | 'journal' | 'queue' | 'settings' | 'supervisor-journal' | 'questionnaire' | 'handover' | 'diagnostics';
 
 export interface WorkflowState {
   readonly view: WorkspaceView;
