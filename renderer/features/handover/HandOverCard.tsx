@@ -1,6 +1,4 @@
-import { useCallback, useState } from 'react';
-import type { ApplicationSummary } from '../../../core/contract';
-import type { Message } from '../../i18n/messageCatalog';
+import type { ApplicationSummary, ResultDocument } from '../../../core/contract';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation, useWorkstationStore } from '../../store/StoreProvider';
 import { CardRow } from '../../ui/CardRow';
@@ -10,12 +8,15 @@ import { applicantIdentifierOf, selectServiceTitle } from '../applications/appli
 import { SUBTYPE_LABELS } from '../catalog/subtypeLabels';
 import { base64ToBytes, printPdf } from '../receipts/receiptOutput';
 import { StatusLabel } from '../status/StatusLabel';
-import { handOverErrorMessage, resultErrorMessage, statusErrorMessage } from '../status/statusErrorMessages';
+import { handOverErrorMessage } from '../status/statusErrorMessages';
 import { issuedDocumentMessage, requestNumberOf } from '../status/statusLabels';
+import { useStatusRowActions } from '../status/useStatusRowActions';
 import { handOverBlockerMessage } from './handOverMessages';
 import { handOverBlockerOf, questionnaireOpenerOf } from './handoverSelectors';
 
-type CardAction = 'refresh' | 'print';
+function printResult(document: ResultDocument): void {
+  printPdf(base64ToBytes(document.pdfBase64));
+}
 
 /**
  * The chosen application at the hand-over counter: who, what, its status and result; view and print
@@ -29,34 +30,11 @@ export function HandOverCard({ application }: { readonly application: Applicatio
   const attempt = useWorkstation((state) => state.handOverAttempt);
   const hasQuestionnaire = useWorkstation((state) => questionnaireOpenerOf(state) !== null);
   const viewResult = useWorkstation((state) => state.viewResult);
-  const fetchResultDocument = useWorkstation((state) => state.fetchResultDocument);
-  const refreshApplicationStatus = useWorkstation((state) => state.refreshApplicationStatus);
   const handOverChosen = useWorkstation((state) => state.handOverChosen);
   const clearHandOver = useWorkstation((state) => state.clearHandOver);
   const run = useRunAction();
-  const [busy, setBusy] = useState<CardAction | null>(null);
-  const [error, setError] = useState<Message | null>(null);
   const { applicationId } = application;
-
-  const perform = useCallback(
-    async (action: CardAction) => {
-      setBusy(action);
-      setError(null);
-      try {
-        if (action === 'refresh') {
-          const refreshed = await refreshApplicationStatus(applicationId);
-          if (!refreshed.ok) setError(statusErrorMessage(refreshed.error));
-          return;
-        }
-        const document = await fetchResultDocument(applicationId);
-        if (!document.ok) setError(resultErrorMessage(document.error));
-        else printPdf(base64ToBytes(document.value.pdfBase64));
-      } finally {
-        setBusy(null);
-      }
-    },
-    [applicationId, refreshApplicationStatus, fetchResultDocument],
-  );
+  const { busy, error, refresh, outputResult } = useStatusRowActions(applicationId, printResult);
 
   const blocker = handOverBlockerOf(application);
   const isRecording = attempt.kind === 'recording' && attempt.applicationId === applicationId;
@@ -93,7 +71,7 @@ export function HandOverCard({ application }: { readonly application: Applicatio
 
       <div className="step__actions">
         {application.state === 'registered' && application.handOver === null && (
-          <button type="button" className="button" data-testid="handover-refresh" disabled={busy !== null} onClick={() => run(perform('refresh'))}>
+          <button type="button" className="button" data-testid="handover-refresh" disabled={busy !== null} onClick={() => run(refresh())}>
             {busy === 'refresh' ? t('status.refreshing') : t('status.refreshRow')}
           </button>
         )}
@@ -103,8 +81,8 @@ export function HandOverCard({ application }: { readonly application: Applicatio
           </button>
         )}
         {hasResult && (
-          <button type="button" className="button" data-testid="handover-print-result" disabled={busy !== null} onClick={() => run(perform('print'))}>
-            {busy === 'print' ? t('handover.printing') : t('handover.print')}
+          <button type="button" className="button" data-testid="handover-print-result" disabled={busy !== null} onClick={() => run(outputResult())}>
+            {busy === 'output' ? t('handover.printing') : t('handover.print')}
           </button>
         )}
         {done === null && (
