@@ -4,20 +4,9 @@ import type { UnsignedSubmission } from '../../core/signing/signedPayload';
 import { insertApplicationWithOutbox, listDueOutbox } from './applications';
 import { MIGRATIONS } from './migrations';
 import { SqlJsDatabase } from './SqlJsDatabase';
+import { unsignedPayload } from './testSupport/unsignedPayload';
 
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
-
-const payload = (n: number, applicant: UnsignedSubmission['applicant'], acceptedAt: string): UnsignedSubmission => ({
-  serviceId: '002-a2-casino-2014',
-  subtype: 'issue',
-  applicant,
-  registryAnswerId: `answer-${n}`,
-  representative: null,
-  documents: [{ sha256: 'a'.repeat(64), fileName: 'Өтініш.pdf', mediaType: 'application/pdf', sizeBytes: 10, pageCount: 1 }],
-  localNumber: `ABC-20261123-000${n}`,
-  workstationId: 'ws',
-  acceptedAt,
-});
 
 describe('listDueOutbox', () => {
   it('lists what is due, in due order, each with its applicant for the per-applicant lanes', async () => {
@@ -33,7 +22,7 @@ describe('listDueOutbox', () => {
         insertApplicationWithOutbox(w, {
           id: `app-${i}`, operatorId: 'op-1', snapshotId: 'snap-1', applicantDisplayName: 'x', representativeDisplayName: null,
           plannedResultDate: null, idempotencyKey: `key-${i}`, signatureBlob: null,
-          payload: payload(i, applicant, `2026-11-23T05:0${i}:00.000Z`),
+          payload: unsignedPayload(i, applicant, `2026-11-23T05:0${i}:00.000Z`),
         }),
       );
     });

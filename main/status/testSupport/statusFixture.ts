@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { unsignedPayload } from '../../db/testSupport/unsignedPayload';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApplicationStatus, ApplicationStatusView, Operator } from '../../../core/backendApi/wire';
@@ -72,19 +73,6 @@ export function viewAt(backendId: string, status: ApplicationStatus, registratio
   };
 }
 
-const payload = (n: number, applicant: UnsignedSubmission['applicant']): UnsignedSubmission => ({
-  serviceId: '002-a2-casino-2014',
-  subtype: 'issue',
-  applicant,
-  registryAnswerId: `answer-${n}`,
-  representative: null,
-  documents: [{ sha256: 'a'.repeat(64), fileName: 'Өтініш.pdf', mediaType: 'application/pdf', sizeBytes: 10, pageCount: 1 }],
-  localNumber: `ABC123-20261123-000${n}`,
-  workstationId: 'ws',
-  // Accepted (and registered) in the hour before T0, in order.
-  acceptedAt: new Date(T0.getTime() - 3_600_000 + n * 60_000).toISOString(),
-});
-
 export interface AddedApplication {
   readonly id: string;
   readonly backendId: string;
@@ -106,7 +94,8 @@ export async function statusFixture() {
     const n = ++count;
     const id = `00000000-0000-4000-8000-00000000000${n}`;
     const backendId = `b0000000-0000-4000-8000-00000000000${n}`;
-    const p = payload(n, options.applicant ?? { kind: 'legal-entity', bin: '150340999016' });
+    // Accepted (and registered) in the hour before T0, in order.
+    const p = unsignedPayload(n, options.applicant ?? { kind: 'legal-entity', bin: '150340999016' }, new Date(T0.getTime() - 3_600_000 + n * 60_000).toISOString(), 'ABC123');
     await db.write((w) => {
       insertApplicationWithOutbox(w, {
         id, operatorId: 'op-1', snapshotId: 'snap-1', applicantDisplayName: 'ТОО «ТЕСТ»', representativeDisplayName: null,
