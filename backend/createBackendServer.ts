@@ -7,7 +7,7 @@ import { SessionRegistry } from './auth/sessionRegistry';
 import { backendFixturesSchema, DEFAULT_FIXTURES, type BackendFixtures } from './fixtures';
 import { DEMO_PKI } from './fixtures/demoPki';
 import { BearerGuard } from './http/bearerAuth';
-import { createHttpApp } from './http/createHttpApp';
+import { createHttpApp, type BackendTlsIdentity } from './http/createHttpApp';
 import type { LogSink } from './http/safeLogging';
 import { InFlightKeys } from './idempotency/inFlightKeys';
 import { ProviderDesk } from './provider/providerDesk';
@@ -71,10 +71,12 @@ export interface BackendServerOptions {
    * them at runtime with `RunningBackend.faults`. An invalid plan rejects with FaultPlanError.
    */
   readonly faults?: FaultPlan | null;
+  /** Serve https with this certificate and key (PEM); default null = plain http. */
+  readonly tls?: BackendTlsIdentity | null;
 }
 
 export interface RunningBackend {
-  /** Base URL, e.g. http://127.0.0.1:8787 (no trailing slash). */
+  /** Base URL, e.g. http://127.0.0.1:8787 (https://… when serving TLS; no trailing slash). */
   readonly url: string;
   /** Switches injected faults on, changes or clears them while the server runs. */
   readonly faults: FaultControl;
@@ -83,6 +85,7 @@ export interface RunningBackend {
 
 export type { BackendFixtures } from './fixtures';
 export type { LogSink } from './http/safeLogging';
+export type { BackendTlsIdentity } from './http/createHttpApp';
 export type { FaultControl, FaultCounts, FaultPlan } from './faults';
 
 /** Starts the reference licensing backend (backend/openapi.yaml) and resolves once it listens. */
@@ -124,7 +127,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
     clock,
   });
 
-  const app = createHttpApp(options.log ?? null);
+  const app = createHttpApp(options.log ?? null, options.tls ?? null);
   // Before the routes, so every route (and the not-found handler) runs behind the fault hooks.
   installFaultInjection(app, faults);
   registerHealthRoutes(app, { clock });

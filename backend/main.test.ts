@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '../core/backendApi/wire';
+import { createBackendFetch } from '../main/adapters/backend/backendTls';
+import { tlsFixtures } from '../test/support/tlsFixtures';
 import { sampleCatalog } from './testing/sampleCatalog';
 
 /**
@@ -97,5 +99,36 @@ describe('backend/main.ts (bundled)', () => {
     expect(exit).toMatchObject({ code: 0, stderr: '' });
     expect(exit.stdout).toMatch(/^Licensing backend listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     expect(healthSchema.parse(health).status).toBe('ok');
+  });
+
+  it('serves https with the PEM files named by PSC_BACKEND_TLS_CERT and PSC_BACKEND_TLS_KEY, printing an https URL', async () => {
+    const pki = await tlsFixtures();
+    await mkdir(path.join(root, 'resources', 'catalog'), { recursive: true });
+    await writeFile(path.join(root, 'resources', 'catalog', 'services.json'), JSON.stringify(sampleCatalog(['001-alpha'])));
+    await symlink(path.join(repoRoot, 'resources', 'fonts'), path.join(root, 'resources', 'fonts'), 'dir').catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const pool = createBackendFetch({ caPem: pki.caPem, pins: [] });
+    let health: unknown = null;
+    let asked = false;
+    const exit = await run({ PSC_BACKEND_PORT: '0', PSC_BACKEND_TLS_CERT: pki.server.certPath, PSC_BACKEND_TLS_KEY: pki.server.keyPath }, (stdout, child) => {
+      const url = /^Licensing backend listening on (https:\/\/127\.0\.0\.1:\d+)\n$/.exec(stdout)?.[1];
+      if (!url || asked) return;
+      asked = true;
+      void pool
+        .fetch(`${url}/v1/health`)
+        .then((r) => r.json())
+        .then((body: unknown) => (health = body))
+        .finally(() => child.kill('SIGTERM'));
+    });
+    await pool.close();
+    expect(exit).toMatchObject({ code: 0, stderr: '' });
+    expect(healthSchema.parse(health).status).toBe('ok');
+  });
+
+  it('fails with one line when a TLS file is missing', async () => {
+    const exit = await run({ PSC_BACKEND_PORT: '0', PSC_BACKEND_TLS_CERT: path.join(root, 'no-cert.pem'), PSC_BACKEND_TLS_KEY: path.join(root, 'no-key.pem') });
+    expect(exit.code).toBe(1);
+    expect(exit.stderr.trim().split('\n')).toEqual([`PSC_BACKEND_TLS_CERT file ${path.join(root, 'no-cert.pem')} is unreadable (ENOENT)`]);
   });
 });

@@ -3,19 +3,21 @@
  * Environment: PSC_BACKEND_HOST (127.0.0.1), PSC_BACKEND_PORT (8787), PSC_BACKEND_STATE_DIR
  * (unset = in memory), PSC_BACKEND_LOG=1 (request log to stderr, no identifiers),
  * PSC_BACKEND_FAULTS (a JSON fault plan for tests, backend/faults/faultPlan.ts; unset = no faults),
- * PSC_PROVIDER_DAY_MS (one simulated provider working day in ms; unset = 60000, results after 90 s).
+ * PSC_PROVIDER_DAY_MS (one simulated provider working day in ms; unset = 60000, results after 90 s),
+ * PSC_BACKEND_TLS_CERT + PSC_BACKEND_TLS_KEY (PEM file paths: serve https; unset = http).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackendServer } from './createBackendServer';
 import { describeFaultPlan } from './faults';
 import { ResultFontError } from './provider/resultPdf/resultFonts';
-import { loadCatalogServices, readBackendEnvironment, StartupError } from './startup/startupConfig';
+import { loadCatalogServices, readBackendEnvironment, readTlsIdentity, StartupError } from './startup/startupConfig';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 async function main(): Promise<void> {
   const environment = readBackendEnvironment(process.env);
+  const tls = environment.tls === null ? null : await readTlsIdentity(environment.tls);
   const catalog = await loadCatalogServices(path.join(repoRoot, 'resources', 'catalog', 'services.json'));
   const backend = await createBackendServer({
     host: environment.host,
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     fontsDir: path.join(repoRoot, 'resources', 'fonts'),
     log: environment.logToStderr ? process.stderr : null,
     faults: environment.faults,
+    tls,
   });
   process.stdout.write(`Licensing backend listening on ${backend.url}\n`);
   // On stderr, so nobody mistakes a deliberately faulty backend for a healthy one.

@@ -17,9 +17,16 @@ const TIMEOUTS = {
   keepAliveTimeout: 10_000,
 } as const;
 
+/** PEM certificate (chain, leaf first) and private key the server presents; null = plain HTTP. */
+export interface BackendTlsIdentity {
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
 /** The fastify instance with limits, timeouts, parsers and problem-JSON error answers; no routes yet. */
-export function createHttpApp(log: LogSink | null): FastifyInstance {
+export function createHttpApp(log: LogSink | null, tls: BackendTlsIdentity | null = null): FastifyInstance {
   const app = Fastify({
+    ...(tls === null ? {} : { https: { cert: tls.certPem, key: tls.keyPem } }),
     logger: log ? safeLoggerOptions(log) : false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     ...TIMEOUTS,

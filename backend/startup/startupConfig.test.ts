@@ -4,18 +4,18 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../core/catalog/catalogSchema';
 import { sampleCatalog } from '../testing/sampleCatalog';
-import { loadCatalogServices, readBackendEnvironment, StartupError } from './startupConfig';
+import { loadCatalogServices, readBackendEnvironment, readTlsIdentity, StartupError } from './startupConfig';
 
 describe('readBackendEnvironment', () => {
   it('defaults to 127.0.0.1:8787, in-memory state, no logging', () => {
-    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null, providerDayMs: null });
+    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null, providerDayMs: null, tls: null });
     expect(readBackendEnvironment({ PSC_BACKEND_STATE_DIR: '' }).stateDir).toBeNull();
   });
 
   it('reads host, port, state dir and logging from the environment', () => {
     expect(
       readBackendEnvironment({ PSC_BACKEND_HOST: '0.0.0.0', PSC_BACKEND_PORT: '9000', PSC_BACKEND_STATE_DIR: '/var/psc', PSC_BACKEND_LOG: '1' }),
-    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null, providerDayMs: null });
+    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null, providerDayMs: null, tls: null });
   });
 
   it('reads the simulated provider day from PSC_PROVIDER_DAY_MS; empty means the default', () => {
@@ -49,9 +49,37 @@ describe('readBackendEnvironment', () => {
     for (const value of ['{errorRate:0.3}', '{"errorRate":1.5}', '[]']) expect(message(value)).not.toContain('\n');
   });
 
+  it('serves https when PSC_BACKEND_TLS_CERT and PSC_BACKEND_TLS_KEY are both set, and refuses just one', () => {
+    expect(readBackendEnvironment({ PSC_BACKEND_TLS_CERT: '/etc/psc/cert.pem', PSC_BACKEND_TLS_KEY: '/etc/psc/key.pem' }).tls).toEqual({
+      certPath: '/etc/psc/cert.pem',
+      keyPath: '/etc/psc/key.pem',
+    });
+    expect(readBackendEnvironment({ PSC_BACKEND_TLS_CERT: '', PSC_BACKEND_TLS_KEY: '' }).tls).toBeNull();
+    for (const env of [{ PSC_BACKEND_TLS_CERT: '/etc/psc/cert.pem' }, { PSC_BACKEND_TLS_KEY: '/etc/psc/key.pem' }]) {
+      expect(() => readBackendEnvironment(env)).toThrow(new StartupError('Invalid backend environment: PSC_BACKEND_TLS_CERT and PSC_BACKEND_TLS_KEY must be set together'));
+    }
+  });
+
   it('names the bad variable in one line', () => {
     expect(() => readBackendEnvironment({ PSC_BACKEND_PORT: 'eighty' })).toThrow(new StartupError('Invalid backend environment: PSC_BACKEND_PORT'));
     expect(() => readBackendEnvironment({ PSC_BACKEND_PORT: '70000' })).toThrow(StartupError);
+  });
+});
+
+describe('readTlsIdentity', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'psc-backend-tls-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads both PEM files, and names the variable and path of one that is missing', async () => {
+    await writeFile(path.join(dir, 'cert.pem'), 'CERT');
+    await writeFile(path.join(dir, 'key.pem'), 'KEY');
+    expect(await readTlsIdentity({ certPath: path.join(dir, 'cert.pem'), keyPath: path.join(dir, 'key.pem') })).toEqual({ certPem: 'CERT', keyPem: 'KEY' });
+    await expect(readTlsIdentity({ certPath: path.join(dir, 'cert.pem'), keyPath: path.join(dir, 'nope.pem') })).rejects.toThrow(
+      new StartupError(`PSC_BACKEND_TLS_KEY file ${path.join(dir, 'nope.pem')} is unreadable (ENOENT)`),
+    );
   });
 });
 

@@ -18,6 +18,13 @@ export interface BackendEnvironment {
   readonly faults: ResolvedFaultPlan | null;
   /** Real milliseconds per simulated provider working day (PSC_PROVIDER_DAY_MS); null = the server's default. */
   readonly providerDayMs: number | null;
+  /** Serve https with these PEM files (PSC_BACKEND_TLS_CERT, PSC_BACKEND_TLS_KEY); null = plain http. */
+  readonly tls: TlsFilePaths | null;
+}
+
+export interface TlsFilePaths {
+  readonly certPath: string;
+  readonly keyPath: string;
 }
 
 const environmentSchema = z.object({
@@ -38,6 +45,9 @@ const environmentSchema = z.object({
    * unset = 60000, e.g. 28800000 for a real eight-hour day. The result is ready after 1.5 days.
    */
   PSC_PROVIDER_DAY_MS: z.coerce.number().int().positive().max(365 * 24 * 3_600_000).optional(),
+  /** Paths of the PEM certificate (chain, leaf first) and its private key; both set = https, neither = http. */
+  PSC_BACKEND_TLS_CERT: z.string().optional(),
+  PSC_BACKEND_TLS_KEY: z.string().optional(),
 });
 
 export function readBackendEnvironment(env: Readonly<Record<string, string | undefined>>): BackendEnvironment {
@@ -54,7 +64,29 @@ export function readBackendEnvironment(env: Readonly<Record<string, string | und
     logToStderr: parsed.data.PSC_BACKEND_LOG === '1',
     faults: readFaultPlan(parsed.data.PSC_BACKEND_FAULTS),
     providerDayMs: parsed.data.PSC_PROVIDER_DAY_MS ?? null,
+    tls: readTlsPaths(parsed.data.PSC_BACKEND_TLS_CERT, parsed.data.PSC_BACKEND_TLS_KEY),
   };
+}
+
+function readTlsPaths(certPath: string | undefined, keyPath: string | undefined): TlsFilePaths | null {
+  if (certPath === undefined && keyPath === undefined) return null;
+  if (certPath === undefined || keyPath === undefined) {
+    throw new StartupError('Invalid backend environment: PSC_BACKEND_TLS_CERT and PSC_BACKEND_TLS_KEY must be set together');
+  }
+  return { certPath, keyPath };
+}
+
+/** Reads the https certificate and key named by the environment; a missing or unreadable file is one line. */
+export async function readTlsIdentity(paths: TlsFilePaths): Promise<{ readonly certPem: string; readonly keyPem: string }> {
+  const read = async (variable: string, filePath: string) => {
+    try {
+      return await readFile(filePath, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new StartupError(`${variable} file ${filePath} is unreadable (${code ?? 'error'})`);
+    }
+  };
+  return { certPem: await read('PSC_BACKEND_TLS_CERT', paths.certPath), keyPem: await read('PSC_BACKEND_TLS_KEY', paths.keyPath) };
 }
 
 function readFaultPlan(text: string | undefined): ResolvedFaultPlan | null {

@@ -6,6 +6,7 @@
  */
 import type { Result } from '../result';
 import type { NotSignedIn } from './common';
+import type { TlsFailureReason } from '../submission/backendFailure';
 import type { SigningMethod, SigningProblem } from './signing';
 import type { ApplicationSummary } from './submissions';
 
@@ -13,8 +14,12 @@ export type Connectivity =
   /** No check has finished yet since start. */
   | { readonly state: 'unknown' }
   | { readonly state: 'online'; readonly since: string }
-  /** `nextCheckAt`: when the next health check runs (backoff while the backend stays away). */
-  | { readonly state: 'offline'; readonly since: string; readonly nextCheckAt: string };
+  /**
+   * `nextCheckAt`: when the next health check runs (backoff while the backend stays away).
+   * `tlsProblem`: the last failed attempt reached a server but refused its TLS certificate (or the
+   * handshake failed): an administrator must act, waiting will not help. Absent for plain outages.
+   */
+  | { readonly state: 'offline'; readonly since: string; readonly nextCheckAt: string; readonly tlsProblem?: TlsFailureReason };
 
 export interface QueueStatus {
   readonly connectivity: Connectivity;

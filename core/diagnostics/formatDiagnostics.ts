@@ -16,8 +16,10 @@ function connectivityLine(connectivity: DiagnosticsFacts['backend']['connectivit
       return 'unknown (no check finished yet)';
     case 'online':
       return `online since ${connectivity.since}`;
-    case 'offline':
-      return `offline since ${connectivity.since}, next check ${connectivity.nextCheckAt}`;
+    case 'offline': {
+      const tls = connectivity.tlsProblem === undefined ? '' : `, TLS refused: ${connectivity.tlsProblem}`;
+      return `offline since ${connectivity.since}, next check ${connectivity.nextCheckAt}${tls}`;
+    }
   }
 }
 

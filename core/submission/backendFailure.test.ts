@@ -10,6 +10,12 @@ describe('classifyBackendFailure', () => {
     }
   });
 
+  it('keeps applications waiting through every TLS refusal: an administrator can fix the certificate', () => {
+    for (const reason of ['untrusted-certificate', 'expired-certificate', 'hostname-mismatch', 'pin-mismatch', 'handshake-failed'] as const) {
+      expect(classifyBackendFailure({ kind: 'tls', reason }), reason).toEqual({ action: 'retry', notBeforeMs: null });
+    }
+  });
+
   it('honours Retry-After in milliseconds', () => {
     expect(classifyBackendFailure(http(429, 'rate', 7))).toEqual({ action: 'retry', notBeforeMs: 7000 });
   });

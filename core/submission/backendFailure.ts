@@ -2,12 +2,20 @@
  * How the licensing backend can fail, as seen by its client, and what the outbox does about it.
  * Pure rules: retryable failures wait and try again; others need the operator.
  */
+/** Which check refused the backend's TLS certificate (configured CA bundle, validity, host name, pins). */
+export type TlsFailureReason = 'untrusted-certificate' | 'expired-certificate' | 'hostname-mismatch' | 'pin-mismatch' | 'handshake-failed';
+
 export type BackendFailure =
   | { readonly kind: 'network' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'http'; readonly status: number; readonly code: string; readonly retryAfterSeconds: number | null }
   /** The backend answered 2xx with a body that does not match the wire contract. */
-  | { readonly kind: 'invalid-response' };
+  | { readonly kind: 'invalid-response' }
+  /**
+   * The TLS handshake was refused (by us or by the server): the backend cannot be reached until an
+   * administrator fixes the certificate or the trust settings.
+   */
+  | { readonly kind: 'tls'; readonly reason: TlsFailureReason };
 
 export type FailureClass =
   | { readonly action: 'retry'; readonly notBeforeMs: number | null }
@@ -15,11 +23,13 @@ export type FailureClass =
   | { readonly action: 'reauthenticate' }
   | { readonly action: 'needs-operator'; readonly code: string };
 
+/** A refused TLS certificate is retried like an outage: the administrator may fix it, and queued applications must keep waiting, never be dropped. */
 export function classifyBackendFailure(failure: BackendFailure): FailureClass {
   switch (failure.kind) {
     case 'network':
     case 'timeout':
     case 'invalid-response':
+    case 'tls':
       return { action: 'retry', notBeforeMs: null };
     case 'http': {
       const retryAfter = failure.retryAfterSeconds === null ? null : failure.retryAfterSeconds * 1000;

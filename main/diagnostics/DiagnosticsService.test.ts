@@ -91,6 +91,17 @@ describe('DiagnosticsService', () => {
     expect(http.ok && http.value.backend.health).toMatchObject({ reachable: true, problem: 'http 503 maintenance' });
   });
 
+  it('names the TLS check that refused the backend, in the health check and in the connectivity line', async () => {
+    const refused = await new DiagnosticsService(deps({
+      backend: { mode: 'configured', url: 'https://b.example/', health: async () => err({ kind: 'tls', reason: 'hostname-mismatch' }) },
+      connectivity: () => ({ state: 'offline', since: '2026-11-23T06:00:00.000Z', nextCheckAt: '2026-11-23T07:00:30.000Z', tlsProblem: 'hostname-mismatch' }),
+    })).report();
+    if (!refused.ok) throw new Error('refused');
+    expect(refused.value.backend.health).toMatchObject({ reachable: false, problem: 'tls hostname-mismatch' });
+    expect(refused.value.text).toContain('Connectivity: offline since 2026-11-23T06:00:00.000Z, next check 2026-11-23T07:00:30.000Z, TLS refused: hostname-mismatch');
+    expect(refused.value.text).toContain('Health check: unreachable (tls hostname-mismatch)');
+  });
+
   it('shows a collector that throws as unavailable and reports the error', async () => {
     const errors: unknown[] = [];
     const report = await new DiagnosticsService(deps({

@@ -77,7 +77,7 @@ export class DiagnosticsService implements DiagnosticsApi {
     const failure = answer.error;
     // Any HTTP answer means the backend is reachable (as the connectivity monitor counts it).
     if (failure.kind === 'http') return { reachable: true, latencyMs, problem: `http ${failure.status} ${failure.code}` };
-    return { reachable: false, latencyMs, problem: failure.kind };
+    return { reachable: false, latencyMs, problem: failure.kind === 'tls' ? `tls ${failure.reason}` : failure.kind };
   }
 
   private async revocationList(): Promise<DiagnosticsReport['revocationList']> {

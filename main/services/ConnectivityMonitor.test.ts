@@ -57,4 +57,23 @@ describe('ConnectivityMonitor', () => {
     expect(monitor.current()).toEqual({ state: 'online', since: '2026-11-23T06:00:05.000Z' });
     expect(monitor.lastSyncAt()).toBe('2026-11-23T06:00:05.000Z');
   });
+
+  it('remembers why TLS refused the backend while offline, and forgets it on the next plain failure or success', async () => {
+    const { monitor, clock } = setup([
+      { ok: false, error: { kind: 'tls', reason: 'untrusted-certificate' } },
+      { ok: false, error: { kind: 'network' } },
+      { ok: true, value: null },
+    ]);
+    await monitor.check();
+    expect(monitor.current()).toEqual({ state: 'offline', since: T0.toISOString(), nextCheckAt: '2026-11-23T06:00:02.000Z', tlsProblem: 'untrusted-certificate' });
+    // The outbox's attempt is just as telling as a health check.
+    monitor.observe(false, { kind: 'tls', reason: 'pin-mismatch' });
+    expect(monitor.current()).toMatchObject({ state: 'offline', since: T0.toISOString(), tlsProblem: 'pin-mismatch' });
+    clock.at = new Date(T0.getTime() + 10_000);
+    await monitor.check();
+    expect(monitor.current()).toEqual({ state: 'offline', since: T0.toISOString(), nextCheckAt: '2026-11-23T06:00:18.000Z' });
+    monitor.observe(false, { kind: 'tls', reason: 'expired-certificate' });
+    await monitor.check();
+    expect(monitor.current()).toEqual({ state: 'online', since: '2026-11-23T06:00:10.000Z' });
+  });
 });

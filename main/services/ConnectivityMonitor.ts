@@ -1,7 +1,9 @@
 // Is the licensing backend reachable? Learned from every attempt the outbox makes and from health
 // checks: every 30 s while online, with exponential backoff (2 s … 60 s) while offline so a dead
-// network is not hammered. Coming back online kicks the outbox (issue #6 item 3).
+// network is not hammered. Coming back online kicks the outbox (issue #6 item 3). A refused TLS
+// certificate is remembered with the offline state: it needs an administrator, not patience.
 import type { Connectivity } from '../../core/contract/queue';
+import type { BackendFailure } from '../../core/submission/backendFailure';
 import type { Clock } from '../ports/Clock';
 import type { LicensingBackend } from '../ports/LicensingBackend';
 
@@ -58,8 +60,11 @@ export class ConnectivityMonitor {
     this.observe(true);
   }
 
-  /** What one request taught: answered (any HTTP status) or unreachable. */
-  observe(reachable: boolean): void {
+  /**
+   * What one request taught: answered (any HTTP status) or unreachable. `failure` says why an
+   * unreachable one failed; a TLS refusal shows in the offline state until the next attempt.
+   */
+  observe(reachable: boolean, failure?: BackendFailure): void {
     const now = this.clock.now();
     if (reachable) {
       this.failures = 0;
@@ -74,7 +79,8 @@ export class ConnectivityMonitor {
     this.failures += 1;
     const delay = Math.min(this.options.offlineCapMs, this.options.offlineBaseMs * 2 ** Math.min(this.failures - 1, 20));
     const since = this.state.state === 'offline' ? this.state.since : now.toISOString();
-    this.state = { state: 'offline', since, nextCheckAt: new Date(now.getTime() + delay).toISOString() };
+    const nextCheckAt = new Date(now.getTime() + delay).toISOString();
+    this.state = failure?.kind === 'tls' ? { state: 'offline', since, nextCheckAt, tlsProblem: failure.reason } : { state: 'offline', since, nextCheckAt };
     this.schedule(delay);
   }
 
@@ -85,7 +91,7 @@ export class ConnectivityMonitor {
     try {
       const health = await this.backend.health();
       if (health.ok) this.lastSync = this.clock.now();
-      this.observe(health.ok || health.error.kind === 'http');
+      this.observe(health.ok || health.error.kind === 'http', health.ok ? undefined : health.error);
     } finally {
       this.checking = false;
     }

@@ -17,15 +17,17 @@ export interface OutboxSenderOptions {
   readonly onUnexpectedError: (error: unknown) => void;
   /**
    * What each attempt taught about the backend: `true` when it answered (any HTTP status), `false`
-   * when it could not be reached (network, timeout). Feeds the connectivity indicator.
+   * when it could not be reached (network, timeout, TLS refused), with the failure when there was
+   * one. Feeds the connectivity indicator.
    */
-  readonly onReachability?: (reachable: boolean) => void;
+  readonly onReachability?: (reachable: boolean, failure?: BackendFailure) => void;
   /** An application was registered (the last successful sync). */
   readonly onRegistered?: () => void;
 }
 
 function describe(failure: BackendFailure): string {
-  return failure.kind === 'http' ? `http ${failure.status} ${failure.code}` : failure.kind;
+  if (failure.kind === 'http') return `http ${failure.status} ${failure.code}`;
+  return failure.kind === 'tls' ? `tls ${failure.reason}` : failure.kind;
 }
 
 /**
@@ -199,7 +201,7 @@ export class OutboxSender {
   }
 
   private async failed(applicationId: string, attempts: number, failure: BackendFailure): Promise<SendOutcome> {
-    this.options.onReachability?.(failure.kind === 'http' || failure.kind === 'invalid-response');
+    this.options.onReachability?.(failure.kind === 'http' || failure.kind === 'invalid-response', failure);
     const decision = classifyBackendFailure(failure);
     if (decision.action === 'needs-operator') {
       await this.db.write((w) => markNeedsAttention(w, applicationId, decision.code));

@@ -59,7 +59,7 @@ describe('SessionService', () => {
   });
 
   it('signs in offline with the cached verifier when the backend is down; no token, and current() says offline', async () => {
-    for (const down of [{ kind: 'network' }, { kind: 'timeout' }, { kind: 'http', status: 503, code: 'unavailable', retryAfterSeconds: null }] as const) {
+    for (const down of [{ kind: 'network' }, { kind: 'timeout' }, { kind: 'tls', reason: 'untrusted-certificate' }, { kind: 'http', status: 503, code: 'unavailable', retryAfterSeconds: null }] as const) {
       const { login, backend, session, service } = setup();
       await login();
       await service.logout();

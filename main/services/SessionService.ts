@@ -102,7 +102,11 @@ export class SessionService implements SessionApi {
   }
 }
 
-/** Only an unreachable backend allows an offline sign-in; any answer it gave (403, 400…) stands. */
+/**
+ * Only an unreachable backend allows an offline sign-in; any answer it gave (403, 400…) stands. A
+ * refused TLS certificate counts as unreachable: the password never left the workstation, and
+ * the offline verifier is checked locally just the same.
+ */
 function isUnreachable(failure: BackendFailure): boolean {
-  return failure.kind === 'network' || failure.kind === 'timeout' || (failure.kind === 'http' && failure.status >= 500);
+  return failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'tls' || (failure.kind === 'http' && failure.status >= 500);
 }

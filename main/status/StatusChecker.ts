@@ -17,15 +17,16 @@ import { findHandOver, readKnownStatus, recordStatusAnswer, recordStatusFailure 
 
 export interface StatusCheckerOptions {
   readonly policy: StatusPollPolicy;
-  /** What the check taught about the backend: answered (any HTTP status) or unreachable. Feeds the connectivity indicator. */
-  readonly onReachability?: (reachable: boolean) => void;
+  /** What the check taught about the backend: answered (any HTTP status) or unreachable, with the failure when there was one. Feeds the connectivity indicator. */
+  readonly onReachability?: (reachable: boolean, failure?: BackendFailure) => void;
 }
 
 /** The answer, with the backend's id of the application checked against ours. */
 export type StatusAnswer = Result<{ readonly summary: ApplicationSummary; readonly view: ApplicationStatusView }, StatusError>;
 
 function describe(failure: BackendFailure): string {
-  return failure.kind === 'http' ? `http ${failure.status} ${failure.code}` : failure.kind;
+  if (failure.kind === 'http') return `http ${failure.status} ${failure.code}`;
+  return failure.kind === 'tls' ? `tls ${failure.reason}` : failure.kind;
 }
 
 export class StatusChecker {
@@ -90,7 +91,7 @@ export class StatusChecker {
   }
 
   private async failed(application: StoredApplication, failure: BackendFailure): Promise<StatusAnswer> {
-    this.options.onReachability?.(failure.kind === 'http' || failure.kind === 'invalid-response');
+    this.options.onReachability?.(failure.kind === 'http' || failure.kind === 'invalid-response', failure);
     const decision = classifyBackendFailure(failure);
     const retryAfterMs = decision.action === 'retry' ? decision.notBeforeMs : null;
     const applicationId = application.summary.applicationId;

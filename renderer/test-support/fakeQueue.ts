@@ -16,6 +16,7 @@ import type {
   QueueStatus,
   SigningMethod,
   SigningProblem,
+  TlsFailureReason,
 } from '../../core/contract';
 import type { ApplicationSubtype, RegistryRecord } from '../../core/backendApi/wire';
 import { err, ok, type Result } from '../../core/result';
@@ -51,8 +52,8 @@ export interface FakeQueueController {
   addApplication(earlier: FakeEarlierApplication): ApplicationSummary;
   /** A health check answered: online from now (or `since`), and that counts as a sync. */
   goOnline(since?: string): void;
-  /** Health checks fail: offline since `since`, next check at `nextCheckAt` (30 s from now by default). */
-  goOffline(times?: { readonly since?: string; readonly nextCheckAt?: string }): void;
+  /** Health checks fail: offline since `since`, next check at `nextCheckAt` (30 s from now by default); `tlsProblem` when TLS refused the server. */
+  goOffline(times?: { readonly since?: string; readonly nextCheckAt?: string; readonly tlsProblem?: TlsFailureReason }): void;
   /** As after a restart, before the first health check finishes. */
   forgetConnectivity(): void;
   /** The sender picked these waiting applications up; they stay in sendingIds until the backend answers. */
@@ -247,7 +248,7 @@ export function createFakeQueue(
     goOffline(times = {}) {
       const since = times.since ?? main.now();
       const nextCheckAt = times.nextCheckAt ?? new Date(Date.parse(since) + HEALTH_CHECK_BACKOFF_MS).toISOString();
-      connectivity = { state: 'offline', since, nextCheckAt };
+      connectivity = times.tlsProblem === undefined ? { state: 'offline', since, nextCheckAt } : { state: 'offline', since, nextCheckAt, tlsProblem: times.tlsProblem };
       sending.clear();
     },
     forgetConnectivity() {

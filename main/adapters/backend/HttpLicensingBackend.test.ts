@@ -124,3 +124,22 @@ describe('HttpLicensingBackend.fetchResult', () => {
     expect(await client.fetchResult('t', 'a')).toEqual({ ok: false, error: { kind: 'http', status: 404, code: 'result-not-ready', retryAfterSeconds: null } });
   });
 });
+
+describe('HttpLicensingBackend failures before any answer', () => {
+  const failingWith = (error: unknown) => clientAnswering(async () => Promise.reject(error));
+
+  it('names the TLS check that refused the server (fetch wraps the socket error as its cause)', async () => {
+    const refused = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+    expect(await failingWith(refused('CERT_HAS_EXPIRED')).health()).toEqual({ ok: false, error: { kind: 'tls', reason: 'expired-certificate' } });
+    expect(await failingWith(refused('SELF_SIGNED_CERT_IN_CHAIN')).createSession({ login: 'a', password: 'b', workstationId: 'w' })).toEqual({
+      ok: false,
+      error: { kind: 'tls', reason: 'untrusted-certificate' },
+    });
+  });
+
+  it('keeps refused connections a network failure and an expired budget a timeout', async () => {
+    const econnrefused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    expect(await failingWith(econnrefused).health()).toEqual({ ok: false, error: { kind: 'network' } });
+    expect(await failingWith(new DOMException('timed out', 'TimeoutError')).health()).toEqual({ ok: false, error: { kind: 'timeout' } });
+  });
+});

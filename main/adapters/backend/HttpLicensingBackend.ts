@@ -18,12 +18,13 @@ import {
   type SessionResponse,
 } from '../../../core/backendApi/wire';
 import type { LicensingBackend } from '../../ports/LicensingBackend';
+import { tlsFailureReasonOf } from './tlsFailureReason';
 
 export interface HttpLicensingBackendOptions {
   readonly baseUrl: string;
   /** Per-request budget; a request that takes longer is a `timeout` failure. */
   readonly timeoutMs: number;
-  /** Injected for tests and for a custom TLS dispatcher; defaults to global fetch. */
+  /** Injected for tests and for the backend's TLS trust (createBackendFetch in backendTls.ts); defaults to global fetch. */
   readonly fetch?: typeof fetch;
 }
 
@@ -168,7 +169,9 @@ export class HttpLicensingBackend implements LicensingBackend {
       return { ok: true, value: { status: response.status, headers: response.headers, body: parseJsonOrNull(text), bytes: null } };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network' } };
+      if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, error: { kind: 'timeout' } };
+      const reason = tlsFailureReasonOf(error);
+      return { ok: false, error: reason === null ? { kind: 'network' } : { kind: 'tls', reason } };
     }
   }
 

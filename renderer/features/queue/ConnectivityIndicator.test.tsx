@@ -69,6 +69,44 @@ describe('ConnectivityIndicator', () => {
     expect(text('queue-waiting-count')).toBe('Жіберуді күтуде: 2');
   });
 
+  it('says in Kazakh that the server certificate was refused and the administrator must be called', async () => {
+    const { store, fake } = await renderSignedIn({ language: 'kk' });
+    fake.queue.goOffline({ nextCheckAt: new Date(2025, 2, 3, 10, 15, 30).toISOString(), tlsProblem: 'untrusted-certificate' });
+    await act(() => store.getState().refreshQueueStatus());
+    expect(screen.getByTestId('connectivity-indicator').dataset.state).toBe('offline');
+    expect(text('connectivity-state')).toBe('Желіден тыс · келесі тексеру: 10:15:30');
+    expect(text('connectivity-tls-problem')).toBe('Сервердің сертификаты сенімді емес — әкімшіге хабарласыңыз');
+    // Inside the polite status region, so a screen reader announces it with the state.
+    expect(screen.getByTestId('connectivity-indicator').contains(screen.getByTestId('connectivity-tls-problem'))).toBe(true);
+  });
+
+  it('names each TLS refusal in Russian and English, and drops it once the server is reachable again', async () => {
+    const { store, fake } = await renderSignedIn({ language: 'ru' });
+    fake.queue.goOffline({ tlsProblem: 'expired-certificate' });
+    await act(() => store.getState().refreshQueueStatus());
+    expect(text('connectivity-tls-problem')).toBe('Сертификат сервера просрочен или ещё не действует — обратитесь к администратору');
+    await act(() => store.getState().changeLanguage('en'));
+    const expected = {
+      'untrusted-certificate': "The server's certificate is not trusted — call the administrator",
+      'expired-certificate': "The server's certificate has expired or is not valid yet — call the administrator",
+      'hostname-mismatch': "The server's certificate was issued for another address — call the administrator",
+      'pin-mismatch': "The server's certificate does not match the pinned key — call the administrator",
+      'handshake-failed': 'A secure connection (TLS) could not be set up — call the administrator',
+    } as const;
+    for (const [reason, words] of Object.entries(expected) as [keyof typeof expected, string][]) {
+      fake.queue.goOffline({ tlsProblem: reason });
+      await act(() => store.getState().refreshQueueStatus());
+      expect(text('connectivity-tls-problem'), reason).toBe(words);
+    }
+    fake.queue.goOffline();
+    await act(() => store.getState().refreshQueueStatus());
+    expect(screen.queryByTestId('connectivity-tls-problem')).toBeNull();
+    fake.queue.goOnline();
+    await act(() => store.getState().refreshQueueStatus());
+    expect(text('connectivity-state')).toBe('Online');
+    expect(screen.queryByTestId('connectivity-tls-problem')).toBeNull();
+  });
+
   it('says it is still checking after a restart, and that it never synced, in Russian', async () => {
     const { store } = await renderSignedIn({ language: 'ru', queue: { connectivity: 'unknown' } });
     await act(() => store.getState().refreshQueueStatus());

@@ -1,4 +1,6 @@
-import type { Connectivity } from '../../../core/contract';
+import type { Connectivity, TlsFailureReason } from '../../../core/contract';
+import { assertNever } from '../../../core/result';
+import type { MessageKey } from '../../i18n/messageCatalog';
 import type { Translator } from '../../i18n/translator';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
@@ -27,6 +29,24 @@ function ConnectivityState({ connectivity }: { readonly connectivity: Connectivi
   }
 }
 
+/** The header's short words for why TLS refused the backend. */
+function tlsProblemKey(reason: TlsFailureReason): MessageKey {
+  switch (reason) {
+    case 'untrusted-certificate':
+      return 'queue.tls.untrustedCertificate';
+    case 'expired-certificate':
+      return 'queue.tls.expiredCertificate';
+    case 'hostname-mismatch':
+      return 'queue.tls.hostnameMismatch';
+    case 'pin-mismatch':
+      return 'queue.tls.pinMismatch';
+    case 'handshake-failed':
+      return 'queue.tls.handshakeFailed';
+    default:
+      return assertNever(reason);
+  }
+}
+
 /** HH:MM for a sync today; with the date for an older one, so "09:05" never means yesterday. */
 function syncTime(isoDateTime: string, translator: Translator): string {
   const instant = new Date(isoDateTime);
@@ -36,7 +56,8 @@ function syncTime(isoDateTime: string, translator: Translator): string {
 /**
  * Always on screen while signed in (DESIGN.md §3, issue 6): is the licensing backend reachable, how
  * many applications wait to be sent, and when the workstation last synced. Counters keep accepting
- * applications offline, so this is information, not an alarm; needs-attention is the one call to act.
+ * applications offline, so this is information, not an alarm; needs-attention is the one call to act,
+ * and so is a refused TLS certificate: waiting will not fix it, the administrator must.
  */
 export function ConnectivityIndicator() {
   const translator = useTranslator();
@@ -44,6 +65,7 @@ export function ConnectivityIndicator() {
   const status = useWorkstation(selectQueueStatus);
   const connectivity = status?.connectivity ?? UNKNOWN;
   const waiting = status === null ? '—' : translator.formatNumber(status.counts.accepted);
+  const tlsProblem = connectivity.state === 'offline' ? connectivity.tlsProblem : undefined;
 
   return (
     <div className={`connectivity connectivity--${connectivity.state}`} role="status" aria-live="polite" data-testid="connectivity-indicator" data-state={connectivity.state}>
@@ -51,6 +73,11 @@ export function ConnectivityIndicator() {
         <span className="connectivity__dot" aria-hidden="true" />
         <ConnectivityState connectivity={connectivity} />
       </span>
+      {tlsProblem !== undefined && (
+        <span className="connectivity__line connectivity__tls" data-testid="connectivity-tls-problem" data-reason={tlsProblem}>
+          {t('queue.tlsProblem', { problem: t(tlsProblemKey(tlsProblem)) })}
+        </span>
+      )}
       <span className="connectivity__line connectivity__details">
         <span data-testid="queue-waiting-count">{t('queue.waiting', { count: waiting })}</span>
         {status !== null && status.counts.needsAttention > 0 && (

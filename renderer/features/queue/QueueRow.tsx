@@ -7,6 +7,7 @@ import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
 import { applicantIdentifierOf, selectServiceTitle } from '../applications/applicationsSelectors';
+import { PurgedNote } from '../retention/PurgedNote';
 import { signingDateFormats } from '../signing/signingDateFormats';
 import { queueRowOptionsOf, queueRowStateOf, selectIsSending, selectQueueBusy, selectQueueFailure, type QueueRowState } from './queueSelectors';
 import { ResignForm } from './ResignForm';
@@ -107,8 +108,14 @@ export function QueueRow({ application, detail, onDetail, onFocusLeaving }: Queu
           {application.localNumber}
         </td>
         <td>
-          {application.applicant.displayName}
-          <span className="data-table__sub">{applicantIdentifierOf(application)}</span>
+          {application.purgedAt !== null ? (
+            <PurgedNote purgedAt={application.purgedAt} />
+          ) : (
+            <>
+              {application.applicant.displayName}
+              <span className="data-table__sub">{applicantIdentifierOf(application)}</span>
+            </>
+          )}
         </td>
         <td>{serviceTitle}</td>
         <td className="data-table__number">{formatDateTime(application.acceptedAt)}</td>
