@@ -36,6 +36,13 @@ export interface ApplicationSummary {
   readonly tracking: StatusTracking | null;
   /** Set once the result was handed to the applicant. */
   readonly handOver: HandOverRecord | null;
+  /**
+   * When the applicant's personal data and scanned documents were removed from this workstation
+   * under the retention rule (settings `retentionDays` after the hand-over or withdrawal); null while
+   * kept. Once set, the applicant's IIN/BIN and name are empty strings, `representative` is null,
+   * `documents` is empty, and the result and the receipt can no longer be produced here.
+   */
+  readonly purgedAt: string | null;
 }
 
 export type SubmitError =

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../../core/result';
 import { atomicWriteFile } from '../db/atomicWriteFile';
@@ -13,6 +13,16 @@ export type BlobReadError =
   /** The authentication tag or the digest did not verify: the file was altered or damaged. */
   | { readonly kind: 'corrupt' };
 
+/** What `remove` did. */
+export type BlobRemoval =
+  | { readonly kind: 'removed'; readonly bytes: number }
+  | { readonly kind: 'missing' }
+  /** Written or put again after `keepIfModifiedAfter`: someone is about to refer to it. */
+  | { readonly kind: 'kept' };
+
+const SHARD = /^[0-9a-f]{2}$/;
+const REST = /^[0-9a-f]{62}$/;
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -22,8 +32,16 @@ export function sha256Hex(bytes: Uint8Array): string {
  * SHA-256 of the plaintext, encrypted at rest with AES-256-GCM (random IV per write, the digest as
  * associated data so a file cannot be swapped for another blob). A blob whose tag or digest does
  * not verify is reported as corrupt and never returned.
+ *
+ * A caller puts a blob, then records its digest in the database in a later transaction. So that a
+ * deletion (retention purge, orphan sweep) cannot remove a blob in that gap, `put` of a blob that is
+ * already there refreshes its modification time, `remove` can be told to keep anything modified
+ * after a moment, and `put` and `remove` of one digest never overlap.
  */
 export class EncryptedBlobStore {
+  /** The operation in progress per digest (put or remove), so the two never interleave. */
+  private readonly busy = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly root: string,
     private readonly key: Uint8Array,
@@ -33,8 +51,16 @@ export class EncryptedBlobStore {
 
   async put(bytes: Uint8Array): Promise<string> {
     const digest = sha256Hex(bytes);
+    return this.exclusive(digest, () => this.putOnce(digest, bytes));
+  }
+
+  private async putOnce(digest: string, bytes: Uint8Array): Promise<string> {
     const file = this.pathOf(digest);
-    if (await this.has(digest)) return digest;
+    if (await this.has(digest)) {
+      const now = new Date();
+      await utimes(file, now, now);
+      return digest;
+    }
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(digest, 'ascii'));
@@ -75,6 +101,56 @@ export class EncryptedBlobStore {
     } catch {
       return { ok: false, error: { kind: 'corrupt' } };
     }
+  }
+
+  /**
+   * Deletes a blob's file. With `keepIfModifiedAfter` (wall-clock milliseconds, compared with the
+   * file's modification time), a blob written or put again after that moment is kept: it may be
+   * about to be referenced. The caller decides that nothing refers to the digest any more.
+   */
+  async remove(digest: string, options: { readonly keepIfModifiedAfter?: number } = {}): Promise<BlobRemoval> {
+    const file = this.pathOf(digest);
+    return this.exclusive(digest, async (): Promise<BlobRemoval> => {
+      let size: number;
+      try {
+        const info = await stat(file);
+        if (options.keepIfModifiedAfter !== undefined && info.mtimeMs > options.keepIfModifiedAfter) return { kind: 'kept' };
+        size = info.size;
+        await unlink(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+        throw error;
+      }
+      return { kind: 'removed', bytes: size };
+    });
+  }
+
+  /** Digests of every blob on disk; anything else in the folder (temp files, strangers) is not listed. */
+  async listDigests(): Promise<string[]> {
+    let shards: string[];
+    try {
+      shards = await readdir(this.root);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const digests: string[] = [];
+    for (const shard of shards.filter((name) => SHARD.test(name)).sort()) {
+      const entries = await readdir(path.join(this.root, shard), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) if (entry.isFile() && REST.test(entry.name)) digests.push(shard + entry.name);
+    }
+    return digests;
+  }
+
+  private exclusive<T>(digest: string, operation: () => Promise<T>): Promise<T> {
+    const before = this.busy.get(digest) ?? Promise.resolve();
+    const run = before.then(operation, operation);
+    const settled = run.catch(() => undefined);
+    this.busy.set(digest, settled);
+    void settled.then(() => {
+      if (this.busy.get(digest) === settled) this.busy.delete(digest);
+    });
+    return run;
   }
 
   private pathOf(digest: string): string {

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { SqlJsDatabase } from './SqlJsDatabase';
+import { journalFiles, SqlJsDatabase } from './SqlJsDatabase';
 import { MIGRATIONS } from './migrations';
 
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
@@ -59,5 +59,28 @@ describe('SqlJsDatabase', () => {
     const db = await SqlJsDatabase.open({ file: null, wasmPath, migrations: MIGRATIONS });
     await expect(db.write(async () => undefined)).rejects.toThrow(/synchronous/);
     expect(db.read((r) => r.get(`SELECT COUNT(*) AS n FROM settings`))).toEqual({ n: 0 });
+  });
+
+  it('compacts: deleted text is in neither the snapshot nor the journal, rows and rowids unchanged, reopens the same', async () => {
+    const { file } = await tempFile();
+    const db = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    const secret = 'DELETED-MARKER-7f3a';
+    await db.write((w) => {
+      for (let i = 0; i < 200; i++) w.run(`INSERT INTO settings(key, value) VALUES (?, ?)`, [`k${i}`, i % 7 === 0 ? `${secret}-${'x'.repeat(300)}` : 'y'.repeat(300)]);
+    });
+    await db.checkpoint();
+    await db.write((w) => w.run(`DELETE FROM settings WHERE key IN ('k3', 'k5')`));
+    await db.write((w) => w.run(`UPDATE settings SET value = 'gone' WHERE value LIKE ?`, [`${secret}%`]));
+    const before = db.read((r) => r.all(`SELECT rowid, key, value FROM settings ORDER BY rowid`));
+    const onDisk = async () => Buffer.concat(await Promise.all([file, ...journalFiles(file)].map((f) => readFile(f))));
+    expect((await onDisk()).includes(secret)).toBe(true);
+
+    expect(await db.compact()).toMatchObject({ bytes: expect.any(Number) });
+    expect((await onDisk()).includes(secret)).toBe(false);
+    expect(db.read((r) => r.all(`SELECT rowid, key, value FROM settings ORDER BY rowid`))).toEqual(before);
+    await db.close();
+    const reopened = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(reopened.read((r) => r.all(`SELECT rowid, key, value FROM settings ORDER BY rowid`))).toEqual(before);
+    await reopened.close();
   });
 });

@@ -65,6 +65,7 @@ const rowSchema = z.object({
   signature_blob: sha256HexSchema.nullable(),
   withdrawn_at: z.string().nullable(),
   backend_application_id: z.string().nullable(),
+  purged_at: z.string().nullable(),
   // Status tracking (migration 0007), joined in: null where there is no such row yet.
   st_status: applicationStatusSchema.nullable(),
   st_history_json: z.string().nullable(),
@@ -84,7 +85,7 @@ const rowSchema = z.object({
  */
 const SELECT = `SELECT a.id, a.local_number, a.service_id, a.subtype, a.applicant_display_name, a.payload_json, a.idempotency_key, a.state,
   a.accepted_at, a.registration_number, a.registered_at, a.problem_code, a.representative_display_name, a.planned_result_date, a.signature_blob, a.withdrawn_at,
-  a.backend_application_id, s.status AS st_status, s.history_json AS st_history_json, s.decision_json AS st_decision_json, s.result_ref_json AS st_result_ref_json,
+  a.backend_application_id, a.purged_at, s.status AS st_status, s.history_json AS st_history_json, s.decision_json AS st_decision_json, s.result_ref_json AS st_result_ref_json,
   s.checked_at AS st_checked_at, s.next_check_at AS st_next_check_at, r.blob_sha256 AS result_blob,
   h.handed_over_at, h.operator_id AS handed_over_by_id, h.operator_name AS handed_over_by_name
   FROM applications a
@@ -112,13 +113,50 @@ function handOverOf(row: z.infer<typeof rowSchema>): HandOverRecord | null {
   return { handedOverAt: row.handed_over_at, operatorId: row.handed_over_by_id, operatorName: row.handed_over_by_name };
 }
 
-function toStored(raw: unknown): StoredApplication {
-  // A row that fails to parse is a bug or tampering: fail loudly rather than send something else.
-  const row = rowSchema.parse(raw);
+/**
+ * What is left of the payload once the retention purge removed the applicant's personal data
+ * (main/retention/purgeRecords.ts writes it): the kind of applicant only, which names nobody.
+ */
+export const purgedPayloadSchema = z.object({ applicant: z.object({ kind: z.enum(['individual', 'legal-entity']) }) }).strict();
+export type PurgedPayload = z.infer<typeof purgedPayloadSchema>;
+
+type ApplicationRow = z.infer<typeof rowSchema>;
+
+/** The summary's fields that do not come from the payload. */
+function commonSummary(row: ApplicationRow): Omit<ApplicationSummary, 'applicant' | 'representative' | 'documents'> {
+  const handOver = handOverOf(row);
+  return {
+    applicationId: row.id,
+    localNumber: row.local_number,
+    serviceId: row.service_id,
+    subtype: row.subtype,
+    plannedResultDate: row.planned_result_date,
+    state: (row.withdrawn_at === null ? row.state : 'withdrawn') satisfies ApplicationState,
+    acceptedAt: row.accepted_at,
+    registrationNumber: row.registration_number,
+    registeredAt: row.registered_at,
+    problemCode: row.problem_code,
+    tracking: trackingOf(row, handOver !== null),
+    handOver,
+    purgedAt: row.purged_at,
+  };
+}
+
+/** A purged application as the contract states it: no identifier, no name, no representative, no documents. */
+function purgedSummary(row: ApplicationRow, purgedAt: string): ApplicationSummary {
+  const { applicant } = purgedPayloadSchema.parse(JSON.parse(row.payload_json));
+  return {
+    ...commonSummary(row),
+    applicant: applicant.kind === 'individual' ? { kind: 'individual', iin: '', displayName: '' } : { kind: 'legal-entity', bin: '', displayName: '' },
+    representative: null,
+    documents: [],
+    purgedAt,
+  };
+}
+
+function liveStored(row: ApplicationRow): StoredApplication {
   const wireBody = JSON.parse(row.payload_json) as ApplicationSubmissionBody;
   const payload = applicationSubmissionSchema.parse(wireBody);
-  const state: ApplicationState = row.withdrawn_at === null ? row.state : 'withdrawn';
-  const handOver = handOverOf(row);
   return {
     idempotencyKey: row.idempotency_key,
     payload,
@@ -126,10 +164,7 @@ function toStored(raw: unknown): StoredApplication {
     signatureBlob: row.signature_blob,
     backendApplicationId: row.backend_application_id,
     summary: {
-      applicationId: row.id,
-      localNumber: row.local_number,
-      serviceId: row.service_id,
-      subtype: row.subtype,
+      ...commonSummary(row),
       applicant: { ...payload.applicant, displayName: row.applicant_display_name },
       representative: payload.representative
         ? {
@@ -141,17 +176,21 @@ function toStored(raw: unknown): StoredApplication {
                 : { kind: 'other' },
           }
         : null,
-      plannedResultDate: row.planned_result_date,
       documents: payload.documents,
-      state,
-      acceptedAt: row.accepted_at,
-      registrationNumber: row.registration_number,
-      registeredAt: row.registered_at,
-      problemCode: row.problem_code,
-      tracking: trackingOf(row, handOver !== null),
-      handOver,
     },
   };
+}
+
+// A row that fails to parse is a bug or tampering: fail loudly rather than send or show something else.
+function toStored(raw: unknown): StoredApplication {
+  const row = rowSchema.parse(raw);
+  if (row.purged_at !== null) throw new Error('a purged application has no payload to act on');
+  return liveStored(row);
+}
+
+function toSummary(raw: unknown): ApplicationSummary {
+  const row = rowSchema.parse(raw);
+  return row.purged_at === null ? liveStored(row).summary : purgedSummary(row, row.purged_at);
 }
 
 /** The application row and its outbox row in the caller's transaction: the transactional outbox. */
@@ -185,19 +224,30 @@ export function peekLocalNumber(db: ReadableDb, prefix: string, day: string): st
   return formatLocalNumber(prefix, day, last + 1);
 }
 
+/**
+ * An application to act on: send, re-sign, withdraw, print its receipt, fetch or hand over its
+ * result. One whose personal data were purged under the retention rule is not found here — there is
+ * nothing left to act on, and nothing may fetch its data back; `findApplicationSummary` still shows it.
+ */
 export function findApplication(db: ReadableDb, id: string): StoredApplication | null {
-  const row = db.get(`${SELECT} WHERE a.id = ?`, [id]);
+  const row = db.get(`${SELECT} WHERE a.id = ? AND a.purged_at IS NULL`, [id]);
   return row ? toStored(row) : null;
 }
 
+/** What the status screen, the journal and the search show about an application, purged or not. */
+export function findApplicationSummary(db: ReadableDb, id: string): ApplicationSummary | null {
+  const row = db.get(`${SELECT} WHERE a.id = ?`, [id]);
+  return row ? toSummary(row) : null;
+}
+
 export function listApplications(db: ReadableDb, limit = 200): ApplicationSummary[] {
-  return db.all(`${SELECT} ORDER BY a.accepted_at DESC, a.rowid DESC LIMIT ?`, [limit]).map((r) => toStored(r).summary);
+  return db.all(`${SELECT} ORDER BY a.accepted_at DESC, a.rowid DESC LIMIT ?`, [limit]).map(toSummary);
 }
 
 /**
  * Applications matching what the operator typed or scanned (status.find): the receipt's QR text
  * (the local application id), a registration or local number (case-insensitive), or the
- * applicant's IIN/BIN. `query` is trimmed by the caller. Newest first; each key is an index lookup.
+ * applicant's IIN/BIN (which a purged application no longer has). `query` is trimmed by the caller. Newest first; each key is an index lookup.
  */
 export function findApplicationsByKey(db: ReadableDb, query: string, limit = 50): ApplicationSummary[] {
   return db
@@ -211,7 +261,7 @@ export function findApplicationsByKey(db: ReadableDb, query: string, limit = 50)
         ORDER BY a.accepted_at DESC, a.rowid DESC LIMIT ?2`,
       [query, limit],
     )
-    .map((r) => toStored(r).summary);
+    .map(toSummary);
 }
 
 /** A due outbox entry with its applicant (`iin:…` / `bin:…`), so the sender can keep one lane per applicant. */

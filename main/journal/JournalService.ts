@@ -26,7 +26,7 @@ import { startsNewStep, timeVisit } from '../../core/journal/stepTimes';
 import { summarizeSteps } from '../../core/journal/summarizeSteps';
 import { tallyQuestionnaire } from '../../core/journal/tallyQuestionnaire';
 import { err, ok, type Result } from '../../core/result';
-import { findApplication } from '../db/applications';
+import { findApplicationSummary } from '../db/applications';
 import type { ReadableDb, SqlJsDatabase } from '../db/SqlJsDatabase';
 import type { Clock } from '../ports/Clock';
 import type { OperatorSession } from '../services/OperatorSession';
@@ -128,7 +128,7 @@ export class JournalService implements JournalApi {
     const window = utcWindowAround(filter.from, filter.to);
     const countsByStatus: Record<string, number> = {};
     for (const id of listApplicationIdsAcceptedBetween(db, window.fromIso, window.toIso, filter.operatorId, filter.serviceId)) {
-      const summary = findApplication(db, id)?.summary;
+      const summary = findApplicationSummary(db, id);
       if (!summary || !isWithinKzDays(summary.acceptedAt, filter.from, filter.to)) continue;
       const status = journalStatusOf(summary);
       countsByStatus[status] = (countsByStatus[status] ?? 0) + 1;
@@ -156,7 +156,7 @@ export class JournalService implements JournalApi {
     const applications = new Map<string, ApplicationSummary | null>();
     const summaryOf = (id: string | null): ApplicationSummary | null => {
       if (id === null) return null;
-      if (!applications.has(id)) applications.set(id, findApplication(db, id)?.summary ?? null);
+      if (!applications.has(id)) applications.set(id, findApplicationSummary(db, id));
       return applications.get(id) ?? null;
     };
     return rows.flatMap((row): JournalVisit[] => {
@@ -201,7 +201,7 @@ export class JournalService implements JournalApi {
 
   private entryOfApplication(db: ReadableDb, applicationId: string | null): CatalogEntry | null {
     if (applicationId === null) return null;
-    const serviceId = findApplication(db, applicationId)?.summary.serviceId;
+    const serviceId = findApplicationSummary(db, applicationId)?.serviceId;
     return serviceId === undefined ? null : (this.services.get(serviceId) ?? null);
   }
 }

@@ -30,7 +30,8 @@ export function createFakeReceipts(main: FakeMain): ReceiptsApi {
     async forApplication(applicationId, language) {
       if (!main.operator()) return err(NOT_SIGNED_IN);
       const application = main.applications.find((candidate) => candidate.applicationId === applicationId);
-      if (!application) return err({ kind: 'not-found' });
+      // Main finds no application whose personal data were purged (main/db/applications.ts findApplication).
+      if (!application || application.purgedAt !== null) return err({ kind: 'not-found' });
       const number = application.registrationNumber ?? application.localNumber;
       return ok({
         fileName: `${language === 'kk' ? 'tizilimdeme' : 'raspiska'}-${number.replace(/[^0-9A-Za-z-]+/g, '_')}.pdf`,

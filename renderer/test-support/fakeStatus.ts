@@ -27,6 +27,11 @@ export interface FakeStatusController {
   track(applicationId: string, view: FakeProviderView): ApplicationSummary;
   /** The backend cannot be reached: refresh and uncached result fetches answer backend-unavailable. */
   setBackendAvailable(isAvailable: boolean): void;
+  /**
+   * Main's retention purge removed the applicant's personal data at `at` (ApplicationSummary.purgedAt):
+   * numbers, statuses and hand-over stay; refresh and result answer not-found from then on.
+   */
+  purge(applicationId: string, at: string): ApplicationSummary;
 }
 
 export interface FakeStatus {
@@ -103,7 +108,7 @@ export function createFakeStatus(main: FakeMain): FakeStatus {
 
   function registered(applicationId: string): Result<ApplicationSummary, { kind: 'not-found' } | { kind: 'not-registered' }> {
     const application = find(applicationId);
-    if (!application) return err(NOT_FOUND);
+    if (!application || application.purgedAt !== null) return err(NOT_FOUND);
     if (application.state !== 'registered') return err({ kind: 'not-registered' });
     return ok(application);
   }
@@ -129,6 +134,19 @@ export function createFakeStatus(main: FakeMain): FakeStatus {
     },
     setBackendAvailable(isAvailable) {
       isBackendAvailable = isAvailable;
+    },
+    purge(applicationId, at) {
+      const application = find(applicationId);
+      if (!application) throw new Error(`fake status: no application ${applicationId}`);
+      const applicant = application.applicant.kind === 'individual' ? { kind: 'individual' as const, iin: '', displayName: '' } : { kind: 'legal-entity' as const, bin: '', displayName: '' };
+      const tracking = application.tracking && {
+        ...application.tracking,
+        decision: application.tracking.decision?.outcome === 'issued' ? application.tracking.decision : null,
+        resultAvailable: false,
+        resultStored: false,
+        nextCheckAt: null,
+      };
+      return replace({ ...application, applicant, representative: null, documents: [], tracking, purgedAt: at });
     },
   };
 

@@ -83,6 +83,7 @@ export function acceptApplication(
     // Main learns the provider's status by polling after registration (fakeStatus.ts plays that).
     tracking: null,
     handOver: null,
+    purgedAt: null,
   };
   main.applications.unshift(application);
   return application;

@@ -246,7 +246,7 @@ describe('migration 0010 (operator verifiers)', () => {
     await v9.close();
 
     const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
-    expect(upgraded.schemaVersion).toBe(10);
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
     expect(upgraded.read((r) => r.get(`SELECT value FROM settings WHERE key = 'language'`))).toEqual({ value: '"ru"' });
     const accounts = new SqlAccountStore(upgraded);
     expect(accounts.findAccount('operator')).toBeNull();
@@ -255,3 +255,43 @@ describe('migration 0010 (operator verifiers)', () => {
     await upgraded.close();
   });
 });
+
+describe('migration 0011 (retention)', () => {
+  it('upgrades a populated version-10 database: nothing is purged, summaries and actions unchanged, the purge queries use their indexes', async () => {
+    const { listApplicationsDueForPurge, blankUnusedSnapshots } = await import('../../retention/purgeRecords');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig-')), 'workstation.sqlite');
+    const v10 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 10) });
+    expect(v10.schemaVersion).toBe(10);
+    await v10.write((w) => {
+      w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-1', 'answer-1', '2026-11-20T05:00:00.000Z', '{"kind":"legal-entity"}', '2026-11-20T05:00:00.000Z')`);
+      w.run(
+        `INSERT INTO applications(id, local_number, service_id, subtype, operator_id, snapshot_id, applicant_display_name, payload_json,
+          idempotency_key, state, accepted_at, registration_number, registered_at, backend_application_id) VALUES ('app-11', ?, ?, 'issue', 'op-1', 'snap-1', 'ТОО «ТЕСТ»', ?, 'key-11', 'registered', ?, 'KZ26LAA00000011', ?, 'backend-11')`,
+        [V1_PAYLOAD.localNumber, V1_PAYLOAD.serviceId, JSON.stringify(V1_PAYLOAD), V1_PAYLOAD.acceptedAt, V1_PAYLOAD.acceptedAt],
+      );
+      w.run(`INSERT INTO hand_overs VALUES ('app-11', '2026-11-21T05:00:00.000Z', 'op-1', 'Оператор')`);
+      w.run(`INSERT INTO drafts(id, operator_id, service_id, subtype, applicant_snapshot_id, state, application_id, created_at, updated_at)
+        VALUES ('draft-11', 'op-1', ?, 'issue', 'snap-1', 'submitted', 'app-11', ?, ?)`, [V1_PAYLOAD.serviceId, V1_PAYLOAD.acceptedAt, V1_PAYLOAD.acceptedAt]);
+    });
+    await v10.close();
+
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
+    expect(upgraded.read((r) => findApplication(r, 'app-11'))?.summary).toMatchObject({
+      purgedAt: null, registrationNumber: 'KZ26LAA00000011', applicant: { bin: V1_PAYLOAD.applicant.bin, displayName: 'ТОО «ТЕСТ»' }, handOver: { handedOverAt: '2026-11-21T05:00:00.000Z' },
+    });
+    expect(upgraded.read((r) => listApplications(r)).map((a) => a.purgedAt)).toEqual([null]);
+    // Due by the rules only once 30 days have passed since the hand-over.
+    expect(upgraded.read((r) => listApplicationsDueForPurge(r, new Date('2026-12-21T04:59:59.999Z'), 30))).toEqual([]);
+    expect(upgraded.read((r) => listApplicationsDueForPurge(r, new Date('2026-12-21T05:00:00.000Z'), 30))).toEqual(['app-11']);
+    // Its lookup is still used by the application (and its draft): not emptied however old.
+    expect(await upgraded.write((w) => blankUnusedSnapshots(w, new Date('2027-06-01T00:00:00.000Z'), 30))).toBe(0);
+    const plan = (sql: string) => upgraded.read((r) => r.all(`EXPLAIN QUERY PLAN ${sql}`)).map((row) => String(row.detail)).join(' | ');
+    expect(plan(`SELECT id FROM applications WHERE purged_at IS NULL`)).toContain('applications_unpurged');
+    expect(plan(`SELECT id FROM registry_snapshots WHERE record_json <> '{}'`)).toContain('registry_snapshots_unblanked');
+    expect(plan(`SELECT 1 FROM applications WHERE snapshot_id = 'x'`)).toContain('applications_by_snapshot');
+    expect(plan(`SELECT 1 FROM drafts WHERE application_id = 'x'`)).toContain('drafts_by_application');
+    await upgraded.close();
+  });
+});
+

@@ -6,6 +6,7 @@ import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
 import { SUBTYPE_LABELS } from '../catalog/subtypeLabels';
 import { ReceiptActions } from '../receipts/ReceiptActions';
+import { PurgedNote, purgedActionReason } from '../retention/PurgedNote';
 import { ApplicationDetails } from '../status/ApplicationDetails';
 import { ResultViewer } from '../status/ResultViewer';
 import { StatusActions } from '../status/StatusActions';
@@ -14,7 +15,8 @@ import { applicantIdentifierOf, selectApplications, selectIsApplicationsLoading,
 import { APPLICATIONS_POLL_MS, useApplicationsPolling } from './useApplicationsPolling';
 
 function ApplicationRow({ application, onOpen }: { readonly application: ApplicationSummary; readonly onOpen: () => void }) {
-  const { t, render, language, formatDate, formatDateTime } = useTranslator();
+  const translator = useTranslator();
+  const { t, render, language, formatDate, formatDateTime } = translator;
   const serviceTitle = useWorkstation((state) => selectServiceTitle(state, application.serviceId, language));
   return (
     <tr data-testid="applications-row">
@@ -25,10 +27,16 @@ function ApplicationRow({ application, onOpen }: { readonly application: Applica
         <span className="data-table__sub">{t(SUBTYPE_LABELS[application.subtype])}</span>
       </td>
       <td>
-        {application.applicant.displayName}
-        <span className="data-table__sub">{applicantIdentifierOf(application)}</span>
-        {application.representative && (
-          <span className="data-table__sub">{t('journal.representative', { name: application.representative.displayName })}</span>
+        {application.purgedAt !== null ? (
+          <PurgedNote purgedAt={application.purgedAt} testId="applications-purged" />
+        ) : (
+          <>
+            {application.applicant.displayName}
+            <span className="data-table__sub">{applicantIdentifierOf(application)}</span>
+            {application.representative && (
+              <span className="data-table__sub">{t('journal.representative', { name: application.representative.displayName })}</span>
+            )}
+          </>
         )}
       </td>
       <td className="data-table__number">{formatDateTime(application.acceptedAt)}</td>
@@ -45,7 +53,11 @@ function ApplicationRow({ application, onOpen }: { readonly application: Applica
           </span>
         )}
       </td>
-      <td>{application.state !== 'withdrawn' && <ReceiptActions applicationId={application.applicationId} />}</td>
+      <td>
+        {application.state !== 'withdrawn' && (
+          <ReceiptActions applicationId={application.applicationId} unavailableReason={purgedActionReason(application, translator)} />
+        )}
+      </td>
       <td>
         <StatusActions application={application} onOpen={onOpen} />
       </td>

@@ -7,6 +7,7 @@ import { useRunAction } from '../../ui/useRunAction';
 import { applicantIdentifierOf, selectServiceTitle } from '../applications/applicationsSelectors';
 import { SUBTYPE_LABELS } from '../catalog/subtypeLabels';
 import { base64ToBytes, printPdf } from '../receipts/receiptOutput';
+import { PurgedNote, purgedActionReason } from '../retention/PurgedNote';
 import { StatusLabel } from '../status/StatusLabel';
 import { handOverErrorMessage } from '../status/statusErrorMessages';
 import { issuedDocumentMessage, requestNumberOf } from '../status/statusLabels';
@@ -21,10 +22,12 @@ function printResult(document: ResultDocument): void {
 /**
  * The chosen application at the hand-over counter: who, what, its status and result; view and print
  * the result, then record the hand-over (enabled only when main would accept it, with the reason
- * otherwise), then the questionnaire where the store offers one.
+ * otherwise), then the questionnaire where the store offers one. Once the application's personal
+ * data were purged, the result can no longer be viewed or printed: the buttons say why.
  */
 export function HandOverCard({ application }: { readonly application: ApplicationSummary }) {
-  const { t, render, language, formatDate, formatDateTime } = useTranslator();
+  const translator = useTranslator();
+  const { t, render, language, formatDate, formatDateTime } = translator;
   const store = useWorkstationStore();
   const serviceTitle = useWorkstation((state) => selectServiceTitle(state, application.serviceId, language));
   const attempt = useWorkstation((state) => state.handOverAttempt);
@@ -40,7 +43,8 @@ export function HandOverCard({ application }: { readonly application: Applicatio
   const isRecording = attempt.kind === 'recording' && attempt.applicationId === applicationId;
   const done = attempt.kind === 'done' && attempt.applicationId === applicationId ? attempt : null;
   const refused = attempt.kind === 'refused' && attempt.applicationId === applicationId ? attempt : null;
-  const hasResult = application.tracking?.resultAvailable === true;
+  const purgedReason = purgedActionReason(application, translator);
+  const hasResult = application.tracking?.resultAvailable === true || (purgedReason !== null && application.state === 'registered');
   const issued = issuedDocumentMessage(application.tracking?.decision ?? null);
 
   return (
@@ -50,10 +54,16 @@ export function HandOverCard({ application }: { readonly application: Applicatio
           <span className="data-table__number">{requestNumberOf(application)}</span>
         </CardRow>
         <CardRow label={t('journal.applicant')} testId="handover-applicant">
-          {application.applicant.displayName}
-          <span className="summary__sub">{applicantIdentifierOf(application)}</span>
-          {application.representative && (
-            <span className="summary__sub">{t('journal.representative', { name: application.representative.displayName })}</span>
+          {application.purgedAt !== null ? (
+            <PurgedNote purgedAt={application.purgedAt} />
+          ) : (
+            <>
+              {application.applicant.displayName}
+              <span className="summary__sub">{applicantIdentifierOf(application)}</span>
+              {application.representative && (
+                <span className="summary__sub">{t('journal.representative', { name: application.representative.displayName })}</span>
+              )}
+            </>
           )}
         </CardRow>
         <CardRow label={t('journal.service')}>
@@ -70,18 +80,32 @@ export function HandOverCard({ application }: { readonly application: Applicatio
       </dl>
 
       <div className="step__actions">
-        {application.state === 'registered' && application.handOver === null && (
+        {application.state === 'registered' && application.handOver === null && purgedReason === null && (
           <button type="button" className="button" data-testid="handover-refresh" disabled={busy !== null} onClick={() => run(refresh())}>
             {busy === 'refresh' ? t('status.refreshing') : t('status.refreshRow')}
           </button>
         )}
         {hasResult && (
-          <button type="button" className="button" data-testid="handover-view-result" disabled={busy !== null} onClick={() => run(viewResult(applicationId))}>
+          <button
+            type="button"
+            className="button"
+            data-testid="handover-view-result"
+            disabled={busy !== null || purgedReason !== null}
+            aria-describedby={purgedReason !== null ? 'handover-purged-reason' : undefined}
+            onClick={() => run(viewResult(applicationId))}
+          >
             {t('status.viewResult')}
           </button>
         )}
         {hasResult && (
-          <button type="button" className="button" data-testid="handover-print-result" disabled={busy !== null} onClick={() => run(outputResult())}>
+          <button
+            type="button"
+            className="button"
+            data-testid="handover-print-result"
+            disabled={busy !== null || purgedReason !== null}
+            aria-describedby={purgedReason !== null ? 'handover-purged-reason' : undefined}
+            onClick={() => run(outputResult())}
+          >
             {busy === 'output' ? t('handover.printing') : t('handover.print')}
           </button>
         )}
@@ -98,6 +122,11 @@ export function HandOverCard({ application }: { readonly application: Applicatio
           </button>
         )}
       </div>
+      {purgedReason !== null && (
+        <p className="muted" id="handover-purged-reason" data-testid="handover-purged-reason">
+          {purgedReason}
+        </p>
+      )}
       {blocker !== null && done === null && (
         <p className="muted" id="handover-blocked-reason" data-testid="handover-blocked-reason">
           {render(handOverBlockerMessage(blocker, t, formatDateTime))}

@@ -4,6 +4,7 @@ import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
 import { selectServiceTitle } from '../applications/applicationsSelectors';
+import { PurgedNote } from '../retention/PurgedNote';
 import { ResultViewer } from '../status/ResultViewer';
 import { StatusLabel } from '../status/StatusLabel';
 import { requestNumberOf } from '../status/statusLabels';
@@ -18,7 +19,7 @@ function FoundRow({ application, isChosen }: { readonly application: Application
     <li className={`handover-results__row${isChosen ? ' handover-results__row--chosen' : ''}`} data-testid="handover-result-row">
       <button type="button" className="button button--quiet handover-results__choose" aria-pressed={isChosen} onClick={() => chooseForHandOver(application.applicationId)}>
         <span className="data-table__number">{requestNumberOf(application)}</span>
-        <span>{application.applicant.displayName}</span>
+        {application.purgedAt !== null ? <PurgedNote purgedAt={application.purgedAt} /> : <span>{application.applicant.displayName}</span>}
         <span>{serviceTitle}</span>
       </button>
       <StatusLabel application={application} />

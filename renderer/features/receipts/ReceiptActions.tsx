@@ -15,8 +15,17 @@ const isPrintShortcut = (event: KeyboardEvent) =>
 /**
  * "Print receipt" and "Save as PDF" for one application (Diagram No. 2 step 8): the receipt is asked
  * of main in the interface's language each time, so a reprint shows the registration number once known.
+ * `unavailableReason` (the application's personal data were purged) disables both and says why.
  */
-export function ReceiptActions({ applicationId, printShortcut = false }: { readonly applicationId: string; readonly printShortcut?: boolean }) {
+export function ReceiptActions({
+  applicationId,
+  printShortcut = false,
+  unavailableReason = null,
+}: {
+  readonly applicationId: string;
+  readonly printShortcut?: boolean;
+  readonly unavailableReason?: string | null;
+}) {
   const { t } = useTranslator();
   const fetchReceipt = useWorkstation((state) => state.fetchReceipt);
   const run = useRunAction();
@@ -44,7 +53,7 @@ export function ReceiptActions({ applicationId, printShortcut = false }: { reado
   );
 
   useEffect(() => {
-    if (!printShortcut) return undefined;
+    if (!printShortcut || unavailableReason !== null) return undefined;
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.repeat || !isPrintShortcut(event)) return;
       event.preventDefault();
@@ -52,7 +61,7 @@ export function ReceiptActions({ applicationId, printShortcut = false }: { reado
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [printShortcut, perform, run]);
+  }, [printShortcut, unavailableReason, perform, run]);
 
   return (
     <div className="receipt-actions">
@@ -60,14 +69,21 @@ export function ReceiptActions({ applicationId, printShortcut = false }: { reado
         type="button"
         className="button"
         data-testid="receipt-print"
-        disabled={busy !== null}
-        aria-keyshortcuts={printShortcut ? 'Alt+P' : undefined}
-        title={printShortcut ? `${t('receipt.print')} (Alt+P)` : undefined}
+        disabled={busy !== null || unavailableReason !== null}
+        aria-keyshortcuts={printShortcut && unavailableReason === null ? 'Alt+P' : undefined}
+        title={unavailableReason ?? (printShortcut ? `${t('receipt.print')} (Alt+P)` : undefined)}
         onClick={() => run(perform('print'))}
       >
         {busy === 'print' ? t('receipt.busy') : t('receipt.print')}
       </button>
-      <button type="button" className="button" data-testid="receipt-save" disabled={busy !== null} onClick={() => run(perform('save'))}>
+      <button
+        type="button"
+        className="button"
+        data-testid="receipt-save"
+        disabled={busy !== null || unavailableReason !== null}
+        title={unavailableReason ?? undefined}
+        onClick={() => run(perform('save'))}
+      >
         {busy === 'save' ? t('receipt.busy') : t('receipt.save')}
       </button>
       {error !== null && (

@@ -1,10 +1,12 @@
 import type { ApplicationSummary } from '../../../core/contract';
 import { useTranslator } from '../../i18n/useTranslator';
+import { PurgedNote } from '../retention/PurgedNote';
 import { issuedDocumentMessage, PROVIDER_STATUS_LABELS, refusalReasonText, requestNumberOf } from './statusLabels';
 
 /**
  * «Ашу» (open): everything this workstation knows about one application after registration — the
- * provider's status history with times, the decision, and the hand-over record.
+ * provider's status history with times, the decision, and the hand-over record; and, once its
+ * personal data were purged, when (a refusal's reasons went with them).
  */
 export function ApplicationDetails({ application, onClose }: { readonly application: ApplicationSummary; readonly onClose: () => void }) {
   const { t, render, language, formatDateTime } = useTranslator();
@@ -20,6 +22,11 @@ export function ApplicationDetails({ application, onClose }: { readonly applicat
           {t('status.details.close')}
         </button>
       </div>
+      {application.purgedAt !== null && (
+        <p>
+          <PurgedNote purgedAt={application.purgedAt} testId="status-details-purged" />
+        </p>
+      )}
       <h4>{t('status.details.history')}</h4>
       {tracking === null ? (
         <p className="muted">{t('status.details.noHistory')}</p>
@@ -40,7 +47,11 @@ export function ApplicationDetails({ application, onClose }: { readonly applicat
       )}
       <h4>{t('status.details.decision')}</h4>
       <div data-testid="status-details-decision">
-        {decision === null ? (
+        {decision === null && application.purgedAt !== null ? (
+          <p>
+            <PurgedNote purgedAt={application.purgedAt} />
+          </p>
+        ) : decision === null ? (
           <p className="muted">{t('status.details.noDecision')}</p>
         ) : (
           <>

@@ -21,6 +21,7 @@ const base: ApplicationSummary = {
   problemCode: null,
   tracking: null,
   handOver: null,
+  purgedAt: null,
 };
 
 const tracking = (status: StatusTracking['status'], decision: StatusTracking['decision'] = null): StatusTracking => ({
