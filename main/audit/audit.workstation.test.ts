@@ -38,6 +38,9 @@ describe('audit log in the workstation', () => {
       const person = await api.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.activeMan });
       const company = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
       if (!person.ok || !company.ok) throw new Error('lookup refused');
+      const unknown = await api.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.unknownValidIin });
+      if (unknown.ok || unknown.error.kind !== 'not-found') throw new Error('an unknown IIN was found');
+      personal.push(FIXTURE_IDS.unknownValidIin);
       personal.push(FIXTURE_IDS.activeMan, FIXTURE_IDS.activeCompany, applicantDisplayName(person.value.record), applicantDisplayName(company.value.record));
       const operator = await api.session.current();
       if (operator.ok && operator.value) personal.push(operator.value.iin, operator.value.fullName);
@@ -53,12 +56,13 @@ describe('audit log in the workstation', () => {
     }
   }, 60_000);
 
-  it('records login, lookups, imports, sign, submit, print and logout in order, without personal data', async () => {
+  it('records login, lookups (also the refused one), imports, sign, submit, print and logout in order, without personal data', async () => {
     const db = await SqlJsDatabase.open({ file: path.join(dataDir, 'workstation.sqlite'), wasmPath, migrations: [], storage: readOnlyDbStorage });
     try {
       const records = db.read((r) => listAuditRecords(r));
       const actions = records.map((r) => r.action).filter((a, i, all) => a !== 'import' || all[i - 1] !== 'import');
-      expect(actions).toEqual(['login', 'lookup', 'lookup', 'import', 'sign', 'submit', 'print', 'logout']);
+      expect(actions).toEqual(['login', 'lookup', 'lookup', 'lookup-failed', 'import', 'sign', 'submit', 'print', 'logout']);
+      expect(JSON.parse(records.find((r) => r.action === 'lookup-failed')!.detail)).toEqual({ kind: 'individual', reason: 'not-found' });
       expect(records.every((r) => r.operatorId === 'op-0001')).toBe(true);
       expect(records.filter((r) => ['sign', 'submit', 'print'].includes(r.action)).map((r) => r.subject)).toEqual([applicationId, applicationId, applicationId]);
       expect(JSON.parse(records.find((r) => r.action === 'sign')!.detail)).toEqual({ method: 'key-file' });

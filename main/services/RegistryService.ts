@@ -37,6 +37,29 @@ export class RegistryService implements RegistryApi {
   ) {}
 
   async lookupApplicant(query: ApplicantQuery): Promise<Result<ApplicantCard, LookupError>> {
+    const result = await this.applicantLookup(query);
+    if (!result.ok) await this.recordFailure(result.error.kind, { kind: query.kind });
+    return result;
+  }
+
+  async lookupRepresentative(query: RepresentativeQuery): Promise<Result<RepresentativeCard, RepresentativeError>> {
+    const result = await this.representativeLookup(query);
+    if (!result.ok) await this.recordFailure(result.error.kind, { kind: 'representative', powerOfAttorney: query.powerOfAttorney.kind });
+    return result;
+  }
+
+  /**
+   * A refused lookup is recorded too (who asked, what kind, why it failed — never the identifier):
+   * repeated not-found answers are how someone fishing the registries would show up.
+   */
+  private async recordFailure(reason: string, detail: Readonly<Record<string, string>>): Promise<void> {
+    if (reason === 'not-signed-in') return;
+    const operator = this.session.current()?.operator;
+    if (!operator) return;
+    await this.audit.record({ operatorId: operator.operatorId, action: 'lookup-failed', subject: null, detail: { ...detail, reason } });
+  }
+
+  private async applicantLookup(query: ApplicantQuery): Promise<Result<ApplicantCard, LookupError>> {
     const active = this.session.require();
     if (!active.ok) return active;
     const id = query.kind === 'individual' ? query.iin : query.bin;
@@ -59,7 +82,7 @@ export class RegistryService implements RegistryApi {
     return { ok: true, value: { snapshotId, answeredAt: answer.value.answeredAt, record } };
   }
 
-  async lookupRepresentative(query: RepresentativeQuery): Promise<Result<RepresentativeCard, RepresentativeError>> {
+  private async representativeLookup(query: RepresentativeQuery): Promise<Result<RepresentativeCard, RepresentativeError>> {
     const active = this.session.require();
     if (!active.ok) return active;
     const { token, operator } = active.value;

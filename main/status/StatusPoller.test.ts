@@ -188,7 +188,7 @@ describe('StatusPoller', () => {
       onUnexpectedError: (e) => {
         throw e;
       },
-      prefetchResult: (id) => service.result(id),
+      prefetchResult: (id) => service.prefetch(id),
     });
     const app = await f.addApplication();
     f.backend.statusAnswers = [{ ok: true, value: viewAt(app.backendId, 'issued') }, { ok: true, value: viewAt(app.backendId, 'ready-for-handover') }];

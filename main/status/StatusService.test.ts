@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../blobs/EncryptedBlobStore';
 import { listApplications } from '../db/applications';
-import { AuditLog } from '../audit/AuditLog';
+import { AuditLog, listAuditRecords } from '../audit/AuditLog';
 import { StatusChecker } from './StatusChecker';
 import { StatusService, safeResultFileName } from './StatusService';
 import { findStoredResult } from './statusRecords';
@@ -126,6 +126,18 @@ describe('StatusService.result', () => {
     expect(s.backend.resultCalls).toHaveLength(1);
     const summary = await s.service.find(app.id);
     expect(summary.ok && summary.value[0]?.tracking).toMatchObject({ resultAvailable: true, resultStored: true });
+  });
+
+  it('records a result-view in the audit log when an operator opens the result, but not for the background prefetch', async () => {
+    const s = await setup();
+    const app = await s.addApplication();
+    s.backend.statusAnswers = [{ ok: true, value: viewAt(app.backendId, 'ready-for-handover') }];
+    s.backend.resultAnswers = [{ ok: true, value: RESULT_PDF }];
+    const views = () => s.db.read((r) => listAuditRecords(r)).filter((record) => record.action === 'result-view');
+    expect((await s.service.prefetch(app.id)).ok).toBe(true);
+    expect(views()).toEqual([]);
+    expect((await s.service.result(app.id)).ok).toBe(true);
+    expect(views()).toEqual([expect.objectContaining({ operatorId: OPERATOR.operatorId, subject: app.id, detail: '{}' })]);
   });
 
   it('refuses a document whose SHA-256 does not match the status view and stores nothing', async () => {

@@ -45,7 +45,19 @@ export class StatusService implements StatusApi {
     return checked.ok ? ok(checked.value.summary) : checked;
   }
 
-  result(applicationId: string): Promise<Result<ResultDocument, ResultError>> {
+  /**
+   * The renderer's entry point: an operator is about to view, print or save the result, which is
+   * recorded in the audit log (the background prefetch is not: nobody looks at it then).
+   */
+  async result(applicationId: string): Promise<Result<ResultDocument, ResultError>> {
+    const document = await this.prefetch(applicationId);
+    const operator = this.session.current()?.operator;
+    if (document.ok && operator) await this.audit.record({ operatorId: operator.operatorId, action: 'result-view', subject: applicationId });
+    return document;
+  }
+
+  /** The result document, fetched and stored here if it is not yet (the status poller calls this in the background). */
+  prefetch(applicationId: string): Promise<Result<ResultDocument, ResultError>> {
     const running = this.downloads.get(applicationId);
     if (running) return running;
     const attempt = this.resultOnce(applicationId).finally(() => this.downloads.delete(applicationId));
