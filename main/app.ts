@@ -24,7 +24,7 @@ import { parseCalendarData } from '../core/calendar/calendarSchema';
 import { CalendarHolder } from './services/CalendarHolder';
 import { CatalogService } from './services/CatalogService';
 import { SettingsService } from './services/SettingsService';
-import { SettingsStore } from './services/SettingsStore';
+import { SettingsStore, readSavedBackendConnection } from './services/SettingsStore';
 import { documentSlotsSchema } from '../core/catalog/documentSlots';
 import { SaneScanner } from './adapters/scanner/SaneScanner';
 import { CompositeScanner } from './adapters/scanner/CompositeScanner';
@@ -55,6 +55,9 @@ import { JournalService } from './journal/JournalService';
 import { QuestionnaireService } from './questionnaire/QuestionnaireService';
 import { composeDiagnostics } from './diagnostics/composeDiagnostics';
 import { AuditLog } from './audit/AuditLog';
+import { createBackendFetch, parseCaBundle, probeBackend, type BackendFetch } from './adapters/backend/backendTls';
+import { describeActiveConnection, effectiveBackendConnection, sameConnection } from './config/backendConnection';
+import { composeRetention } from './retention/composeRetention';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -85,6 +88,7 @@ export interface WorkstationOptions {
 export interface Workstation {
   readonly api: WorkstationApi;
   readonly backendUrl: string;
+  readonly backendMode: 'embedded' | 'configured';
   close(): Promise<void>;
 }
 
@@ -114,10 +118,14 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   await removeStaleTempFiles(path.join(config.dataDir, 'blobs'), 1);
   await removeStaleTempFiles(path.join(config.dataDir, 'pki'));
 
+  // The backend chosen at start (admin file, environment, supervisor's setting, config.json); a
+  // change saved in settings applies at the next start.
+  const startupConnection = effectiveBackendConnection(config, readSavedBackendConnection(db));
   let embedded: EmbeddedBackend | null = null;
+  let transport: BackendFetch | null = null;
   let backend = options.backend;
   if (!backend) {
-    let url = config.backendUrl;
+    let url = startupConnection.url;
     if (url === null) {
       embedded = await startEmbeddedBackend({
         stateDir: path.join(config.dataDir, 'embedded-backend'),
@@ -128,8 +136,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       });
       url = embedded.url;
     }
-    backend = new HttpLicensingBackend({ baseUrl: url, timeoutMs: config.backendTimeoutMs });
+    if (url.startsWith('https:')) transport = createBackendFetch({ caPem: startupConnection.caPem, pins: startupConnection.pins });
+    backend = new HttpLicensingBackend({ baseUrl: url, timeoutMs: config.backendTimeoutMs, ...(transport ? { fetch: transport.fetch } : {}) });
   }
+  const backendMode = embedded ? 'embedded' : 'configured';
 
   const session = new OperatorSession(clock);
   // Login and logout write nothing else: each is recorded in a durable write of its own.
@@ -145,7 +155,23 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const scanner = options.scanner ?? (await createScanner(config));
   const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
   const fontBytes = new Uint8Array(await readFile(path.join(options.paths.resourcesDir, 'fonts', 'DejaVuSans.ttf')));
-  const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)));
+  const activeConnection = describeActiveConnection(backend.baseUrl, backendMode, startupConnection);
+  const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)), {
+    admin: config.admin ?? null,
+    backendLockedBy: config.backendUrlSource === 'environment' ? 'PSC_BACKEND_URL' : null,
+    resolveBackend: (saved) => effectiveBackendConnection(config, saved),
+    describeBackend: (saved) => {
+      const next = effectiveBackendConnection(config, saved);
+      const certificates = next.caPem ? parseCaBundle(next.caPem, clock.now()) : null;
+      return {
+        url: next.url,
+        caCertificates: certificates?.ok ? certificates.value : [],
+        pins: next.pins,
+        active: activeConnection,
+        restartRequired: !sameConnection(next, startupConnection),
+      };
+    },
+  });
   const calendar = new CalendarHolder(calendarData, settingsStore);
   const catalogService = new CatalogService(catalog, session, settingsStore, calendar, clock);
   // The monitor kicks the outbox when the backend comes back; the outbox tells the monitor what each attempt learned.
@@ -162,7 +188,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     random: options.random ?? Math.random,
     maxIdleMs: 30_000,
     onUnexpectedError: options.onUnexpectedError,
-    onReachability: (reachable) => connectivity.observe(reachable),
+    onReachability: (reachable, failure) => connectivity.observe(reachable, failure),
     onRegistered: () => {
       connectivity.synced();
       // The first status check follows the registration at once (the poller backs off from there).
@@ -172,14 +198,14 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   session.onDidSignIn(() => sender.kick());
   const statusChecker = new StatusChecker(db, backend, session, clock, {
     policy: { ...DEFAULT_STATUS_POLL, ...(config.statusPollBaseMs !== undefined ? { baseMs: config.statusPollBaseMs } : {}) },
-    onReachability: (reachable) => connectivity.observe(reachable),
+    onReachability: (reachable, failure) => connectivity.observe(reachable, failure),
   });
   const status = new StatusService(db, blobs, backend, session, statusChecker, clock, audit);
   statusPoller = new StatusPoller(db, statusChecker, session, clock, nodePollTimers, {
     ...DEFAULT_STATUS_POLLER,
     isOffline: () => connectivity.current().state === 'offline',
     onUnexpectedError: options.onUnexpectedError,
-    prefetchResult: (applicationId) => status.result(applicationId),
+    prefetchResult: (applicationId) => status.prefetch(applicationId),
   });
   session.onDidSignIn(() => statusPoller?.kick());
   const pages = new PageStore(db, blobs, pipeline, clock);
@@ -213,9 +239,19 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     system: new SystemService(db, {
       version: options.version,
       host: options.host,
-      backend: { mode: embedded ? 'embedded' : 'configured', url: backend.baseUrl },
+      backend: { mode: backendMode, url: backend.baseUrl },
     }),
-    settings: new SettingsService(settingsStore, session, catalogService),
+    settings: new SettingsService(
+      settingsStore,
+      session,
+      catalogService,
+      {
+        parseCaBundle: (pem) => parseCaBundle(pem, clock.now()),
+        probe: (url, tls) => probeBackend(url, tls, config.backendTimeoutMs),
+        embeddedUrl: () => embedded?.url ?? null,
+      },
+      audit,
+    ),
     drafts,
     scanning,
     signing: signing.service,
@@ -230,7 +266,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       app: { version: options.version, host: options.host, dataDir: config.dataDir },
       databaseFile: path.join(config.dataDir, 'workstation.sqlite'),
       backend,
-      backendMode: embedded ? 'embedded' : 'configured',
+      backendMode,
       connectivity: () => connectivity.current(),
       revocationStatus: () => signing.service.revocationStatus(),
       queueStatus: () => api.queue.status(),
@@ -240,14 +276,18 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       onUnexpectedError: options.onUnexpectedError,
     }),
   };
+  const retention = composeRetention({ db, blobs, clock, audit, retentionDays: () => settingsStore.retentionDays(), onUnexpectedError: options.onUnexpectedError });
   sender.start();
   connectivity.start();
   statusPoller.start();
+  retention.start();
 
   return {
     api,
     backendUrl: backend.baseUrl,
+    backendMode,
     async close() {
+      await retention.stop();
       await scanning.settle();
       signing.close();
       connectivity.stop();
@@ -257,6 +297,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       await pipeline.close();
       await audit.settle();
       await db.close();
+      await transport?.close();
       await embedded?.close();
     },
   };

@@ -48,7 +48,7 @@ export const WORKSTATION_API_METHODS = {
   registry: { lookupApplicant: true, lookupRepresentative: true },
   submissions: { submitDraft: true, list: true },
   system: { about: true, setLanguage: true },
-  settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true, setIdleLockMinutes: true },
+  settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true, setIdleLockMinutes: true, setRetentionDays: true, setBackendConnection: true, checkBackendConnection: true },
   drafts: {
     start: true, get: true, listOpen: true, setParties: true, setPresentedOnPaper: true, importFile: true,
     movePage: true, rotatePage: true, deletePage: true, pageThumbnail: true, discard: true,

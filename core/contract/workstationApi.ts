@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loginRequestSchema } from './session';
 import { applicantQuerySchema, representativeQuerySchema } from './registry';
 import { deadlinePreviewRequestSchema } from './catalog';
-import { calendarOverridesArgs, currentServiceVersionArgs, idleLockMinutesArgs } from './settings';
+import { backendConnectionArgs, calendarOverridesArgs, currentServiceVersionArgs, idleLockMinutesArgs, retentionDaysArgs } from './settings';
 import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } from './drafts';
 import { scanSettingsSchema } from './scanning';
 import { keyPasswordSchema, keySourceSchema, signingMethodSchema } from './signing';
@@ -60,6 +60,9 @@ export const WORKSTATION_API = {
     setCurrentServiceVersion: currentServiceVersionArgs,
     setCalendarOverrides: calendarOverridesArgs,
     setIdleLockMinutes: idleLockMinutesArgs,
+    setRetentionDays: retentionDaysArgs,
+    setBackendConnection: backendConnectionArgs,
+    checkBackendConnection: backendConnectionArgs,
   },
   drafts: {
     start: z.tuple([startDraftSchema]),

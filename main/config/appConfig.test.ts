@@ -7,11 +7,12 @@ import { DEFAULT_CRL_MAX_AGE_HOURS, DEFAULT_NCALAYER_URL, DEFAULT_WEB_PORT, load
 describe('loadAppConfig', () => {
   it('defaults to the embedded backend and the default port', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
-    expect(loadAppConfig({}, dir)).toEqual({
+    expect(loadAppConfig({}, dir, path.join(dir, 'no-admin.json'))).toEqual({
       ok: true,
       value: {
         dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
         trustAnchorsDir: null, crlMaxAgeHours: DEFAULT_CRL_MAX_AGE_HOURS, ncaLayerUrl: DEFAULT_NCALAYER_URL, ncaLayerCaFile: null,
+        backendUrlSource: null, backendCaPem: null, backendPins: [], admin: null,
       },
     });
   });
@@ -31,11 +32,22 @@ describe('loadAppConfig', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
     await writeFile(path.join(dir, 'config.json'), JSON.stringify({ backend: { url: 'https://licensing.example.kz/api', timeoutMs: 15000 }, web: { port: 9000 } }));
     const fromFile = loadAppConfig({ PSC_DATA_DIR: dir }, '/unused');
-    expect(fromFile).toMatchObject({ ok: true, value: { backendUrl: 'https://licensing.example.kz/api', backendTimeoutMs: 15000, webPort: 9000 } });
+    expect(fromFile).toMatchObject({ ok: true, value: { backendUrl: 'https://licensing.example.kz/api', backendUrlSource: 'config-file', backendTimeoutMs: 15000, webPort: 9000 } });
     expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_BACKEND_URL: 'http://127.0.0.1:8787', PSC_WEB_PORT: '0' }, '/unused')).toMatchObject({
       ok: true,
-      value: { backendUrl: 'http://127.0.0.1:8787', webPort: 0 },
+      value: { backendUrl: 'http://127.0.0.1:8787', backendUrlSource: 'environment', webPort: 0 },
     });
+  });
+
+  it('reads the backend CA bundle relative to config.json, and its pins', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const pin = `sha256/${'D'.repeat(43)}=`;
+    await writeFile(path.join(dir, 'backend-ca.pem'), pem);
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ backend: { url: 'https://licensing.example.kz', caFile: 'backend-ca.pem', pins: [pin] } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused')).toMatchObject({ ok: true, value: { backendCaPem: pem, backendPins: [pin] } });
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ backend: { caFile: 'nowhere.pem' } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused')).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/backend\.caFile/) } });
   });
 
   it('names the file and field of a bad setting instead of starting half-configured', async () => {

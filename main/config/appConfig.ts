@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../../core/result';
+import { backendPinSchema } from '../../core/contract/settings';
+import { defaultAdminConfigPath, loadAdminConfig, readPemFile, type AdminConfig } from './adminConfig';
 
 const providerDayMsSchema = z.number().int().min(10).max(7 * 86_400_000);
 const statusPollBaseMsSchema = z.number().int().min(100).max(3_600_000);
@@ -16,6 +18,10 @@ export const configFileSchema = z
         timeoutMs: z.number().int().min(1_000).max(120_000).optional(),
         /** Embedded backend only: real milliseconds per simulated provider working day; absent = the backend's default. */
         providerDayMs: providerDayMsSchema.optional(),
+        /** PEM bundle of the CAs trusted for the backend's TLS (relative to this file); absent = the system's trust store. */
+        caFile: z.string().min(1).optional(),
+        /** Optional `sha256/<base64>` public-key pins of the backend's certificate chain. */
+        pins: z.array(backendPinSchema).max(10).optional(),
       })
       .strict()
       .optional(),
@@ -60,7 +66,16 @@ export const configFileSchema = z
 
 export interface AppConfig {
   readonly dataDir: string;
+  /** The backend URL from the environment or config.json (the supervisor's setting and the admin file are applied on top, see backendConnection.ts). */
   readonly backendUrl: string | null;
+  /** Where `backendUrl` came from: the environment locks it like the admin file does. Absent = config file or none. */
+  readonly backendUrlSource?: 'environment' | 'config-file' | null;
+  /** config.json's CA bundle for the backend's TLS (already read); absent = the system's trust store. */
+  readonly backendCaPem?: string | null;
+  /** config.json's public-key pins for the backend. */
+  readonly backendPins?: readonly string[];
+  /** The administrator's machine-wide file (PSC_ADMIN_CONFIG or the platform's default path), when there is one. */
+  readonly admin?: AdminConfig | null;
   readonly backendTimeoutMs: number;
   readonly webPort: number;
   readonly blobKeyBase64: string | null;
@@ -89,9 +104,13 @@ export const DEFAULT_WEB_PORT = 8780;
 /**
  * Reads the configuration: defaults, then the config file, then environment variables
  * (PSC_DATA_DIR, PSC_CONFIG, PSC_BACKEND_URL, PSC_WEB_PORT, PSC_PROVIDER_DAY_MS, PSC_STATUS_POLL_BASE_MS),
- * later ones winning.
+ * later ones winning; and the administrator's file (PSC_ADMIN_CONFIG, else the platform's default path).
  */
-export function loadAppConfig(env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): Result<AppConfig, ConfigError> {
+export function loadAppConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  defaultDataDir: string,
+  adminConfigFile: string = env.PSC_ADMIN_CONFIG || defaultAdminConfigPath(process.platform, env),
+): Result<AppConfig, ConfigError> {
   const dataDir = path.resolve(env.PSC_DATA_DIR || defaultDataDir);
   const file = path.resolve(env.PSC_CONFIG || path.join(dataDir, 'config.json'));
   let fromFile: z.infer<typeof configFileSchema> = {};
@@ -117,6 +136,14 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
   if (envDay && !envDay.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_PROVIDER_DAY_MS', detail: 'not a whole number of milliseconds (10 … 7 days)' } };
   const envPoll = env.PSC_STATUS_POLL_BASE_MS ? statusPollBaseMsSchema.safeParse(Number(env.PSC_STATUS_POLL_BASE_MS)) : null;
   if (envPoll && !envPoll.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_STATUS_POLL_BASE_MS', detail: 'not a whole number of milliseconds (100 … 1 hour)' } };
+  const admin = loadAdminConfig(path.resolve(adminConfigFile));
+  if (!admin.ok) return admin;
+  let backendCaPem: string | null = null;
+  if (fromFile.backend?.caFile) {
+    const pem = readPemFile(path.resolve(path.dirname(file), fromFile.backend.caFile));
+    if (!pem.ok) return { ok: false, error: { kind: 'invalid-config', file, detail: `backend.caFile: ${pem.error}` } };
+    backendCaPem = pem.value;
+  }
   const providerDayMs = envDay?.data ?? fromFile.backend?.providerDayMs;
   const statusPollBaseMs = envPoll?.data ?? fromFile.status?.pollBaseMs;
   return {
@@ -124,6 +151,10 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>,
     value: {
       dataDir,
       backendUrl: envUrl?.data ?? fromFile.backend?.url ?? null,
+      backendUrlSource: envUrl ? 'environment' : fromFile.backend?.url ? 'config-file' : null,
+      backendCaPem,
+      backendPins: fromFile.backend?.pins ?? [],
+      admin: admin.value,
       backendTimeoutMs: fromFile.backend?.timeoutMs ?? 10_000,
       webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RepresentativeError, SubmitDraftError } from '../../core/contract';
+import type { BackendConnectionCheckError, RepresentativeError, SubmitDraftError } from '../../core/contract';
 import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
 import {
+  backendConnectionCheckErrorMessage,
   deadlinePreviewErrorMessage,
   loginErrorMessage,
   lookupErrorMessage,
@@ -38,7 +39,7 @@ describe('contract error messages', () => {
 
     expect(loginErrorMessage({ kind: 'invalid-credentials' })).not.toBe(loginErrorMessage({ kind: 'backend-unavailable' }));
 
-    const settingsKeys = (['not-signed-in', 'not-permitted', 'unknown-service'] as const).map((kind) => settingsErrorMessage({ kind }));
+    const settingsKeys = (['not-signed-in', 'not-permitted', 'unknown-service', 'insecure-url', 'pins-need-https'] as const).map((kind) => settingsErrorMessage({ kind }).key);
     expect(new Set(settingsKeys).size).toBe(settingsKeys.length);
     expect(deadlinePreviewErrorMessage({ kind: 'unknown-service' })).not.toBe(deadlinePreviewErrorMessage({ kind: 'not-signed-in' }));
   });
@@ -96,6 +97,31 @@ describe('contract error messages', () => {
       'These documents have no pages: Identity document, Proof of payment of the licence fee. Go back to the documents and scan them.',
     );
     expect(en.render(submitErrorMessage({ kind: 'unreadable-page', slotId: 'identity' }, title))).toContain('A page of “Identity document” could not be read back.');
+  });
+
+  it('gives each way a backend connection check fails its own text in every language, with main\'s detail and the admin source', () => {
+    const errors: BackendConnectionCheckError[] = [
+      { kind: 'not-signed-in' },
+      { kind: 'not-permitted' },
+      { kind: 'unknown-service' },
+      { kind: 'locked', source: '/etc/psc-workstation/admin.json' },
+      { kind: 'insecure-url' },
+      { kind: 'invalid-ca-bundle', detail: 'certificate 2 expired on 2024-01-01' },
+      { kind: 'pins-need-https' },
+      { kind: 'unreachable' },
+      { kind: 'timeout' },
+      { kind: 'not-a-backend' },
+      ...(['untrusted-certificate', 'expired-certificate', 'hostname-mismatch', 'pin-mismatch', 'handshake-failed'] as const).map((reason) => ({ kind: 'tls' as const, reason })),
+    ];
+    for (const language of ['kk', 'ru', 'en'] as const) {
+      const translator = createTranslator(language);
+      const texts = errors.map((error) => translator.render(backendConnectionCheckErrorMessage(error)));
+      expect(new Set(texts).size).toBe(texts.length);
+      expect(texts[3]).toContain('(/etc/psc-workstation/admin.json)');
+      expect(texts[5]).toContain('certificate 2 expired on 2024-01-01');
+    }
+    const en = createTranslator('en');
+    expect(en.render(settingsErrorMessage({ kind: 'locked', source: '' }))).toBe('This setting is fixed by the administrator and cannot be changed here.');
   });
 
   it('tells the operator to sign in again when main answers not-signed-in', () => {

@@ -3,7 +3,17 @@
  * added to the contract fails to compile here until it has its own text in kk, ru and en.
  */
 import { assertNever } from '../../core/result';
-import type { LoginError, LookupError, NotSignedIn, ReceiptError, RepresentativeError, SettingsError, SubmitDraftError } from '../../core/contract';
+import type {
+  BackendConnectionCheckError,
+  LoginError,
+  LookupError,
+  NotSignedIn,
+  ReceiptError,
+  RepresentativeError,
+  SettingsError,
+  SubmitDraftError,
+  TlsFailureReason,
+} from '../../core/contract';
 import type { PowerOfAttorneyProblem } from '../../core/registry/powerOfAttorney';
 import type { Message, MessageKey } from './messageCatalog';
 
@@ -142,15 +152,68 @@ export function deadlinePreviewErrorMessage(error: NotSignedIn | { readonly kind
   }
 }
 
-/** settings.setCurrentServiceVersion and settings.setCalendarOverrides */
-export function settingsErrorMessage(error: SettingsError): MessageKey {
+/**
+ * Every settings setter. `locked` names where the administrator fixed the value; `detail` of an
+ * unusable CA bundle is main's technical reason (which certificate, what is wrong with it).
+ */
+export function settingsErrorMessage(error: SettingsError): Message {
   switch (error.kind) {
     case 'not-signed-in':
-      return notSignedInMessage(error);
+      return { key: notSignedInMessage(error) };
     case 'not-permitted':
-      return 'error.settings.notPermitted';
+      return { key: 'error.settings.notPermitted' };
     case 'unknown-service':
-      return 'error.settings.unknownService';
+      return { key: 'error.settings.unknownService' };
+    case 'locked':
+      return error.source === '' ? { key: 'error.settings.lockedNoSource' } : { key: 'error.settings.locked', params: { source: error.source } };
+    case 'insecure-url':
+      return { key: 'error.settings.insecureUrl' };
+    case 'invalid-ca-bundle':
+      return { key: 'error.settings.invalidCaBundle', params: { detail: error.detail } };
+    case 'pins-need-https':
+      return { key: 'error.settings.pinsNeedHttps' };
+    default:
+      return assertNever(error);
+  }
+}
+
+/** Which TLS check refused the server, in words a supervisor can act on. */
+export function tlsFailureMessage(reason: TlsFailureReason): MessageKey {
+  switch (reason) {
+    case 'untrusted-certificate':
+      return 'error.backendCheck.tls.untrustedCertificate';
+    case 'expired-certificate':
+      return 'error.backendCheck.tls.expiredCertificate';
+    case 'hostname-mismatch':
+      return 'error.backendCheck.tls.hostnameMismatch';
+    case 'pin-mismatch':
+      return 'error.backendCheck.tls.pinMismatch';
+    case 'handshake-failed':
+      return 'error.backendCheck.tls.handshakeFailed';
+    default:
+      return assertNever(reason);
+  }
+}
+
+/** settings.checkBackendConnection */
+export function backendConnectionCheckErrorMessage(error: BackendConnectionCheckError): Message {
+  switch (error.kind) {
+    case 'unreachable':
+      return { key: 'error.backendCheck.unreachable' };
+    case 'timeout':
+      return { key: 'error.backendCheck.timeout' };
+    case 'tls':
+      return { key: tlsFailureMessage(error.reason) };
+    case 'not-a-backend':
+      return { key: 'error.backendCheck.notABackend' };
+    case 'not-signed-in':
+    case 'not-permitted':
+    case 'unknown-service':
+    case 'locked':
+    case 'insecure-url':
+    case 'invalid-ca-bundle':
+    case 'pins-need-https':
+      return settingsErrorMessage(error);
     default:
       return assertNever(error);
   }

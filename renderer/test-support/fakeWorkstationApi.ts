@@ -3,8 +3,8 @@
  * dispatchContractCall, i.e. the contract's own argument schemas, exactly as a real host parses
  * them: a renderer bug that sends a malformed argument throws here as it would in production.
  * `impl` methods may be replaced in a test to script a slow or failing answer. Drafts, scanning,
- * signing, submissions, the queue and receipts live in their own files (fakeDrafts, fakeScanning,
- * fakeSigning, fakeSubmissions, fakeQueue, fakeReceipts) over the shared state of fakeMain.
+ * signing, submissions, the queue, receipts and settings live in their own files (fakeDrafts, fakeScanning,
+ * fakeSigning, fakeSubmissions, fakeQueue, fakeReceipts, fakeSettings) over the shared state of fakeMain.
  */
 import {
   createContractClient,
@@ -23,7 +23,7 @@ import { isServiceOfferedTo } from '../../core/catalog/servicesFor';
 import { err, ok } from '../../core/result';
 import { previewDeadlineFor } from './fakeDeadline';
 import { createFakeDrafts, type FakeDraftStore } from './fakeDrafts';
-import { CASINO_2014, FAKE_ALL_VERSIONS, FAKE_REGISTRY, OPERATOR_PASSWORD, PROVIDER_EMPLOYEE, PSC_OPERATOR, SUPERVISOR } from './fakeFixtures';
+import { FAKE_ALL_VERSIONS, FAKE_REGISTRY, OPERATOR_PASSWORD, PROVIDER_EMPLOYEE, PSC_OPERATOR, SUPERVISOR } from './fakeFixtures';
 import { NOT_SIGNED_IN, type FakeMain } from './fakeMain';
 import { FAKE_TODAY } from './fakeNotaryFixtures';
 import { checkRepresentative } from './fakeRepresentativeCheck';
@@ -36,6 +36,9 @@ import { createFakeJournal, type FakeJournalController } from './fakeJournal';
 import { createFakeQuestionnaire, type FakeQuestionnaireController } from './fakeQuestionnaireApi';
 import { createFakeSubmitDraft, listApplications } from './fakeSubmissions';
 import { createFakeDiagnostics, type FakeDiagnosticsController } from './fakeDiagnostics';
+import { createFakeSettings, type FakeSettingsController } from './fakeSettings';
+
+export { DEFAULT_FAKE_SETTINGS } from './fakeSettings';
 
 export interface FakeCall {
   readonly area: string;
@@ -63,13 +66,6 @@ export interface FakeWorkstationOptions {
   readonly queue?: FakeQueueOptions;
 }
 
-/** By default the 2014 casino regulation is current; the 2012 one exists in the catalog too. */
-export const DEFAULT_FAKE_SETTINGS: SupervisorSettings = {
-  currentServiceVersions: { casino: CASINO_2014.id },
-  calendarOverrides: [],
-  idleLockMinutes: 5,
-};
-
 export interface FakeWorkstation {
   readonly api: WorkstationApi;
   readonly impl: WorkstationApi;
@@ -88,6 +84,8 @@ export interface FakeWorkstation {
   readonly questionnaire: FakeQuestionnaireController;
   /** Main's diagnostics (fakeDiagnostics.ts): the scripted scanimage answer, reports collected. */
   readonly diagnostics: FakeDiagnosticsController;
+  /** Main's settings (fakeSettings.ts): settings the administrator locked, a scripted connection check. */
+  readonly settings: FakeSettingsController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -100,7 +98,6 @@ function uuidFromCounter(counter: number): string {
 export function createFakeWorkstation(options: FakeWorkstationOptions = {}): FakeWorkstation {
   let language: Language = options.language ?? 'kk';
   let operator: OperatorProfile | null = null;
-  let settings: SupervisorSettings = options.settings ?? DEFAULT_FAKE_SETTINGS;
   let counter = 0;
   let clockSeconds = 0;
   const today = options.today ?? FAKE_TODAY;
@@ -109,12 +106,12 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
 
   const versionsOfWorkplace = (who: OperatorProfile): readonly ServiceSummary[] =>
     FAKE_ALL_VERSIONS.filter((service) => isServiceOfferedTo(service, who));
-  const offeredTo = (who: OperatorProfile) => currentVersions(versionsOfWorkplace(who), settings.currentServiceVersions);
+  const offeredTo = (who: OperatorProfile) => currentVersions(versionsOfWorkplace(who), settingsArea.current().currentServiceVersions);
 
   const main: FakeMain = {
     today,
     operator: () => operator,
-    settings: () => settings,
+    settings: () => settingsArea.current(),
     nextId: () => uuidFromCounter(++counter),
     now: () => new Date(Date.parse(`${today}T09:10:00+05:00`) + 1000 * clockSeconds++).toISOString(),
     serviceById: (serviceId) => FAKE_ALL_VERSIONS.find((service) => service.id === serviceId),
@@ -131,6 +128,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   const journal = createFakeJournal(main);
   const questionnaire = createFakeQuestionnaire(main);
   const diagnostics = createFakeDiagnostics(main);
+  const settingsArea = createFakeSettings(main, options.settings);
 
   const impl: WorkstationApi = {
     session: {
@@ -164,7 +162,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
         if (!operator) return err(NOT_SIGNED_IN);
         const service = main.serviceById(serviceId);
         if (!service) return err({ kind: 'unknown-service' });
-        return ok(previewDeadlineFor(service, subtype, today, settings.calendarOverrides));
+        return ok(previewDeadlineFor(service, subtype, today, settingsArea.current().calendarOverrides));
       },
     },
     registry: {
@@ -205,30 +203,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
         return ok(next);
       },
     },
-    settings: {
-      async get() {
-        return operator ? ok(settings) : err(NOT_SIGNED_IN);
-      },
-      async setCurrentServiceVersion(activityId, serviceId) {
-        if (!operator) return err(NOT_SIGNED_IN);
-        if (operator.role !== 'supervisor') return err({ kind: 'not-permitted' });
-        if (main.serviceById(serviceId)?.activityId !== activityId) return err({ kind: 'unknown-service' });
-        settings = { ...settings, currentServiceVersions: { ...settings.currentServiceVersions, [activityId]: serviceId } };
-        return ok(settings);
-      },
-      async setCalendarOverrides(overrides) {
-        if (!operator) return err(NOT_SIGNED_IN);
-        if (operator.role !== 'supervisor') return err({ kind: 'not-permitted' });
-        settings = { ...settings, calendarOverrides: [...overrides].sort((a, b) => (a.date < b.date ? -1 : 1)) };
-        return ok(settings);
-      },
-      async setIdleLockMinutes(minutes) {
-        if (!operator) return err(NOT_SIGNED_IN);
-        if (operator.role !== 'supervisor') return err({ kind: 'not-permitted' });
-        settings = { ...settings, idleLockMinutes: minutes };
-        return ok(settings);
-      },
-    },
+    settings: settingsArea.api,
     drafts: drafts.api,
     scanning: scanning.api,
     signing: signing.api,
@@ -257,6 +232,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     journal: journal.controller,
     questionnaire: questionnaire.controller,
     diagnostics: diagnostics.controller,
+    settings: settingsArea.controller,
     expireSession() {
       operator = null;
     },

@@ -211,6 +211,14 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   const override = { date: localDate('2026-12-31'), kind: 'day-off' as const, note: 'Government decree (test)' };
   expect(await client.settings.setCalendarOverrides([override])).toMatchObject({ ok: true, value: { calendarOverrides: [override] } });
   expect(await client.settings.setIdleLockMinutes(10)).toMatchObject({ ok: true, value: { idleLockMinutes: 10 } });
+  expect(await client.settings.setRetentionDays(60)).toMatchObject({ ok: true, value: { retentionDays: 60 } });
+  // No URL = the embedded backend the harness runs: the check reaches it, and saving it needs no restart.
+  const embeddedConnection = { url: null, caBundle: { kind: 'system-trust' as const }, pins: [] };
+  expect(await client.settings.checkBackendConnection(embeddedConnection)).toMatchObject({ ok: true, value: { certificate: null } });
+  expect(await client.settings.setBackendConnection({ url: 'http://192.0.2.10:8080', caBundle: { kind: 'system-trust' as const }, pins: [] })).toEqual({ ok: false, error: { kind: 'insecure-url' } });
+  expect(await client.settings.setBackendConnection(embeddedConnection)).toMatchObject({
+    ok: true, value: { backendConnection: { url: null, restartRequired: false, active: { mode: 'embedded', transport: 'http' } }, locked: { backendConnection: false } },
+  });
   const report = await client.journal.report(journalFilter);
   expect(report.ok && report.value.visits.map((v) => [v.visitId, v.registrationNumber])).toEqual([[visitId, submitted.value.registrationNumber]]);
   const csv = await client.journal.exportCsv(journalFilter, 'visits');
@@ -268,6 +276,9 @@ describe('contract over the Electron IPC transport', () => {
     await expect(invoke('workstation:session.login', [{ login: 'operator' }])).rejects.toThrow(/invalid arguments for session.login/);
     await expect(invoke('workstation:settings.setIdleLockMinutes', [61])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:settings.setIdleLockMinutes', [2.5])).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('workstation:settings.setRetentionDays', [0])).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('workstation:settings.setBackendConnection', [{ url: 'ftp://x.kz', caBundle: { kind: 'system-trust' as const }, pins: [] }])).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('workstation:settings.setBackendConnection', [{ url: null, caBundle: { kind: 'system-trust' as const }, pins: ['sha1/abc'] }])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:registry.lookupApplicant', [{ kind: 'individual', iin: '123' }])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:system.setLanguage', ['de'])).rejects.toThrow(/invalid arguments/);
     await expect(invoke('workstation:session.current', ['extra'])).rejects.toThrow(/invalid arguments/);

@@ -93,7 +93,8 @@ test('an IIN with a wrong check digit cannot be looked up; an unknown one stops 
   await page.getByTestId('applicant-id').fill(FIXTURE_IDS.unknownValidIin);
   await expect(page.getByTestId('applicant-id-error')).toHaveCount(0);
   await page.getByTestId('applicant-lookup').click();
-  await expect(page.getByTestId('lookup-error')).toBeVisible();
+  // The regulation's wording (e.g. [14] Diagram No. 2: «деректерді алу мүмкін емес»), in Kazakh by default.
+  await expect(page.getByTestId('lookup-error')).toContainText('Деректерді алу мүмкін емес.');
   await expect(page.getByTestId('applicant-next')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/10-not-found.png` });
 });

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: reportUnexpected });
   process.stdout.write(
     `PSC Workstation (browser host) is ready. Open: ${host.launchUrl}\n` +
-      `  data: ${config.value.dataDir}\n  backend: ${workstation.backendUrl}${config.value.backendUrl ? '' : ' (embedded reference backend)'}\n`,
+      `  data: ${config.value.dataDir}\n  backend: ${workstation.backendUrl}${workstation.backendMode === 'embedded' ? ' (embedded reference backend)' : ''}\n`,
   );
 
   let closing = false;

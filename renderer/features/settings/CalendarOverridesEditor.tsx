@@ -8,6 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { useRunAction } from '../../ui/useRunAction';
 import { parseOverrideInput, type OverrideInputError } from './overrideInput';
 import { selectCalendarOverrides, selectHasUnsavedOverrides, selectSettingsActivity } from './settingsSelectors';
+import { SettingsOutcomeNotice } from './SettingsNotices';
 
 const KIND_LABELS = { 'day-off': 'settings.overrides.kind.dayOff', 'working-day': 'settings.overrides.kind.workingDay' } as const;
 
@@ -146,6 +147,7 @@ export function CalendarOverridesEditor() {
         </button>
         {hasUnsaved && <span className="muted">{t('settings.overrides.unsaved')}</span>}
       </div>
+      <SettingsOutcomeNotice setting="calendar-overrides" />
     </section>
   );
 }

@@ -28,4 +28,18 @@ describe('Settings: idle auto-lock', () => {
     expect(fake.callsTo('settings', 'setIdleLockMinutes').map((call) => call.args)).toEqual([[10]]);
     expect(store.getState().idleLockMinutes).toBe(10);
   });
+
+  it('is read-only with the administrator notice when the admin file fixed it', async () => {
+    const { store, fake } = await createSignedInStore({ operator: SUPERVISOR, language: 'en' });
+    fake.settings.lock(['idleLockMinutes'], 'PSC_ADMIN_CONFIG');
+    render(<App store={store} />);
+    fireEvent.click(await screen.findByTestId('nav-settings'));
+    expect((await screen.findByTestId('settings-idle-lock-locked')).textContent).toBe('Set by the administrator (PSC_ADMIN_CONFIG); it cannot be changed here.');
+    const input = screen.getByTestId('idle-lock-minutes') as HTMLInputElement;
+    expect(input.readOnly).toBe(true);
+    fireEvent.change(input, { target: { value: '10' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect((screen.getByTestId('idle-lock-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(fake.callsTo('settings', 'setIdleLockMinutes')).toHaveLength(0);
+  });
 });

@@ -4,6 +4,7 @@ import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
 import { selectSettingsActivity, versionChoicesOf } from './settingsSelectors';
+import { SettingsOutcomeNotice } from './SettingsNotices';
 
 /** (a) For each activity regulated by more than one act, the version operators are offered. */
 export function ServiceVersionsSettings({ versions, settings }: { readonly versions: readonly ServiceSummary[]; readonly settings: SupervisorSettings }) {
@@ -45,6 +46,7 @@ export function ServiceVersionsSettings({ versions, settings }: { readonly versi
           </fieldset>
         );
       })}
+      <SettingsOutcomeNotice setting="service-version" />
     </section>
   );
 }

@@ -29,3 +29,5 @@ export function versionChoicesOf(versions: readonly ServiceSummary[], chosen: Re
     return ofActivity.length > 1 && currentId !== undefined ? [{ activityId, versions: ofActivity, currentId }] : [];
   });
 }
+
+export const selectBackendCheck = (state: WorkstationState) => state.backendCheck;

@@ -1,4 +1,12 @@
-import type { NotSignedIn, ServiceSummary, SettingsError, SupervisorSettings } from '../../../core/contract';
+import type {
+  BackendConnectionCheck,
+  BackendConnectionCheckError,
+  BackendConnectionInput,
+  NotSignedIn,
+  ServiceSummary,
+  SettingsError,
+  SupervisorSettings,
+} from '../../../core/contract';
 import type { CalendarOverride } from '../../../core/calendar/calendarSchema';
 import type { Result } from '../../../core/result';
 import type { SliceCreator } from '../../store/storeTypes';
@@ -13,10 +21,25 @@ export type SettingsActivity =
   /** `serviceId` is shown as chosen while main saves it; a refusal puts the saved one back. */
   | { readonly kind: 'saving-version'; readonly activityId: string; readonly serviceId: string }
   | { readonly kind: 'saving-overrides' }
-  | { readonly kind: 'saving-idle-lock' };
+  | { readonly kind: 'saving-idle-lock' }
+  | { readonly kind: 'saving-retention' }
+  | { readonly kind: 'saving-backend-connection' };
+
+/** The section a save belongs to: its outcome is shown there, next to the control that caused it. */
+export type SettingName = 'service-version' | 'calendar-overrides' | 'idle-lock' | 'retention' | 'backend-connection';
 
 /** What the last save did; cleared by the next edit. */
-export type SettingsOutcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly error: SettingsError } | null;
+export type SettingsOutcome =
+  | { readonly kind: 'saved'; readonly setting: SettingName }
+  | { readonly kind: 'failed'; readonly setting: SettingName; readonly error: SettingsError }
+  | null;
+
+/** The last connection check of a candidate backend (nothing saved); forgotten when the candidate changes. */
+export type BackendCheckState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'passed'; readonly check: BackendConnectionCheck }
+  | { readonly kind: 'failed'; readonly error: BackendConnectionCheckError };
 
 export interface SettingsState {
   readonly settingsLoad: SettingsLoad;
@@ -24,6 +47,7 @@ export interface SettingsState {
   readonly overridesDraft: readonly CalendarOverride[] | null;
   readonly settingsActivity: SettingsActivity;
   readonly settingsOutcome: SettingsOutcome;
+  readonly backendCheck: BackendCheckState;
 }
 
 export interface SettingsActions {
@@ -38,6 +62,14 @@ export interface SettingsActions {
   saveCalendarOverrides(): Promise<Result<SupervisorSettings, SettingsError> | null>;
   /** Sets the idle auto-lock timeout (whole minutes, 1–60); this workstation's lock follows at once. */
   saveIdleLockMinutes(minutes: number): Promise<Result<SupervisorSettings, SettingsError>>;
+  /** Sets the retention period (whole days, 1–3650) after which main purges an application's personal data. */
+  saveRetentionDays(days: number): Promise<Result<SupervisorSettings, SettingsError>>;
+  /** Saves the backend connection; main uses it from the next start (`backendConnection.restartRequired`). */
+  saveBackendConnection(input: BackendConnectionInput): Promise<Result<SupervisorSettings, SettingsError>>;
+  /** Tries a candidate connection in main and keeps what it found in `backendCheck`. */
+  checkBackendConnection(input: BackendConnectionInput): Promise<Result<BackendConnectionCheck, BackendConnectionCheckError>>;
+  /** Drops the last check: it described another candidate than the one now in the form. */
+  forgetBackendCheck(): void;
   /** Forgets everything on logout: the next person may not be a supervisor. */
   clearSettings(): void;
 }
@@ -49,6 +81,7 @@ export const settingsInitialState: SettingsState = {
   overridesDraft: null,
   settingsActivity: { kind: 'idle' },
   settingsOutcome: null,
+  backendCheck: { kind: 'idle' },
 };
 
 const NO_OVERRIDES: readonly CalendarOverride[] = [];
@@ -65,20 +98,20 @@ export function overridesShown(state: SettingsState): readonly CalendarOverride[
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api }) => {
   /** A saved answer replaces the settings on screen; the version list stays. */
-  function adoptSaved(settings: SupervisorSettings, overridesDraft: readonly CalendarOverride[] | null) {
+  function adoptSaved(setting: SettingName, settings: SupervisorSettings, overridesDraft: readonly CalendarOverride[] | null) {
     const load = get().settingsLoad;
     const versions = load.kind === 'loaded' ? load.versions : [];
     set({
       settingsLoad: { kind: 'loaded', settings, versions },
       overridesDraft,
       settingsActivity: { kind: 'idle' },
-      settingsOutcome: { kind: 'saved' },
+      settingsOutcome: { kind: 'saved', setting },
     });
   }
 
-  function refuse(error: SettingsError) {
+  function refuse(setting: SettingName, error: SettingsError) {
     if (error.kind === 'not-signed-in') get().endExpiredSession();
-    else set({ settingsActivity: { kind: 'idle' }, settingsOutcome: { kind: 'failed', error } });
+    else set({ settingsActivity: { kind: 'idle' }, settingsOutcome: { kind: 'failed', setting, error } });
   }
 
   return {
@@ -91,7 +124,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api
         get().endExpiredSession();
         return settings.ok ? { ok: false, error: { kind: 'not-signed-in' } } : settings;
       }
-      set({ settingsLoad: { kind: 'loaded', settings: settings.value, versions: versions.value }, overridesDraft: null, settingsOutcome: null });
+      set({ settingsLoad: { kind: 'loaded', settings: settings.value, versions: versions.value }, overridesDraft: null, settingsOutcome: null, backendCheck: { kind: 'idle' } });
       return settings;
     },
 
@@ -99,10 +132,10 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api
       set({ settingsActivity: { kind: 'saving-version', activityId, serviceId }, settingsOutcome: null });
       const result = await api.settings.setCurrentServiceVersion(activityId, serviceId);
       if (!result.ok) {
-        refuse(result.error);
+        refuse('service-version', result.error);
         return result;
       }
-      adoptSaved(result.value, get().overridesDraft);
+      adoptSaved('service-version', result.value, get().overridesDraft);
       await get().loadServices();
       return result;
     },
@@ -123,8 +156,8 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api
       if (draft === null || get().settingsActivity.kind !== 'idle') return null;
       set({ settingsActivity: { kind: 'saving-overrides' }, settingsOutcome: null });
       const result = await api.settings.setCalendarOverrides(draft);
-      if (result.ok) adoptSaved(result.value, null);
-      else refuse(result.error);
+      if (result.ok) adoptSaved('calendar-overrides', result.value, null);
+      else refuse('calendar-overrides', result.error);
       return result;
     },
 
@@ -132,10 +165,39 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ set, get, api
       set({ settingsActivity: { kind: 'saving-idle-lock' }, settingsOutcome: null });
       const result = await api.settings.setIdleLockMinutes(minutes);
       if (result.ok) {
-        adoptSaved(result.value, get().overridesDraft);
+        adoptSaved('idle-lock', result.value, get().overridesDraft);
         set({ idleLockMinutes: result.value.idleLockMinutes });
-      } else refuse(result.error);
+      } else refuse('idle-lock', result.error);
       return result;
+    },
+
+    async saveRetentionDays(days) {
+      set({ settingsActivity: { kind: 'saving-retention' }, settingsOutcome: null });
+      const result = await api.settings.setRetentionDays(days);
+      if (result.ok) adoptSaved('retention', result.value, get().overridesDraft);
+      else refuse('retention', result.error);
+      return result;
+    },
+
+    async saveBackendConnection(input) {
+      set({ settingsActivity: { kind: 'saving-backend-connection' }, settingsOutcome: null });
+      const result = await api.settings.setBackendConnection(input);
+      if (result.ok) adoptSaved('backend-connection', result.value, get().overridesDraft);
+      else refuse('backend-connection', result.error);
+      return result;
+    },
+
+    async checkBackendConnection(input) {
+      set({ backendCheck: { kind: 'checking' }, settingsOutcome: null });
+      const result = await api.settings.checkBackendConnection(input);
+      if (result.ok) set({ backendCheck: { kind: 'passed', check: result.value } });
+      else if (result.error.kind === 'not-signed-in') get().endExpiredSession();
+      else set({ backendCheck: { kind: 'failed', error: result.error } });
+      return result;
+    },
+
+    forgetBackendCheck() {
+      if (get().backendCheck.kind !== 'idle') set({ backendCheck: { kind: 'idle' } });
     },
 
     clearSettings() {
