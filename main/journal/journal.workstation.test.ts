@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
 import type { ApplicationSummary } from '../../core/contract';
 import { toKzLocalDate } from '../../core/calendar/kzLocalDate';
-import { completeDraft, demoSigning, startTestWorkstation } from '../../test/support/workstationHarness';
+import { startTestWorkstation, submitCompanyApplication } from '../../test/support/workstationHarness';
 import type { Workstation } from '../app';
 
 describe('journal and questionnaire in the workstation', () => {
@@ -24,12 +24,7 @@ describe('journal and questionnaire in the workstation', () => {
       const timer = await api.journal.markStep({ visitId, kind: 'acceptance', step, applicationId: null, serviceId: null });
       expect(timer).toMatchObject({ ok: true, value: { step, stepNorm: null, budgetMinutes: null } });
     }
-    const card = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
-    if (!card.ok) throw new Error(`lookup refused: ${card.error.kind}`);
-    const draftId = await completeDraft(api, { serviceId: '002-a2-casino-2014', subtype: 'issue', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
-    const submitted = await api.submissions.submitDraft(draftId, demoSigning());
-    if (!submitted.ok) throw new Error(`submit refused: ${submitted.error.kind}`);
-    application = submitted.value;
+    application = await submitCompanyApplication(api);
   });
   afterAll(() => workstation.close());
 

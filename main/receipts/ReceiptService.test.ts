@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
 import type { ApplicationSummary } from '../../core/contract';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
-import { completeDraft, demoSigning, startTestWorkstation } from '../../test/support/workstationHarness';
+import { startTestWorkstation, submitCompanyApplication } from '../../test/support/workstationHarness';
 import type { Workstation } from '../app';
 
 async function pdfText(base64: string): Promise<string> {
@@ -27,12 +27,7 @@ describe('ReceiptService', () => {
     workstation = await startTestWorkstation();
     const { api } = workstation;
     if (!(await api.session.login(DEMO_CREDENTIALS.operator)).ok) throw new Error('login refused');
-    const card = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
-    if (!card.ok) throw new Error(`lookup refused: ${card.error.kind}`);
-    const draftId = await completeDraft(api, { serviceId: '002-a2-casino-2014', subtype: 'issue', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
-    const submitted = await api.submissions.submitDraft(draftId, demoSigning());
-    if (!submitted.ok) throw new Error(`submit refused: ${submitted.error.kind}`);
-    application = submitted.value;
+    application = await submitCompanyApplication(api);
   });
   afterAll(() => workstation.close());
 

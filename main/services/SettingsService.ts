@@ -5,6 +5,7 @@ import type {
   BackendConnectionCheckError,
   BackendConnectionInput,
   BackendConnectionProblem,
+  LockedSettings,
   SettingsApi,
   SettingsError,
   SupervisorSettings,
@@ -57,30 +58,24 @@ export class SettingsService implements SettingsApi {
   }
 
   async setIdleLockMinutes(minutes: number): Promise<Result<SupervisorSettings, SettingsError>> {
-    const permitted = this.requireSupervisor();
+    const permitted = this.requireChangeable('idleLockMinutes');
     if (!permitted.ok) return permitted;
-    const locked = this.store.locked();
-    if (locked.idleLockMinutes) return { ok: false, error: { kind: 'locked', source: locked.source ?? '' } };
     await this.store.setIdleLockMinutes(minutes);
     await this.recordChange(permitted.value, 'idleLockMinutes');
     return { ok: true, value: this.store.read() };
   }
 
   async setRetentionDays(days: number): Promise<Result<SupervisorSettings, SettingsError>> {
-    const permitted = this.requireSupervisor();
+    const permitted = this.requireChangeable('retentionDays');
     if (!permitted.ok) return permitted;
-    const locked = this.store.locked();
-    if (locked.retentionDays) return { ok: false, error: { kind: 'locked', source: locked.source ?? '' } };
     await this.store.setRetentionDays(days);
     await this.recordChange(permitted.value, 'retentionDays');
     return { ok: true, value: this.store.read() };
   }
 
   async setBackendConnection(input: BackendConnectionInput): Promise<Result<SupervisorSettings, SettingsError>> {
-    const permitted = this.requireSupervisor();
+    const permitted = this.requireChangeable('backendConnection');
     if (!permitted.ok) return permitted;
-    const locked = this.store.locked();
-    if (locked.backendConnection) return { ok: false, error: { kind: 'locked', source: locked.source ?? '' } };
     const caPem = this.caPemOf(input);
     const problem = this.connectionProblem(input.url, caPem, input.pins);
     if (problem) return { ok: false, error: problem };
@@ -127,6 +122,14 @@ export class SettingsService implements SettingsApi {
   /** Who changed which setting (never the values: a URL or CA is not secret, but the record stays uniform). */
   private recordChange(operatorId: string, setting: string): Promise<void> {
     return this.audit.record({ operatorId, action: 'settings-change', subject: null, detail: { setting } });
+  }
+
+  /** The signed-in supervisor's operator id, unless the administrator locked `setting`. */
+  private requireChangeable(setting: keyof Omit<LockedSettings, 'source'>): Result<string, SettingsError> {
+    const permitted = this.requireSupervisor();
+    if (!permitted.ok) return permitted;
+    const locked = this.store.locked();
+    return locked[setting] ? { ok: false, error: { kind: 'locked', source: locked.source ?? '' } } : permitted;
   }
 
   /** The signed-in supervisor's operator id. */

@@ -86,8 +86,8 @@ export class SettingsStore {
       retentionDays: admin?.retentionDays !== undefined,
       idleLockMinutes: admin?.idleLockMinutes !== undefined,
     };
-    const source = locked.retentionDays || locked.idleLockMinutes ? (admin?.file ?? null) : backendLockedBy;
-    return { ...locked, source: locked.backendConnection || locked.retentionDays || locked.idleLockMinutes ? source : null };
+    // One source on screen: the admin file when it locks anything, else whatever locked the backend (or nothing).
+    return { ...locked, source: locked.retentionDays || locked.idleLockMinutes ? (admin?.file ?? null) : backendLockedBy };
   }
 
   currentServiceVersions(): Readonly<Record<string, string>> {
@@ -135,29 +135,30 @@ export class SettingsStore {
   }
 
   private parsed<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
-    const raw = this.db.read((r) => getSetting(r, key));
-    if (raw === null) return fallback;
-    try {
-      const parsed = schema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // fall through: unreadable JSON is reported like a schema failure
-    }
-    this.onUnreadable(key);
-    return fallback;
+    return readStoredSetting(this.db, key, schema, fallback, this.onUnreadable);
   }
 }
 
-/** The supervisor's saved backend choice, read before the store exists (the backend is built first). */
-export function readSavedBackendConnection(db: SqlJsDatabase): SavedBackendConnection | null {
-  const raw = db.read((r) => getSetting(r, BACKEND_CONNECTION_KEY));
-  if (raw === null) return null;
+/** A setting's JSON parsed with its schema; absent → `fallback`, unreadable → `fallback` after `onUnreadable`. */
+function readStoredSetting<T>(db: SqlJsDatabase, key: string, schema: z.ZodType<T>, fallback: T, onUnreadable: (key: string) => void): T {
+  const raw = db.read((r) => getSetting(r, key));
+  if (raw === null) return fallback;
   try {
-    const parsed = savedBackendConnectionSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    const parsed = schema.safeParse(JSON.parse(raw));
+    if (parsed.success) return parsed.data;
   } catch {
-    return null;
+    // fall through: unreadable JSON is reported like a schema failure
   }
+  onUnreadable(key);
+  return fallback;
+}
+
+/**
+ * The supervisor's saved backend choice, read before the store exists (the backend is built first).
+ * An unreadable value counts as none here; the store reports it when the settings are read.
+ */
+export function readSavedBackendConnection(db: SqlJsDatabase): SavedBackendConnection | null {
+  return readStoredSetting(db, BACKEND_CONNECTION_KEY, savedBackendConnectionSchema.nullable(), null, () => undefined);
 }
 
 /** Without a composition root's description (unit tests): the embedded backend, nothing saved differs. */

@@ -17,6 +17,7 @@ import type { LicensingBackend } from '../../main/ports/LicensingBackend';
 import { classifyBackendFailure } from '../../core/submission/backendFailure';
 import { tlsFixtures, type TlsFixtures, type TlsKeyPair } from '../support/tlsFixtures';
 import { completeDraft, demoSigning, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
+import { waitFor } from '../support/waitFor';
 
 let pki: TlsFixtures;
 const servers: RunningBackend[] = [];
@@ -175,16 +176,6 @@ function switchableBackend(initial: LicensingBackend): { readonly backend: Licen
     },
   });
   return { backend, use: (next) => (current = next) };
-}
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('the workstation behind a refused certificate', () => {

@@ -12,6 +12,7 @@ import { loadCatalog } from '../../main/app';
 import { ControllableBackend } from '../support/controllableBackend';
 import { completeDraft, demoSigning, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
 import path from 'node:path';
+import { waitFor } from '../support/waitFor';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -35,16 +36,6 @@ async function readyDraft(api: WorkstationApi): Promise<string> {
   const card = await api.registry.lookupApplicant({ kind: 'individual', iin: FIXTURE_IDS.activeWoman });
   if (!card.ok) throw new Error('setup failed');
   return completeDraft(api, { serviceId: '002-a1-lottery-2014', subtype: 'issue', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
-}
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('outbox', () => {

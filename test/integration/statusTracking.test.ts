@@ -6,13 +6,12 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendServer } from '../../backend/createBackendServer';
-import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
+import { DEMO_CREDENTIALS } from '../../backend/fixtures/fixtureIds';
 import { backendServiceSets } from '../../core/catalog/backendServiceSets';
-import type { WorkstationApi } from '../../core/contract/workstationApi';
 import { HttpLicensingBackend } from '../../main/adapters/backend/HttpLicensingBackend';
 import { loadCatalog } from '../../main/app';
 import { ControllableBackend } from '../support/controllableBackend';
-import { completeDraft, demoSigning, REPO_ROOT, startTestWorkstation } from '../support/workstationHarness';
+import { REPO_ROOT, startTestWorkstation, submitCompanyApplication } from '../support/workstationHarness';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -39,15 +38,6 @@ async function setup() {
   return { backend, api: workstation.api, close: () => workstation.close() };
 }
 
-async function submitOne(api: WorkstationApi) {
-  const card = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
-  if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
-  const draftId = await completeDraft(api, { serviceId: '002-a2-casino-2014', subtype: 'issue', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
-  const submitted = await api.submissions.submitDraft(draftId, demoSigning());
-  if (!submitted.ok) throw new Error(`submit failed: ${submitted.error.kind}`);
-  return submitted.value;
-}
-
 async function until<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -61,7 +51,7 @@ async function until<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Pro
 describe('status tracking against the reference backend', () => {
   it('follows a registered application to ready-for-handover, stores its result PDF, records the hand-over and finds it by number', async () => {
     const { api } = await setup();
-    const application = await submitOne(api);
+    const application = await submitCompanyApplication(api);
     expect(application.state).toBe('registered');
     expect(await api.status.handOver(application.applicationId)).toEqual({ ok: false, error: { kind: 'not-ready' } });
 
@@ -95,7 +85,7 @@ describe('status tracking against the reference backend', () => {
 
   it('polls on its own right after registration, and refuses a result altered on the way', async () => {
     const { api, backend } = await setup();
-    const application = await submitOne(api);
+    const application = await submitCompanyApplication(api);
     // The poller's first check follows the registration without anyone pressing refresh.
     const tracked = await until(async () => {
       const list = await api.submissions.list();

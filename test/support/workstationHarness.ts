@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkstationApi } from '../../core/contract/workstationApi';
+import { FIXTURE_IDS } from '../../backend/fixtures/fixtureIds';
 import type { SigningMethod } from '../../core/contract/signing';
 import { createWorkstation, type Workstation, type WorkstationOptions } from '../../main/app';
 import { noKeyWrapping } from '../../main/config/blobKey';
@@ -85,6 +86,19 @@ export async function completeDraft(
     if (!imported.ok) throw new Error(`import refused: ${imported.error.kind}`);
   }
   return draft.value.draftId;
+}
+
+/**
+ * The usual application of the workstation suites: the fixture company's 2014 casino licence
+ * (issue), looked up, completed and signed by the demo operator, who must be signed in.
+ */
+export async function submitCompanyApplication(api: WorkstationApi) {
+  const card = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
+  if (!card.ok) throw new Error(`lookup refused: ${card.error.kind}`);
+  const draftId = await completeDraft(api, { serviceId: '002-a2-casino-2014', subtype: 'issue', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
+  const submitted = await api.submissions.submitDraft(draftId, demoSigning());
+  if (!submitted.ok) throw new Error(`submit refused: ${submitted.error.kind}`);
+  return submitted.value;
 }
 
 /** The demo PKI's password (scripts/generateDemoPki.mjs, README). */
