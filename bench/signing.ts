@@ -7,7 +7,7 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { canonicalJsonBytes } from '../core/signing/canonicalJson';
 import { Pkcs12Signer } from '../main/signing/Pkcs12Signer';
-import { buildCrl } from '../main/signing/testPki/crl';
+import { buildCrl } from '../test/support/testPki/crl';
 import { median, printTable, writeBenchResult } from './support/benchResult';
 
 const RUNS = 60;

@@ -1,4 +1,4 @@
-// Writes a throwaway test PKI (main/signing/testPki) for manual signing tests:
+// Writes a throwaway test PKI (test/support/testPki) for manual signing tests:
 //   node scripts/generateTestPki.mjs [outDir]      (default .data/test-pki)
 // The TS module is bundled with esbuild (packages external) to out/scripts/ and imported.
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Bundles main/signing/testPki/generateTestPki.ts with esbuild (packages external) to out/scripts/
+// Bundles test/support/testPki/generateTestPki.ts with esbuild (packages external) to out/scripts/
 // and imports it, for the PKI scripts that run from plain Node.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 export async function importTestPkiGenerator() {
   const bundle = path.resolve('out/scripts/generateTestPki.mjs');
   await build({
-    entryPoints: ['main/signing/testPki/generateTestPki.ts'],
+    entryPoints: ['test/support/testPki/generateTestPki.ts'],
     outfile: bundle,
     bundle: true,
     packages: 'external',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema, registrationSchema, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
-import { generateTestPki, type TestKeyName, type TestPki } from '../../main/signing/testPki/generateTestPki';
+import { generateTestPki, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { DEMO_CREDENTIALS } from '../fixtures';
 import { fakePdf, prepareSubmission, sha256Hex, startBackend, TEST_SERVICE_ID, type BackendHarness, type HttpAnswer } from '../testing/backendHarness';
 import { openTestKeyFile, signDetachedForTest, withOperatorSignature } from '../testing/testCmsSigner';

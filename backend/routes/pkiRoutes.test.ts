@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestPki, type TestPki } from '../../main/signing/testPki/generateTestPki';
+import { generateTestPki, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { DEMO_PKI } from '../fixtures/demoPki';
 import { startBackend, type BackendHarness } from '../testing/backendHarness';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationSubmissionSchema, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
 import { Pkcs12Signer } from '../../main/signing/Pkcs12Signer';
-import { generateTestPki, TEST_KEY_NAMES, type TestKeyName, type TestPki } from '../../main/signing/testPki/generateTestPki';
+import { generateTestPki, TEST_KEY_NAMES, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { openBackendPki, type BackendPki } from '../pki/backendPki';
 import { openTestKeyFile, signDetachedForTest, withOperatorSignature, type TestKey, type TestSignOptions } from '../testing/testCmsSigner';
 import { verifyOperatorSignature, type SignatureCheckContext } from './verifyOperatorSignature';

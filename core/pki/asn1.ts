@@ -52,7 +52,7 @@ export function bytesOf(source: ArrayBuffer | ArrayBufferView): Uint8Array {
 const MAX_DER_DEPTH = 64;
 
 type Block = {
-  idBlock: { warnings: string[] };
+  idBlock: { warnings: string[]; isConstructed: boolean };
   lenBlock: { warnings: string[]; isIndefiniteForm: boolean };
   valueBlock: { warnings: string[]; value?: unknown };
 };
@@ -62,7 +62,8 @@ function isDerBlock(block: Block, depth: number): boolean {
   if (block.lenBlock.isIndefiniteForm) return false;
   if (block.idBlock.warnings.length > 0 || block.lenBlock.warnings.length > 0 || block.valueBlock.warnings.length > 0) return false;
   const children = block.valueBlock.value;
-  return !Array.isArray(children) || children.every((child) => isDerBlock(child as Block, depth + 1));
+  // Only constructed elements hold elements; a primitive's value array (an OID's arcs) does not.
+  return !block.idBlock.isConstructed || !Array.isArray(children) || children.every((child) => isDerBlock(child as Block, depth + 1));
 }
 
 /**

@@ -12,7 +12,7 @@ import type { AgentSigner } from '../ports/Signer';
 import { describeCertificate } from '../signing/certificateDescription';
 import { Pkcs12Signer } from '../signing/Pkcs12Signer';
 import { RevocationListCache } from '../signing/RevocationListCache';
-import { generateTestPki, type TestKeyName, type TestPki } from '../signing/testPki/generateTestPki';
+import { generateTestPki, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { OperatorSession } from './OperatorSession';
 import { SigningService } from './SigningService';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { canonicalJsonBytes } from '../../core/signing/canonicalJson';
 import type { SignPolicy } from '../ports/Signer';
-import { generateTestPki, type TestKeyName, type TestPki } from './testPki/generateTestPki';
+import { generateTestPki, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { Pkcs12Signer } from './Pkcs12Signer';
 
 const OPERATOR_IIN = '850415312343';

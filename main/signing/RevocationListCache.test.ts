@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../core/result';
 import type { BackendFailure } from '../../core/submission/backendFailure';
 import { RevocationListCache } from './RevocationListCache';
-import { generateTestPki, type TestPki } from './testPki/generateTestPki';
+import { generateTestPki, type TestPki } from '../../test/support/testPki/generateTestPki';
 
 const HOUR = 3_600_000;
 const T0 = new Date('2026-11-23T06:00:00.000Z');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateTestPki, type TestPki } from './testPki/generateTestPki';
+import { generateTestPki, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { loadTrustAnchors } from './trustAnchors';
 
 let pki: TestPki;

@@ -13,7 +13,7 @@ import { certificateDerFromPem } from './certificateDescription';
 import { children } from './forgeAsn1';
 import { makeDetachedCms } from './forgeDetachedCms';
 import { openKeyFile } from './pkcs12KeyFile';
-import { generateTestPki, type TestPki } from './testPki/generateTestPki';
+import { generateTestPki, type TestPki } from '../../test/support/testPki/generateTestPki';
 import { verifyDetachedCms } from './verifyDetachedCms';
 
 const PASSWORD = 'pw';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requireSystemTool } from '../../../test/support/requireSystemTool';
 import type { SignPolicy } from '../../ports/Signer';
-import { generateTestPki, type TestKeyName, type TestPki } from '../testPki/generateTestPki';
+import { generateTestPki, type TestKeyName, type TestPki } from '../../../test/support/testPki/generateTestPki';
 import { FakeNcaLayerAgent, type FakeAgentMode, type FakeAgentTls } from './FakeNcaLayerAgent';
 import { NcaLayerSigner, type NcaLayerSignerOptions } from './NcaLayerSigner';
 
