@@ -13,6 +13,7 @@ import { InFlightKeys } from './idempotency/inFlightKeys';
 import { ProviderDesk } from './provider/providerDesk';
 import { loadResultFonts } from './provider/resultPdf/resultFonts';
 import { openBackendPki, type BackendPkiConfig } from './pki/backendPki';
+import { BackendTrust, type ExtraTrust } from './pki/backendTrust';
 import { CrlPublisher } from './pki/crlPublisher';
 import { NotaryDirectory } from './registry/notaryDirectory';
 import { RegistryDirectory } from './registry/registryDirectory';
@@ -59,8 +60,10 @@ export interface BackendServerOptions {
   readonly providerDayMs?: number;
   /** Where DejaVuSans.ttf and DejaVuSans-Bold.ttf are, for the result PDFs; default `resources/fonts` under the working directory. */
   readonly fontsDir?: string;
-  /** The CA trusted for operator signatures and whose CRL GET /v1/pki/crl serves; default the demo PKI. */
+  /** The CA trusted for operator signatures whose CRL the backend signs (GET /v1/pki/crl); default the demo PKI. */
   readonly pki?: BackendPkiConfig;
+  /** Further CAs trusted for operator signatures, with their CRLs (PSC_BACKEND_TRUST_DIR): НУЦ РК's, or a GOST test PKI. */
+  readonly extraTrust?: ExtraTrust;
   readonly clock?: () => Date;
   readonly fixtures?: BackendFixtures;
   /** Logging is off unless a sink is given; lines never carry identifiers, names or URLs. */
@@ -94,6 +97,8 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const stateDir = options.stateDir ?? null;
   const pki = openBackendPki(options.pki ?? DEMO_PKI);
+  const crlPublisher = new CrlPublisher(pki);
+  const trust = new BackendTrust(pki, crlPublisher, options.extraTrust);
   const faults = new FaultController(options.faults ?? null);
   const providerDayMs = options.providerDayMs ?? DEFAULT_PROVIDER_DAY_MS;
   if (!Number.isSafeInteger(providerDayMs) || providerDayMs <= 0) throw new RangeError('providerDayMs must be a positive whole number of milliseconds');
@@ -113,7 +118,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
     registry: directory,
     notary,
     blobs,
-    trust: pki,
+    trust,
     signatureRequiredServiceIds: options.signatureRequiredServiceIds ?? new Set(),
     clock,
   });
@@ -131,7 +136,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   // Before the routes, so every route (and the not-found handler) runs behind the fault hooks.
   installFaultInjection(app, faults);
   registerHealthRoutes(app, { clock });
-  registerPkiRoutes(app, { crl: new CrlPublisher(pki), clock });
+  registerPkiRoutes(app, { crl: crlPublisher, trust, clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
   registerRegistryRoutes(app, { guard, directory, store, clock });
   registerNotaryRoutes(app, { guard, notary, store, clock });

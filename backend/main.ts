@@ -4,20 +4,31 @@
  * (unset = in memory), PSC_BACKEND_LOG=1 (request log to stderr, no identifiers),
  * PSC_BACKEND_FAULTS (a JSON fault plan for tests, backend/faults/faultPlan.ts; unset = no faults),
  * PSC_PROVIDER_DAY_MS (one simulated provider working day in ms; unset = 60000, results after 90 s),
- * PSC_BACKEND_TLS_CERT + PSC_BACKEND_TLS_KEY (PEM file paths: serve https; unset = http).
+ * PSC_BACKEND_TLS_CERT + PSC_BACKEND_TLS_KEY (PEM file paths: serve https; unset = http),
+ * PSC_BACKEND_TRUST_DIR (CA certificates and CRLs to trust for operators besides the demo CA).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackendServer } from './createBackendServer';
 import { describeFaultPlan } from './faults';
 import { ResultFontError } from './provider/resultPdf/resultFonts';
+import { readTrustDir } from './pki/backendTrust';
 import { loadCatalogServices, readBackendEnvironment, readTlsIdentity, StartupError } from './startup/startupConfig';
+
+async function readTrustDirForStartup(dir: string) {
+  try {
+    return await readTrustDir(dir);
+  } catch (error) {
+    throw new StartupError(`PSC_BACKEND_TRUST_DIR ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 async function main(): Promise<void> {
   const environment = readBackendEnvironment(process.env);
   const tls = environment.tls === null ? null : await readTlsIdentity(environment.tls);
+  const extraTrust = environment.trustDir === null ? null : await readTrustDirForStartup(environment.trustDir);
   const catalog = await loadCatalogServices(path.join(repoRoot, 'resources', 'catalog', 'services.json'));
   const backend = await createBackendServer({
     host: environment.host,
@@ -31,6 +42,7 @@ async function main(): Promise<void> {
     log: environment.logToStderr ? process.stderr : null,
     faults: environment.faults,
     tls,
+    ...(extraTrust === null ? {} : { extraTrust }),
   });
   process.stdout.write(`Licensing backend listening on ${backend.url}\n`);
   // On stderr, so nobody mistakes a deliberately faulty backend for a healthy one.

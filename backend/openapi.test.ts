@@ -71,6 +71,7 @@ const OPERATIONS = [
   ['get', '/v1/applications/{applicationId}', 'bearer'],
   ['get', '/v1/applications/{applicationId}/result', 'bearer'],
   ['get', '/v1/pki/crl', 'public'],
+  ['get', '/v1/pki/crls', 'public'],
 ] as const;
 
 describe('openapi.yaml matches core/backendApi/wire.ts', () => {

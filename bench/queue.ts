@@ -188,13 +188,14 @@ async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
   const workstation = await createWorkstation({
     config: {
       dataDir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
-      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/', ncaLayerCaFile: null,
+      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/', ncaLayerCaFile: null, ncaLayerTimestamp: false,
     },
     host: 'browser',
     version: paths.version,
     paths,
     keyWrapper: noKeyWrapping,
     backend,
+    trustDemoCa: true,
     clock,
     random: () => jitter,
     sendBudgetMs: 3_000,

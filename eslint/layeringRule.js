@@ -7,12 +7,17 @@ import { builtinModules } from 'node:module';
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** Per top-level folder: allowed source folders and packages (`*` = any package). */
+/** Pure-JS libraries core/ may use: parsing ASN.1 (@peculiar over asn1js) and GOST verification (hashes, curves). */
+const CORE_PACKAGES = ['zod', '@peculiar/asn1-schema', '@peculiar/asn1-x509', '@peculiar/asn1-cms', '@peculiar/asn1-tsp', 'asn1js', '@noble/curves', '@wavesenterprise/crypto-gost-js'];
+
 export const LAYERS = {
-  core: { folders: ['core'], packages: ['zod'], builtins: false },
+  core: { folders: ['core'], packages: CORE_PACKAGES, builtins: false },
   renderer: { folders: ['core', 'renderer'], packages: ['react', 'react-dom', 'zustand', 'zod'], builtins: false },
   preload: { folders: ['core', 'preload'], packages: ['electron', 'zod'], builtins: false },
-  main: { folders: ['core', 'main', 'resources'], packages: ['*'], builtins: true },
-  backend: { folders: ['core', 'backend', 'resources'], packages: ['*'], builtins: true },
+  main: { folders: ['core', 'nodelib', 'main', 'resources'], packages: ['*'], builtins: true },
+  backend: { folders: ['core', 'nodelib', 'backend', 'resources'], packages: ['*'], builtins: true },
+  /** Node-only code shared by main/ and backend/ (nodelib/README.md). */
+  nodelib: { folders: ['core', 'nodelib'], packages: ['*'], builtins: true },
 };
 
 /** Files allowed an extra folder: the one place the embedded backend is started. */

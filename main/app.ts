@@ -83,6 +83,11 @@ export interface WorkstationOptions {
   readonly onUnexpectedError: (error: unknown) => void;
   /** Replaces NCALayer (tests: a fake agent); absent = NCALayer at the configured address. */
   readonly agentSigner?: AgentSigner | null;
+  /**
+   * Trust the demo CA (resources/pki/demo) for operators' keys. Absent: only while the embedded demo
+   * backend is in use. Tests and development against a separately started reference backend set it.
+   */
+  readonly trustDemoCa?: boolean;
 }
 
 export interface Workstation {
@@ -218,6 +223,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     session,
     backend,
     clock,
+    trustDemoCa: options.trustDemoCa ?? embedded !== null,
     ...(options.agentSigner !== undefined ? { agentSigner: options.agentSigner } : {}),
     onUnexpectedError: options.onUnexpectedError,
   });

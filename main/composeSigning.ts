@@ -1,4 +1,4 @@
-// The signing part of the composition root (main/app.ts): trust anchors, the cached revocation list,
+// The signing part of the composition root (main/app.ts): trusted CAs, the cached revocation lists,
 // the key-file signer and NCALayer, behind one SigningService.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,17 +10,25 @@ import type { AgentSigner } from './ports/Signer';
 import type { OperatorSession } from './services/OperatorSession';
 import { SigningService } from './services/SigningService';
 import { storedLanguage } from './services/SystemService';
-import { describeCertificate } from './signing/certificateDescription';
 import { NcaLayerSigner } from './signing/ncaLayer/NcaLayerSigner';
 import { Pkcs12Signer } from './signing/Pkcs12Signer';
 import { RevocationListCache } from './signing/RevocationListCache';
-import { loadTrustAnchors } from './signing/trustAnchors';
+import { createSigningPki } from './signing/signingPki';
+import { loadTrustedCertificateSets } from './signing/trustedCertificates';
 
 const HOUR_MS = 3_600_000;
 
 export interface ComposedSigning {
   readonly service: SigningService;
   close(): void;
+}
+
+/**
+ * The trusted CA folders: the administrator's (signing.trustAnchorsDir) or НУЦ РК's shipped roots and
+ * intermediates, plus the demo CA only when `trustDemoCa` (the embedded demo backend, or a test).
+ */
+export function trustAnchorDirs(config: Pick<AppConfig, 'trustAnchorsDir'>, resourcesDir: string, trustDemoCa: boolean): string[] {
+  return [config.trustAnchorsDir ?? path.join(resourcesDir, 'pki', 'nuc'), ...(trustDemoCa ? [path.join(resourcesDir, 'pki', 'demo')] : [])];
 }
 
 export async function composeSigning(args: {
@@ -30,18 +38,20 @@ export async function composeSigning(args: {
   session: OperatorSession;
   backend: LicensingBackend;
   clock: Clock;
+  /** Trust the demo CA of resources/pki/demo: only while the embedded demo backend is in use (or in tests). */
+  trustDemoCa: boolean;
   /** Replaces NCALayer (tests use a fake agent); undefined = NCALayer at config.ncaLayerUrl. */
   agentSigner?: AgentSigner | null;
   onUnexpectedError: (error: unknown) => void;
 }): Promise<ComposedSigning> {
   const { config, db, session, clock } = args;
-  const anchors = await loadTrustAnchors(config.trustAnchorsDir ?? path.join(args.resourcesDir, 'pki', 'trust'));
+  const pki = createSigningPki(await loadTrustedCertificateSets(trustAnchorDirs(config, args.resourcesDir, args.trustDemoCa)));
   const revocationList = await RevocationListCache.open({
     dir: path.join(config.dataDir, 'pki'),
     maxAgeMs: config.crlMaxAgeHours * HOUR_MS,
     refreshAfterMs: HOUR_MS,
-    fetch: () => args.backend.fetchRevocationList(),
-    anchors: () => anchors.certificates,
+    fetch: () => args.backend.fetchRevocationLists(),
+    pki,
     clock,
     onUnexpectedError: args.onUnexpectedError,
   });
@@ -56,22 +66,14 @@ export async function composeSigning(args: {
           connectTimeoutMs: 3_000,
           ...(ncaLayerCaPem === null ? {} : { tls: { caPem: ncaLayerCaPem } }),
           locale: () => storedLanguage(db),
+          timestamp: config.ncaLayerTimestamp,
         });
 
-  // Keep the list fresh while the counter is online, so signing rarely waits for it.
+  // Keep the lists fresh while the counter is online, so signing rarely waits for them.
   session.onDidSignIn(() => void revocationList.refresh());
   const timer = setInterval(() => void revocationList.refresh(), HOUR_MS);
   timer.unref();
 
-  const service = new SigningService({
-    db,
-    session,
-    keyFileSigner: new Pkcs12Signer(),
-    agentSigner,
-    trustAnchorsPem: anchors.pem,
-    revocationList,
-    describeCertificate,
-    clock,
-  });
+  const service = new SigningService({ db, session, keyFileSigner: new Pkcs12Signer(), agentSigner, pki, revocationList, clock });
   return { service, close: () => clearInterval(timer) };
 }

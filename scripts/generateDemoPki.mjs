@@ -27,7 +27,7 @@ const pki = await generateTestPki({
 
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const keysDir = path.resolve('resources/pki/demo-keys');
-const trustDir = path.resolve('resources/pki/trust');
+const trustDir = path.resolve('resources/pki/demo');
 const backendDir = path.resolve('backend/fixtures/pki');
 for (const dir of [keysDir, trustDir, backendDir]) mkdirSync(dir, { recursive: true });
 

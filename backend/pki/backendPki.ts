@@ -1,8 +1,8 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { normaliseSerialHex } from '../../core/asn1/derValues';
-import { readCertificateFields, type CertificateFields } from '../../core/signing/certificateFields';
+import { normaliseSerialHex } from '../../core/pki/asn1';
+import { readCertificate, type CertificateInfo } from '../../core/pki/certificate';
 
-/** The CA the backend trusts for operator signatures and whose CRL it publishes. */
+/** The demo CA the backend trusts for operator signatures and whose CRL it signs itself. */
 export interface BackendPkiConfig {
   readonly caCertPem: string;
   /** PKCS#8 PEM; RSA (the CRL is signed sha256WithRSAEncryption). */
@@ -17,13 +17,11 @@ export interface BackendPkiConfig {
 }
 
 export interface BackendPki {
-  readonly ca: X509Certificate;
-  readonly caFields: CertificateFields;
+  readonly caInfo: CertificateInfo;
   readonly caKey: KeyObject;
-  /** Normalised serials (CertificateFields' form). */
+  /** Normalised serials (CertificateInfo's form). */
   readonly revokedSerials: ReadonlySet<string>;
   readonly revokedAt: Date;
-  isRevoked(serialHex: string): boolean;
 }
 
 /** Throws on a configuration that cannot work (bad PEM, not a CA, key of another certificate). */
@@ -35,13 +33,12 @@ export function openBackendPki(config: BackendPkiConfig): BackendPki {
   const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
   if (!spki(createPublicKey(caKey)).equals(spki(ca.publicKey))) throw new Error('PKI: the CA key does not belong to the CA certificate');
   if (config.revokedSerials.some((serial) => !/^[0-9a-f]+$/i.test(serial))) throw new Error('PKI: revoked serials must be hex');
-  const revokedSerials = new Set(config.revokedSerials.map(normaliseSerialHex));
+  const caInfo = readCertificate(new Uint8Array(ca.raw));
+  if (!caInfo.ok) throw new Error('PKI: the CA certificate cannot be read');
   return {
-    ca,
-    caFields: readCertificateFields(ca.raw),
+    caInfo: caInfo.value,
     caKey,
-    revokedSerials,
+    revokedSerials: new Set(config.revokedSerials.map(normaliseSerialHex)),
     revokedAt: config.revokedAt ?? new Date(ca.validFrom),
-    isRevoked: (serialHex) => revokedSerials.has(normaliseSerialHex(serialHex)),
   };
 }

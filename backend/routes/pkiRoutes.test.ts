@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki, type TestPki } from '../../test/support/testPki/generateTestPki';
+import { generateGostTestPki } from '../../test/support/testPki/gost/generateGostTestPki';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { DEMO_PKI } from '../fixtures/demoPki';
 import { startBackend, type BackendHarness } from '../testing/backendHarness';
@@ -92,5 +93,24 @@ describe('GET /v1/pki/crl', () => {
     await expect(startBackend({ pki: { caCertPem: DEMO_PKI.caCertPem, caKeyPem: injected.ca.keyPem, revokedSerials: [] } })).rejects.toThrow(
       /does not belong to the CA certificate/,
     );
+  });
+});
+
+describe('GET /v1/pki/crls', () => {
+  it('serves the demo CA’s current CRL and every further CA’s, Base64 DER, without a token', async () => {
+    const gost = generateGostTestPki({ family: 'gost-2015-512', now, operatorIin: '880808399112', otherIin: '901120412403' });
+    backend = await startBackend({ clock: () => now, extraTrust: { certificatesDer: [gost.root.der, gost.ca.der], crlsDer: [gost.crlDer] } });
+    const answer = await backend.request('GET', '/v1/pki/crls');
+    expect(answer.status).toBe(200);
+    const { crls } = JSON.parse(Buffer.from(answer.bytes).toString('utf8')) as { crls: string[] };
+    expect(crls).toHaveLength(2);
+    expect(crls[0]).toBe(Buffer.from(await fetchCrl(backend)).toString('base64'));
+    expect(crls[1]).toBe(Buffer.from(gost.crlDer).toString('base64'));
+  });
+
+  it('refuses at start a further "CA" that is not a CA certificate, or a CRL that does not parse', async () => {
+    const gost = generateGostTestPki({ family: 'gost-2004', now, operatorIin: '880808399112', otherIin: '901120412403' });
+    await expect(startBackend({ extraTrust: { certificatesDer: [gost.keys.valid.der], crlsDer: [] } })).rejects.toThrow(/not a readable CA certificate/);
+    await expect(startBackend({ extraTrust: { certificatesDer: [], crlsDer: [new Uint8Array([0x30, 0x01, 0x00])] } })).rejects.toThrow(/CRL cannot be read/);
   });
 });

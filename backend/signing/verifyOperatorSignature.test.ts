@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationSubmissionSchema, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
 import { Pkcs12Signer } from '../../main/signing/Pkcs12Signer';
 import { generateTestPki, TEST_KEY_NAMES, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
-import { openBackendPki, type BackendPki } from '../pki/backendPki';
+import { signPolicy } from '../../test/support/testPki/signPolicy';
+import { openBackendPki } from '../pki/backendPki';
+import { BackendTrust } from '../pki/backendTrust';
+import { CrlPublisher } from '../pki/crlPublisher';
 import { openTestKeyFile, signDetachedForTest, withOperatorSignature, type TestKey, type TestSignOptions } from '../testing/testCmsSigner';
 import { verifyOperatorSignature, type SignatureCheckContext } from './verifyOperatorSignature';
 
@@ -14,12 +17,13 @@ const NOW = new Date();
 const DAY_MS = 86_400_000;
 
 let pki: TestPki;
-let trust: BackendPki;
+let trust: BackendTrust;
 const keys = {} as Record<TestKeyName, TestKey>;
 
 beforeAll(async () => {
   pki = await generateTestPki({ now: NOW, operatorIin: OPERATOR.iin, otherIin: OTHER_IIN, password: PASSWORD });
-  trust = openBackendPki({ caCertPem: pki.ca.certPem, caKeyPem: pki.ca.keyPem, revokedSerials: [pki.keys.revoked.serialHex] });
+  const demo = openBackendPki({ caCertPem: pki.ca.certPem, caKeyPem: pki.ca.keyPem, revokedSerials: [pki.keys.revoked.serialHex] });
+  trust = new BackendTrust(demo, new CrlPublisher(demo));
   for (const name of TEST_KEY_NAMES) keys[name] = openTestKeyFile(pki.keys[name].p12, PASSWORD);
 }, 60_000);
 
@@ -75,7 +79,7 @@ describe('verifyOperatorSignature', () => {
   });
 
   it('accepts what the workstation signer (Pkcs12Signer) makes', () => {
-    const policy = { operatorIin: OPERATOR.iin, now: NOW, trustAnchorsPem: [pki.ca.certPem], crlDer: pki.crlDer };
+    const policy = signPolicy({ operatorIin: OPERATOR.iin, now: NOW, trusted: [pki.ca.certPem], crls: [pki.crlDer] });
     const body = withOperatorSignature(unsignedBody(), (bytes) => {
       const signature = new Pkcs12Signer().sign(pki.keys.valid.p12, PASSWORD, bytes, policy);
       if (!signature.ok) throw new Error(signature.error.kind);

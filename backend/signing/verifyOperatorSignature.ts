@@ -1,19 +1,26 @@
 /**
- * The backend's half of DESIGN.md §5: the operator's EDS must cover exactly the body received
- * (core/signing/signedPayload.ts), come from a signing key our CA issued, valid and not revoked,
- * and belong to the signed-in operator the body names. Pure of HTTP; every refusal is a 422 whose
- * message names the failed check only, never identifiers, names or certificate contents.
+ * The backend's half of the signing contract (docs/ARCHITECTURE.md, "Signing"): the operator's EDS
+ * must cover exactly the body received (core/signing/signedPayload.ts), verify — RSA, GOST 34.310-2004
+ * or GOST 2015, through core/pki's signature suite — come from a signing key a trusted CA issued,
+ * valid and not revoked, and belong to the signed-in operator the body names. An RFC 3161 timestamp
+ * token in the CMS (NCALayer's tsaProfile) proves when it was signed: the certificate is then judged
+ * at that time, so a revocation after it does not void the signature; without a token it is judged
+ * at the signing time it claims and now. Pure of HTTP; every refusal is a 422 whose message names the
+ * failed check only, never identifiers, names or certificate contents.
  */
-import { createHash, verify, X509Certificate } from 'node:crypto';
 import { PROBLEM_CODES, type ApplicationSubmission } from '../../core/backendApi/wire';
+import type { CertificateInfo } from '../../core/pki/certificate';
+import { verifyChain } from '../../core/pki/chain';
+import { verifyDetachedSignature, type DetachedSignatureProblem } from '../../core/pki/detachedSignature';
+import { revocationOf } from '../../core/pki/revocation';
+import { verifyTimestampToken } from '../../core/pki/timestampToken';
 import { err, ok, type Result } from '../../core/result';
-import { checkSigningCertificate, type CertificateDescription, type CertificateProblem } from '../../core/signing/certificateRules';
+import { checkSigningCertificate, type CertificateProblem } from '../../core/signing/certificateRules';
 import { signedBytesOf } from '../../core/signing/signedPayload';
 import { refusal, type ProblemCode, type Refusal } from '../http/problem';
-import type { BackendPki } from '../pki/backendPki';
-import { parseDetachedCms, type DetachedSignature } from './detachedCms';
+import type { BackendTrust } from '../pki/backendTrust';
 
-export type TrustStore = Pick<BackendPki, 'ca' | 'isRevoked'>;
+export type TrustStore = Pick<BackendTrust, 'suite' | 'memo' | 'trusted' | 'crls'>;
 
 export interface SignatureCheckContext {
   readonly trust: TrustStore;
@@ -37,7 +44,7 @@ export function verifyOperatorSignature(body: unknown, submission: ApplicationSu
     if (context.signatureRequired) return refuse(PROBLEM_CODES.signatureRequired, "the service's regulation requires the operator's signature");
     return checkIdempotencyKey(submission, context.idempotencyKey, false);
   }
-  const signature = verifySignatureOverBody(body, submission.operatorSignature.cms);
+  const signature = verifySignatureOverBody(body, submission.operatorSignature.cms, context);
   if (!signature.ok) return signature;
   const certificate = checkCertificate(signature.value, context);
   if (!certificate.ok) return certificate;
@@ -49,74 +56,89 @@ export function verifyOperatorSignature(body: unknown, submission: ApplicationSu
   return checkIdempotencyKey(submission, context.idempotencyKey, true);
 }
 
-/** The CMS is well-formed, its messageDigest is SHA-256 of the body's signed bytes, and its RSA signature verifies. */
-function verifySignatureOverBody(body: unknown, cmsBase64: string): Result<{ cms: DetachedSignature; leaf: X509Certificate }, Refusal> {
-  const invalid = (message: string) => refuse(PROBLEM_CODES.signatureInvalid, message);
+type Signed = { readonly signer: CertificateInfo; readonly signingTime: Date; /** The timestamp's genTime, when a valid token proves it. */ readonly provenTime: Date | null };
+
+const CMS_REFUSAL: Readonly<Record<DetachedSignatureProblem['kind'], string>> = {
+  'too-large': 'the CMS is larger than any operator signature',
+  malformed: 'the CMS does not parse',
+  'not-detached': 'the CMS carries content: it must be detached',
+  'not-one-signer': 'the CMS must have exactly one signer',
+  'no-signer-certificate': 'the signer certificate is not in the CMS',
+  'attributes-invalid': 'contentType (id-data), signingTime and messageDigest must each be signed exactly once',
+  'attributes-not-der': 'the signed attributes are not DER',
+  'unsupported-algorithm': 'the signature algorithm is not supported',
+  'algorithm-mismatch': "the digest or signature algorithm does not fit the signer's key",
+  'digest-mismatch': "the signature's messageDigest does not match the body as received",
+  'bad-signature': 'the signature does not verify with the signer certificate',
+};
+
+/** The CMS verifies over the body's signed bytes; its timestamp token, if any, verifies too. */
+function verifySignatureOverBody(body: unknown, cmsBase64: string, context: SignatureCheckContext): Result<Signed, Refusal> {
+  const { trust } = context;
   const signedBytes = signedBytesOf(body);
-  if (!signedBytes.ok) return invalid('the body has no canonical JSON form');
-  const cms = parseDetachedCms(Buffer.from(cmsBase64, 'base64'));
-  if (!cms.ok) return invalid(`the CMS does not fit the signature profile: ${cms.error.reason}`);
-  const { messageDigest, signerCertificateDer, signedAttributesDer, signature } = cms.value;
-  if (!createHash('sha256').update(signedBytes.value).digest().equals(messageDigest)) {
-    return invalid("the signature's messageDigest does not match the body as received");
+  if (!signedBytes.ok) return refuse(PROBLEM_CODES.signatureInvalid, 'the body has no canonical JSON form');
+  const cms = verifyDetachedSignature(Buffer.from(cmsBase64, 'base64'), signedBytes.value, { suite: trust.suite, memo: trust.memo });
+  if (!cms.ok) {
+    const code = cms.error.kind === 'unsupported-algorithm' ? PROBLEM_CODES.unsupportedAlgorithm : PROBLEM_CODES.signatureInvalid;
+    return refuse(code, CMS_REFUSAL[cms.error.kind]);
   }
-  let leaf: X509Certificate;
-  try {
-    leaf = new X509Certificate(signerCertificateDer);
-  } catch {
-    return invalid('the signer certificate cannot be read');
-  }
-  let verified = false;
-  try {
-    // The profile is RSA (PKCS#1 v1.5): a key of another type cannot have made this signature.
-    verified = leaf.publicKey.asymmetricKeyType === 'rsa' && verify('sha256', signedAttributesDer, leaf.publicKey, signature);
-  } catch {
-    // OpenSSL may throw rather than answer false, e.g. for a key it cannot use
-  }
-  if (!verified) return invalid('the signature does not verify with the signer certificate');
-  return ok({ cms: cms.value, leaf });
+  const { signer, signingTime, timestampTokenDer, signatureValue } = cms.value;
+  if (timestampTokenDer === null) return ok({ signer, signingTime, provenTime: null });
+  const stamp = verifyTimestampToken(timestampTokenDer, signatureValue, { suite: trust.suite, memo: trust.memo, trusted: trust.trusted });
+  if (!stamp.ok) return refuse(PROBLEM_CODES.signatureInvalid, `the signature's timestamp token does not verify (${stamp.error.kind})`);
+  return ok({ signer, signingTime, provenTime: stamp.value.genTime });
 }
 
-/** The core rules (certificateRules.ts), applied at the signing time the CMS states and again now. */
-function checkCertificate(signature: { cms: DetachedSignature; leaf: X509Certificate }, context: SignatureCheckContext): Result<null, Refusal> {
-  const { cms, leaf } = signature;
-  const fields = cms.signerCertificate;
-  const description: CertificateDescription = {
-    subject: fields.subject,
-    notBefore: new Date(leaf.validFrom),
-    notAfter: new Date(leaf.validTo),
-    keyUsage: fields.keyUsage,
-    chainsToTrustedAnchor: issuedBy(leaf, context.trust.ca, context.now),
-    revoked: context.trust.isRevoked(fields.serialHex),
-  };
-  for (const [at, when] of [[cms.signingTime, 'when it signed'], [context.now, 'now']] as const) {
-    const verdict = checkSigningCertificate(description, { operatorIin: context.sessionOperator.iin, now: at });
+/**
+ * The core rules (certificateRules.ts) at each time that matters: the timestamp's time when one
+ * proves it, else the signing time the CMS states and now. Revocation comes from the issuing CA's
+ * current CRL; with a proven time only a revocation on or before it counts.
+ */
+function checkCertificate(signed: Signed, context: SignatureCheckContext): Result<null, Refusal> {
+  const { trust } = context;
+  const { signer, provenTime } = signed;
+  const times: readonly (readonly [Date, string])[] = provenTime !== null ? [[provenTime, 'when it was timestamped']] : [[signed.signingTime, 'when it signed'], [context.now, 'now']];
+  for (const [at, when] of times) {
+    const chain = verifyChain(signer, { trusted: trust.trusted, suite: trust.suite, memo: trust.memo, at });
+    let revoked: boolean | 'unknown' = 'unknown';
+    const issuer = chain.ok ? chain.value[1] : undefined;
+    if (issuer !== undefined) {
+      const verdict = revocationOf(signer, issuer, { crls: trust.crls(context.now), suite: trust.suite, memo: trust.memo, now: context.now });
+      revoked = verdict.kind === 'unknown' ? 'unknown' : verdict.kind === 'good' ? false : provenTime === null || verdict.since.getTime() <= provenTime.getTime();
+    }
+    const verdict = checkSigningCertificate(
+      {
+        subject: signer.subject,
+        notBefore: signer.notBefore,
+        notAfter: signer.notAfter,
+        keyUsage: signer.keyUsage ?? { digitalSignature: false, nonRepudiation: false },
+        trust: chain.ok ? { kind: 'trusted' } : chain.error,
+        revoked,
+      },
+      { operatorIin: context.sessionOperator.iin, now: at },
+    );
     if (!verdict.ok) return err(certificateRefusal(verdict.error, when));
   }
   return ok(null);
 }
 
-/** Directly issued by the trust anchor: names match, the CA's signature verifies, the CA is a CA and in date. */
-function issuedBy(leaf: X509Certificate, ca: X509Certificate, now: Date): boolean {
-  const caInDate = new Date(ca.validFrom).getTime() <= now.getTime() && now.getTime() <= new Date(ca.validTo).getTime();
-  try {
-    return ca.ca && caInDate && leaf.checkIssued(ca) && leaf.verify(ca.publicKey);
-  } catch {
-    return false; // e.g. a key type the CA's key cannot verify with
-  }
-}
-
 function certificateRefusal(problem: CertificateProblem, when: string): Refusal {
   switch (problem.kind) {
     case 'untrusted-issuer':
+    case 'chain-loop':
       return refusal(422, PROBLEM_CODES.certificateUntrusted, 'the signing certificate was not issued by a trusted CA');
+    case 'issuer-not-valid':
+      return refusal(422, PROBLEM_CODES.certificateUntrusted, `the CA that issued the signing certificate was not valid ${when}`);
+    case 'unsupported-algorithm':
+      return refusal(422, PROBLEM_CODES.unsupportedAlgorithm, "the signing certificate's chain uses an algorithm the backend cannot verify");
     case 'not-yet-valid':
       return refusal(422, PROBLEM_CODES.certificateNotValid, `the signing certificate is not yet valid ${when}`);
     case 'expired':
       return refusal(422, PROBLEM_CODES.certificateNotValid, `the signing certificate has expired ${when}`);
     case 'revoked':
-    case 'revocation-unknown': // not reached: the backend's own list always knows
       return refusal(422, PROBLEM_CODES.certificateRevoked, 'the signing certificate is revoked');
+    case 'revocation-unknown':
+      return refusal(422, PROBLEM_CODES.certificateStatusUnknown, "no current revocation list of the signing certificate's CA");
     case 'not-a-signing-key':
       return refusal(422, PROBLEM_CODES.notASigningKey, 'the certificate is not a signing key (no nonRepudiation)');
     case 'iin-mismatch':

@@ -8,14 +8,14 @@ import { loadCatalogServices, readBackendEnvironment, readTlsIdentity, StartupEr
 
 describe('readBackendEnvironment', () => {
   it('defaults to 127.0.0.1:8787, in-memory state, no logging', () => {
-    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null, providerDayMs: null, tls: null });
+    expect(readBackendEnvironment({})).toEqual({ host: '127.0.0.1', port: 8787, stateDir: null, logToStderr: false, faults: null, providerDayMs: null, tls: null, trustDir: null });
     expect(readBackendEnvironment({ PSC_BACKEND_STATE_DIR: '' }).stateDir).toBeNull();
   });
 
   it('reads host, port, state dir and logging from the environment', () => {
     expect(
       readBackendEnvironment({ PSC_BACKEND_HOST: '0.0.0.0', PSC_BACKEND_PORT: '9000', PSC_BACKEND_STATE_DIR: '/var/psc', PSC_BACKEND_LOG: '1' }),
-    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null, providerDayMs: null, tls: null });
+    ).toEqual({ host: '0.0.0.0', port: 9000, stateDir: '/var/psc', logToStderr: true, faults: null, providerDayMs: null, tls: null, trustDir: null });
   });
 
   it('reads the simulated provider day from PSC_PROVIDER_DAY_MS; empty means the default', () => {

@@ -20,6 +20,8 @@ export interface BackendEnvironment {
   readonly providerDayMs: number | null;
   /** Serve https with these PEM files (PSC_BACKEND_TLS_CERT, PSC_BACKEND_TLS_KEY); null = plain http. */
   readonly tls: TlsFilePaths | null;
+  /** Folder of further trusted CA certificates and their CRLs (PSC_BACKEND_TRUST_DIR); null = the demo CA only. */
+  readonly trustDir: string | null;
 }
 
 export interface TlsFilePaths {
@@ -48,6 +50,8 @@ const environmentSchema = z.object({
   /** Paths of the PEM certificate (chain, leaf first) and its private key; both set = https, neither = http. */
   PSC_BACKEND_TLS_CERT: z.string().optional(),
   PSC_BACKEND_TLS_KEY: z.string().optional(),
+  /** A folder of CA certificates (.pem/.crt/.cer) and CRLs (.crl) to trust for operators besides the demo CA. */
+  PSC_BACKEND_TRUST_DIR: z.string().optional(),
 });
 
 export function readBackendEnvironment(env: Readonly<Record<string, string | undefined>>): BackendEnvironment {
@@ -65,6 +69,7 @@ export function readBackendEnvironment(env: Readonly<Record<string, string | und
     faults: readFaultPlan(parsed.data.PSC_BACKEND_FAULTS),
     providerDayMs: parsed.data.PSC_PROVIDER_DAY_MS ?? null,
     tls: readTlsPaths(parsed.data.PSC_BACKEND_TLS_CERT, parsed.data.PSC_BACKEND_TLS_KEY),
+    trustDir: parsed.data.PSC_BACKEND_TRUST_DIR ?? null,
   };
 }
 

@@ -1,19 +1,32 @@
 /**
- * Test-only signer: makes the detached CMS of DESIGN.md §5 with any key file, skipping every check
- * the workstation's Pkcs12Signer makes (expired, revoked, AUTH-only, foreign keys all sign), so
+ * Test-only signer: makes the detached CMS of the signature profile with any key file, skipping every
+ * check the workstation's Pkcs12Signer makes (expired, revoked, AUTH-only, foreign keys all sign), so
  * backend tests can present the signatures the backend must refuse. `omitSigningTime` and
- * `attachContent` bend the profile itself. Never used in production.
+ * `attachContent` bend the profile itself. Built with @peculiar/asn1-cms. Never used in production.
  */
-import { createPrivateKey, sign, X509Certificate, createHash, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
-import { contextTag, TAG } from '../../core/asn1/derReader';
-import { derInteger, derNull, derOctetString, derOid, derSequence, derSetOf, derTime, encodeTlv } from '../../core/asn1/derWriter';
+import { createHash, createPrivateKey, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import {
-  OPERATOR_SIGNATURE_FORMAT,
-  type ApplicationSubmissionBody,
-} from '../../core/backendApi/wire';
-import { readCertificateFields } from '../../core/signing/certificateFields';
-import { CMS_OID } from '../../core/signing/cmsStructure';
+  Attribute,
+  CertificateChoices,
+  CertificateSet,
+  ContentInfo,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContent,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignedData,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+} from '@peculiar/asn1-cms';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier, Certificate } from '@peculiar/asn1-x509';
+import * as asn1js from 'asn1js';
+import forge from 'node-forge';
+import { OPERATOR_SIGNATURE_FORMAT, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
+import { DIGEST_OID, SIGNATURE_OID } from '../../core/pki/algorithms/algorithmRegistry';
+import { compareBytes } from '../../core/pki/asn1';
+import { CMS_OID } from '../../core/pki/oids';
 import { signedBytesOf } from '../../core/signing/signedPayload';
 
 export interface TestKey {
@@ -44,36 +57,40 @@ export interface TestSignOptions {
   readonly certificates?: readonly X509Certificate[];
 }
 
-const attribute = (type: string, value: Uint8Array) => derSequence(derOid(type), derSetOf(value));
-const algorithm = (oid: string) => derSequence(derOid(oid), derNull());
+/** A fresh ArrayBuffer of exactly these bytes (a Node Buffer's slice() is a view into a shared pool). */
+const buffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
+const der = (value: unknown): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
+const NULL = buffer(new Uint8Array([0x05, 0x00]));
+const algorithm = (oid: string) => new AlgorithmIdentifier({ algorithm: oid, parameters: NULL });
+const value = (block: { toBER(sizeOnly?: boolean): ArrayBuffer }) => block.toBER(false);
 
 export function signDetachedForTest(key: TestKey, data: Uint8Array, options: TestSignOptions = {}): Uint8Array {
-  const signedAttributes = derSetOf(
-    attribute(CMS_OID.contentType, derOid(CMS_OID.data)),
-    ...(options.omitSigningTime ? [] : [attribute(CMS_OID.signingTime, derTime(options.signingTime ?? new Date()))]),
-    attribute(CMS_OID.messageDigest, derOctetString(createHash('sha256').update(data).digest())),
-  );
-  const fields = readCertificateFields(key.certificate.raw);
-  const signerInfo = derSequence(
-    derInteger(1),
-    derSequence(fields.issuerDer, derInteger(fields.serialHex)),
-    algorithm(CMS_OID.sha256),
-    Buffer.concat([Uint8Array.of(contextTag(0, true)), signedAttributes.subarray(1)]), // [0] IMPLICIT SET OF
-    algorithm(CMS_OID.rsaEncryption),
-    derOctetString(sign('sha256', signedAttributes, key.privateKey)),
-  );
-  const certificates = (options.certificates ?? [key.certificate]).map((certificate) => certificate.raw);
-  const encapsulated = options.attachContent
-    ? derSequence(derOid(CMS_OID.data), encodeTlv(contextTag(0, true), derOctetString(data)))
-    : derSequence(derOid(CMS_OID.data));
-  const signedData = derSequence(
-    derInteger(1),
-    derSetOf(algorithm(CMS_OID.sha256)),
-    encapsulated,
-    encodeTlv(contextTag(0, true), Buffer.concat(certificates)),
-    encodeTlv(TAG.set, signerInfo),
-  );
-  return derSequence(derOid(CMS_OID.signedData), encodeTlv(contextTag(0, true), signedData));
+  const attributes = [
+    new Attribute({ attrType: CMS_OID.contentType, attrValues: [value(new asn1js.ObjectIdentifier({ value: CMS_OID.data }))] }),
+    ...(options.omitSigningTime ? [] : [new Attribute({ attrType: CMS_OID.signingTime, attrValues: [value(new asn1js.UTCTime({ valueDate: options.signingTime ?? new Date() }))] })]),
+    new Attribute({ attrType: CMS_OID.messageDigest, attrValues: [buffer(der(new OctetString(buffer(new Uint8Array(createHash('sha256').update(data).digest())))))] }),
+  ].sort((a, b) => compareBytes(der(a), der(b)));
+  const signedAttributes = new Uint8Array(new asn1js.Set({ value: attributes.map((attribute) => asn1js.fromBER(buffer(der(attribute))).result) }).toBER(false));
+  const certificate = AsnConvert.parse(key.certificate.raw, Certificate);
+  const signer = new SignerInfo({
+    version: 1,
+    sid: new SignerIdentifier({ issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: certificate.tbsCertificate.issuer, serialNumber: certificate.tbsCertificate.serialNumber }) }),
+    digestAlgorithm: algorithm(DIGEST_OID.sha256),
+    signedAttrs: attributes,
+    signatureAlgorithm: algorithm(SIGNATURE_OID.rsaEncryption),
+    signature: new OctetString(buffer(new Uint8Array(sign('sha256', signedAttributes, key.privateKey)))),
+  });
+  const signedData = new SignedData({
+    version: 1,
+    digestAlgorithms: new DigestAlgorithmIdentifiers([algorithm(DIGEST_OID.sha256)]),
+    encapContentInfo: new EncapsulatedContentInfo({
+      eContentType: CMS_OID.data,
+      ...(options.attachContent ? { eContent: new EncapsulatedContent({ single: new OctetString(buffer(data)) }) } : {}),
+    }),
+    certificates: new CertificateSet((options.certificates ?? [key.certificate]).map((c) => new CertificateChoices({ certificate: AsnConvert.parse(c.raw, Certificate) }))),
+    signerInfos: new SignerInfos([signer]),
+  });
+  return der(new ContentInfo({ contentType: CMS_OID.signedData, content: buffer(der(signedData)) }));
 }
 
 /**

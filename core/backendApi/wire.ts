@@ -287,6 +287,10 @@ export const PROBLEM_CODES = {
   certificateNotValid: 'certificate-not-valid',
   /** The signing certificate is on the CA's revocation list. */
   certificateRevoked: 'certificate-revoked',
+  /** No current revocation list of the signing certificate's CA: whether it is revoked cannot be told. */
+  certificateStatusUnknown: 'certificate-status-unknown',
+  /** The signature or a certificate uses an algorithm (or curve) the backend cannot verify. */
+  unsupportedAlgorithm: 'unsupported-algorithm',
   /** The certificate is an authentication key, not a signing key (keyUsage without nonRepudiation). */
   notASigningKey: 'not-a-signing-key',
   /** The certificate's IIN, the payload's operator and the session's operator are not the same person. */

@@ -7,7 +7,7 @@
 import type { Result } from '../result';
 import type { NotSignedIn } from './common';
 import type { TlsFailureReason } from '../submission/backendFailure';
-import type { SigningMethod, SigningProblem } from './signing';
+import type { SigningMethod, SigningRefusal } from './signing';
 import type { ApplicationSummary } from './submissions';
 
 export type Connectivity =
@@ -63,5 +63,5 @@ export interface QueueApi {
    * signed-in operator signs the same payload again with their own key and it goes back in the queue
    * under the same idempotency key.
    */
-  resign(applicationId: string, signing: SigningMethod): Promise<Result<ApplicationSummary, QueueActionError | { readonly kind: 'signing-failed'; readonly problem: SigningProblem } | { readonly kind: 'not-signed-payload' }>>;
+  resign(applicationId: string, signing: SigningMethod): Promise<Result<ApplicationSummary, QueueActionError | SigningRefusal | { readonly kind: 'not-signed-payload' }>>;
 }

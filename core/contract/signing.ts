@@ -34,6 +34,17 @@ export const signingMethodSchema = z.discriminatedUnion('kind', [
 ]);
 export type SigningMethod = z.infer<typeof signingMethodSchema>;
 
+/** The key's algorithm as НУЦ РК names it ('unknown': one the workstation cannot verify). */
+export type KeyAlgorithmLabel = 'RSA' | 'ECDSA' | 'GOST 34.310-2004' | 'GOST 2015 (256)' | 'GOST 2015 (512)' | 'unknown';
+
+/** One CA above the key's certificate (dates ISO 8601). */
+export interface CertificateChainLinkView {
+  readonly commonName: string | null;
+  readonly notAfter: string;
+  /** Self-signed: the root of the chain. */
+  readonly isRoot: boolean;
+}
+
 /** What the operator sees about a key before signing (dates ISO 8601). */
 export interface CertificateCardView {
   readonly owner: { readonly fullName: string; readonly iin: string | null; readonly organization: string | null; readonly bin: string | null };
@@ -43,6 +54,9 @@ export interface CertificateCardView {
   readonly notAfter: string;
   /** From keyUsage (nonRepudiation), never from the file name. */
   readonly isSigningKey: boolean;
+  readonly algorithm: KeyAlgorithmLabel;
+  /** The verified issuers up to the root, nearest first; empty when no trusted path was found. */
+  readonly chain: readonly CertificateChainLinkView[];
 }
 
 /** The key file could not be opened at all. */
@@ -56,6 +70,12 @@ export type KeyOpenProblem =
 /** The key opened, but may not sign today (core/signing/certificateRules.ts, dates ISO). */
 export type CertificateProblemView =
   | { readonly kind: 'untrusted-issuer' }
+  /** The certificate or a CA above it uses an algorithm (or curve) the workstation does not know: the OID. */
+  | { readonly kind: 'unsupported-algorithm'; readonly algorithm: string }
+  /** The CA that issued it is not valid now (expired): НУЦ has re-issued the key under a new CA. */
+  | { readonly kind: 'issuer-not-valid' }
+  /** The issuers lead back to themselves: no path to a root. */
+  | { readonly kind: 'chain-loop' }
   | { readonly kind: 'not-yet-valid'; readonly notBefore: string }
   | { readonly kind: 'expired'; readonly notAfter: string }
   | { readonly kind: 'revoked' }
@@ -65,13 +85,42 @@ export type CertificateProblemView =
   | { readonly kind: 'not-a-signing-key' }
   | { readonly kind: 'iin-mismatch'; readonly certificateIin: string | null };
 
+/** Why what NCALayer returned is not a valid signature of this application (core/pki/detachedSignature.ts). */
+export type SignatureInvalidReason =
+  | 'too-large'
+  | 'malformed'
+  | 'not-detached'
+  | 'not-one-signer'
+  | 'no-signer-certificate'
+  | 'attributes-invalid'
+  | 'attributes-not-der'
+  | 'unsupported-algorithm'
+  | 'algorithm-mismatch'
+  | 'digest-mismatch'
+  | 'bad-signature';
+
 /** NCALayer could not produce a signature. */
 export type SigningAgentProblem =
   | { readonly kind: 'agent-unavailable' }
   | { readonly kind: 'agent-cancelled' }
-  | { readonly kind: 'agent-error' };
+  | { readonly kind: 'agent-error' }
+  /**
+   * The agent claimed success, but what came back is not a valid detached signature of exactly this
+   * application. Retrying will not fix it and it may mean a tampered agent: call support.
+   */
+  | { readonly kind: 'signature-invalid'; readonly reason: SignatureInvalidReason };
 
 export type SigningProblem = KeyOpenProblem | CertificateProblemView | SigningAgentProblem;
+
+/**
+ * A refused signing attempt: why, and the certificate it was refused for where one was read (the key
+ * NCALayer signed with), so the operator sees whose key, which algorithm and which chain.
+ */
+export interface SigningRefusal {
+  readonly kind: 'signing-failed';
+  readonly problem: SigningProblem;
+  readonly card: CertificateCardView | null;
+}
 
 export interface KeyInspection {
   readonly card: CertificateCardView;

@@ -2,7 +2,7 @@ import type { Result } from '../result';
 import type { ApplicantRef, ApplicationSubtype, DocumentRef } from '../backendApi/wire';
 import type { NotSignedIn } from './common';
 import type { SubmitDraftOnlyError } from './drafts';
-import type { SigningMethod, SigningProblem } from './signing';
+import type { SigningMethod, SigningRefusal } from './signing';
 import type { HandOverRecord, StatusTracking } from './status';
 
 /**
@@ -58,7 +58,7 @@ export type SubmitDraftError =
   /** The service's regulation requires the operator's EDS and none was given. */
   | { readonly kind: 'signature-required' }
   /** The key could not sign (wrong password, expired, revoked, another person's key…); nothing was queued. */
-  | { readonly kind: 'signing-failed'; readonly problem: SigningProblem };
+  | SigningRefusal;
 
 export interface SubmissionsApi {
   /**

@@ -24,7 +24,17 @@ export const SIZE_LIMIT = {
 
 type Constructor<T> = new () => T;
 
-const bufferOf = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/**
+ * A fresh ArrayBuffer holding exactly `bytes`. Not `bytes.slice().buffer`: for a Node Buffer, slice()
+ * is a view into Node's shared pool, and its .buffer holds other data around it.
+ */
+export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+const bufferOf = exactBuffer;
 
 /** Parses exactly one element of type `target` spanning all of `bytes`. */
 export function parseAsn<T>(bytes: Uint8Array, target: Constructor<T>, what: string, limitBytes: number): Result<T, Asn1Problem> {

@@ -113,7 +113,7 @@ export function readCertificate(der: Uint8Array): Result<CertificateInfo, Certif
     // asn1js keeps each element's bytes as received: the TBS the issuer signed, not a re-encoding.
     const tbsDer = bytesOf(certificate.tbsCertificateRaw);
     return ok({
-      der: der.slice(),
+      der: Uint8Array.from(der),
       tbsDer,
       serialHex: normaliseSerialHex(hexOf(bytesOf(tbs.serialNumber))),
       issuerDer: derOf(tbs.issuer),

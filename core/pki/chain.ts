@@ -29,6 +29,11 @@ const MAX_PATH_LENGTH = 6;
 
 export interface ChainContext {
   readonly trusted: readonly CertificateInfo[];
+  /**
+   * Certificates that came with the signature (the CMS's, NCALayer's): usable to bridge to a trusted
+   * certificate, never trusted themselves.
+   */
+  readonly intermediates?: readonly CertificateInfo[];
   readonly suite: SignatureSuite;
   readonly memo: VerificationMemo;
   /** The time the path must be valid at: now, or a timestamp's time. */
@@ -73,11 +78,13 @@ export function verifyChain(leaf: CertificateInfo, context: ChainContext): Resul
   const path: CertificateInfo[] = [leaf];
   let problem: ChainProblem = { kind: 'untrusted-issuer' };
   let current = leaf;
-  let trustedReached = context.trusted.some((candidate) => sameCertificate(candidate, leaf)) && leaf.isCa;
+  const isTrusted = (certificate: CertificateInfo) => context.trusted.some((candidate) => sameCertificate(candidate, certificate));
+  const candidates = [...context.trusted, ...(context.intermediates ?? []).filter((certificate) => !isTrusted(certificate))];
+  let trustedReached = isTrusted(leaf) && leaf.isCa;
   for (let depth = 0; depth < MAX_PATH_LENGTH; depth += 1) {
     if (isSelfIssued(current)) break; // a root: nothing above it
     let next: CertificateInfo | null = null;
-    for (const issuer of issuersOf(current, context.trusted)) {
+    for (const issuer of issuersOf(current, candidates)) {
       if (path.some((onPath) => sameCertificate(onPath, issuer))) {
         problem = { kind: 'chain-loop' };
         continue;
@@ -98,10 +105,12 @@ export function verifyChain(leaf: CertificateInfo, context: ChainContext): Resul
     }
     if (next === null) break;
     path.push(next);
-    trustedReached = true;
+    trustedReached ||= isTrusted(next);
     current = next;
   }
   if (!trustedReached) return err(problem);
+  // Above the last trusted certificate only the bridge's untrusted part would remain: the path ends at it.
+  while (path.length > 1 && !isTrusted(path[path.length - 1] as CertificateInfo)) path.pop();
   // A root's own signature is checked too: a damaged or forged root file vouches for nothing.
   const top = path[path.length - 1] as CertificateInfo;
   if (isSelfIssued(top) && path.length > 1 && signedBy(top, top, context) !== 'valid') return err({ kind: 'untrusted-issuer' });

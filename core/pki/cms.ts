@@ -8,7 +8,7 @@ import { ContentInfo, SignedData, type SignerInfo } from '@peculiar/asn1-cms';
 import { AsnParser } from '@peculiar/asn1-schema';
 import * as asn1js from 'asn1js';
 import { err, ok, type Result } from '../result';
-import { bytesOf, compareBytes, derOf, hexOf, isStrictDer, normaliseSerialHex, parseAsn, SIZE_LIMIT, type Asn1Problem } from './asn1';
+import { bytesOf, compareBytes, derOf, exactBuffer, hexOf, isStrictDer, normaliseSerialHex, parseAsn, SIZE_LIMIT, type Asn1Problem } from './asn1';
 import { algorithmRef, type AlgorithmRef, type CertificateInfo } from './certificate';
 import { CMS_OID } from './oids';
 
@@ -58,7 +58,7 @@ function singleValue(attributes: readonly CmsAttribute[], type: string): asn1js.
   const matches = attributes.filter((attribute) => attribute.type === type);
   const value = matches.length === 1 && matches[0]?.values.length === 1 ? matches[0].values[0] : undefined;
   if (value === undefined) return null;
-  const parsed = asn1js.fromBER(value.slice().buffer);
+  const parsed = asn1js.fromBER(exactBuffer(value));
   return parsed.offset === value.length ? parsed.result : null;
 }
 
@@ -68,7 +68,7 @@ function attributesOf(attributes: readonly { attrType: string; attrValues: Array
 
 function signedAttributesOf(signer: SignerInfo, raw: Uint8Array | null): SignedAttributes | null {
   if (signer.signedAttrs === undefined || raw === null) return null;
-  const signedBytes = raw.slice();
+  const signedBytes = Uint8Array.from(raw);
   signedBytes[0] = 0x31; // [0] IMPLICIT → SET OF, the form the signature covers
   const all = attributesOf(signer.signedAttrs);
   const contentType = singleValue(all, CMS_OID.contentType);
@@ -86,7 +86,7 @@ function signedAttributesOf(signer: SignerInfo, raw: Uint8Array | null): SignedA
 
 /** X.690 §11.6: the elements of a DER SET OF ascend by their encodings. */
 function inSetOfOrder(setBytes: Uint8Array): boolean {
-  const parsed = asn1js.fromBER(setBytes.slice().buffer);
+  const parsed = asn1js.fromBER(exactBuffer(setBytes));
   const children = (parsed.result as asn1js.Set).valueBlock.value.map((child) => new Uint8Array(child.valueBeforeDecodeView));
   return children.every((child, i) => i === 0 || compareBytes(children[i - 1] as Uint8Array, child) <= 0);
 }
@@ -142,16 +142,22 @@ export function readSignedData(der: Uint8Array, limitBytes: number = SIZE_LIMIT.
   if (contentInfo.value.contentType !== CMS_OID.signedData) return err({ kind: 'malformed', what: 'CMS' });
   const content = bytesOf(contentInfo.value.content);
   try {
-    const block = asn1js.fromBER(content.slice().buffer);
+    const block = asn1js.fromBER(exactBuffer(content));
     if (block.offset !== content.length || block.result.error !== '') return err({ kind: 'malformed', what: 'CMS' });
+    const certificatesDer = rawCertificates(block.result);
+    // The certificates are taken as received (above); parsing them into typed objects here as well
+    // would cost more than the rest of the CMS, so the typed view is read without them.
+    const parts = (block.result as asn1js.Sequence).valueBlock.value;
+    (block.result as asn1js.Sequence).valueBlock.value = parts.filter((part) => !isContext(part, 0));
     const signedData = AsnParser.fromASN<SignedData>(block.result, SignedData);
+    (block.result as asn1js.Sequence).valueBlock.value = parts;
     const rawAttributes = rawSignedAttributes(block.result);
     const eContent = signedData.encapContentInfo.eContent;
     const eContentBytes = eContent === undefined ? null : eContent.single !== undefined ? bytesOf(eContent.single.buffer) : eContent.any !== undefined ? bytesOf(eContent.any) : null;
     return ok({
       eContentType: signedData.encapContentInfo.eContentType,
       eContent: eContentBytes,
-      certificatesDer: rawCertificates(block.result),
+      certificatesDer,
       signers: signedData.signerInfos.map((signer, i) => signerOf(signer, rawAttributes[i] ?? null)),
     });
   } catch {

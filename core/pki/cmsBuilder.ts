@@ -7,8 +7,6 @@
  */
 import {
   Attribute,
-  CertificateChoices,
-  CertificateSet,
   ContentInfo,
   DigestAlgorithmIdentifiers,
   EncapsulatedContentInfo,
@@ -19,9 +17,9 @@ import {
   SignerInfos,
 } from '@peculiar/asn1-cms';
 import { AsnParser, OctetString } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier, Certificate } from '@peculiar/asn1-x509';
+import { AlgorithmIdentifier, Name } from '@peculiar/asn1-x509';
 import * as asn1js from 'asn1js';
-import { compareBytes, derOf } from './asn1';
+import { compareBytes, derOf, exactBuffer } from './asn1';
 import { CMS_OID } from './oids';
 
 export interface DetachedCmsInput {
@@ -43,9 +41,9 @@ export interface DetachedCmsInput {
 const NULL_DER = new Uint8Array([0x05, 0x00]);
 
 const algorithm = (oid: string, nullParameters: boolean) =>
-  new AlgorithmIdentifier({ algorithm: oid, ...(nullParameters ? { parameters: NULL_DER.slice().buffer } : {}) });
+  new AlgorithmIdentifier({ algorithm: oid, ...(nullParameters ? { parameters: exactBuffer(NULL_DER) } : {}) });
 
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+const buffer = exactBuffer;
 
 /** UTCTime for 1950–2049 and GeneralizedTime otherwise (RFC 5652 §11.3), whole seconds. */
 function timeDer(date: Date): Uint8Array {
@@ -55,8 +53,31 @@ function timeDer(date: Date): Uint8Array {
   return new Uint8Array(block.toBER(false));
 }
 
+/** The certificate's issuer Name and serial number, read without a typed parse of the whole certificate. */
+function issuerAndSerialOf(certificateDer: Uint8Array): IssuerAndSerialNumber {
+  const tbs = (asn1js.fromBER(buffer(certificateDer)).result as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+  const fields = tbs.valueBlock.value;
+  const at = fields[0]?.idBlock.tagClass === 3 ? 1 : 0; // optional [0] version
+  const serial = fields[at] as asn1js.Integer;
+  const issuer = fields[at + 2];
+  if (issuer === undefined) throw new Error('certificate without an issuer');
+  return new IssuerAndSerialNumber({ issuer: AsnParser.fromASN(issuer, Name), serialNumber: buffer(new Uint8Array(serial.valueBlock.valueHexView)) });
+}
+
+/**
+ * `signedDataDer` with the certificate inserted as its [0] IMPLICIT CertificateSet, exactly as
+ * received: a typed round trip of the certificate would cost more than the rest and could re-encode it.
+ */
+function withCertificate(signedDataDer: Uint8Array, certificateDer: Uint8Array): Uint8Array {
+  const signedData = asn1js.fromBER(buffer(signedDataDer)).result as asn1js.Sequence;
+  const certificate = asn1js.fromBER(buffer(certificateDer)).result;
+  const set = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [certificate] });
+  const parts = signedData.valueBlock.value;
+  parts.splice(parts.length - 1, 0, set); // before signerInfos
+  return new Uint8Array(signedData.toBER(false));
+}
+
 export function buildDetachedCms(input: DetachedCmsInput): Uint8Array {
-  const certificate = AsnParser.parse(buffer(input.certificateDer), Certificate);
   const attributes = [
     new Attribute({ attrType: CMS_OID.contentType, attrValues: [buffer(new Uint8Array(new asn1js.ObjectIdentifier({ value: CMS_OID.data }).toBER(false)))] }),
     new Attribute({ attrType: CMS_OID.signingTime, attrValues: [buffer(timeDer(input.signingTime))] }),
@@ -73,9 +94,7 @@ export function buildDetachedCms(input: DetachedCmsInput): Uint8Array {
     input.timestamp === undefined ? undefined : [new Attribute({ attrType: CMS_OID.timeStampToken, attrValues: [buffer(input.timestamp(signatureValue))] })];
   const signer = new SignerInfo({
     version: 1,
-    sid: new SignerIdentifier({
-      issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: certificate.tbsCertificate.issuer, serialNumber: certificate.tbsCertificate.serialNumber }),
-    }),
+    sid: new SignerIdentifier({ issuerAndSerialNumber: issuerAndSerialOf(input.certificateDer) }),
     digestAlgorithm: algorithm(input.digestAlgorithmOid, input.nullParameters),
     signedAttrs: attributes.map(({ attribute }) => attribute),
     signatureAlgorithm: algorithm(input.signatureAlgorithmOid, input.nullParameters),
@@ -86,8 +105,7 @@ export function buildDetachedCms(input: DetachedCmsInput): Uint8Array {
     version: 1,
     digestAlgorithms: new DigestAlgorithmIdentifiers([algorithm(input.digestAlgorithmOid, input.nullParameters)]),
     encapContentInfo: new EncapsulatedContentInfo({ eContentType: CMS_OID.data }),
-    certificates: new CertificateSet([new CertificateChoices({ certificate })]),
     signerInfos: new SignerInfos([signer]),
   });
-  return derOf(new ContentInfo({ contentType: CMS_OID.signedData, content: buffer(derOf(signedData)) }));
+  return derOf(new ContentInfo({ contentType: CMS_OID.signedData, content: buffer(withCertificate(derOf(signedData), input.certificateDer)) }));
 }

@@ -30,7 +30,7 @@ export function readCrl(der: Uint8Array): Result<CrlInfo, Asn1Problem> {
     const revoked = new Map<string, Date>();
     for (const entry of tbs.revokedCertificates ?? []) revoked.set(normaliseSerialHex(hexOf(bytesOf(entry.userCertificate))), entry.revocationDate.getTime());
     return ok({
-      der: der.slice(),
+      der: Uint8Array.from(der),
       tbsDer: bytesOf(crl.tbsCertListRaw),
       issuerDer: derOf(tbs.issuer),
       thisUpdate: tbs.thisUpdate.getTime(),

@@ -12,7 +12,7 @@ import { readCertificate, type CertificateInfo } from './certificate';
 import { identifiesCertificate, readSignedData, type SignerView } from './cms';
 import { CMS_OID } from './oids';
 import type { SignatureSuite } from './algorithms/signatureSuite';
-import { VerificationMemo } from './verificationMemo';
+import type { VerificationMemo } from './verificationMemo';
 
 export type DetachedSignatureProblem =
   | { readonly kind: 'too-large' }
@@ -32,6 +32,8 @@ export type DetachedSignatureProblem =
 
 export interface VerifiedSignature {
   readonly signer: CertificateInfo;
+  /** The other certificates that came with it (CA certificates NCALayer included): a chain may bridge through them. */
+  readonly otherCertificates: readonly CertificateInfo[];
   readonly signingTime: Date;
   /** The signature value, which an RFC 3161 token's message imprint covers. */
   readonly signatureValue: Uint8Array;
@@ -46,12 +48,20 @@ export interface DetachedSignatureContext {
   readonly extraCertificatesDer?: readonly Uint8Array[];
 }
 
-function signerCertificate(signer: SignerView, candidatesDer: readonly Uint8Array[]): CertificateInfo | null {
+type Candidates = { readonly signer: CertificateInfo | null; readonly others: CertificateInfo[]; readonly tooLarge: boolean };
+
+/** The certificate the signer identifier names, the others, and whether one was refused unread for its size. */
+function certificatesOf(signer: SignerView, candidatesDer: readonly Uint8Array[]): Candidates {
+  let found: CertificateInfo | null = null;
+  let tooLarge = false;
+  const others: CertificateInfo[] = [];
   for (const der of candidatesDer) {
     const certificate = readCertificate(der);
-    if (certificate.ok && identifiesCertificate(signer.sid, certificate.value)) return certificate.value;
+    if (!certificate.ok) tooLarge ||= certificate.error.kind === 'too-large';
+    else if (found === null && identifiesCertificate(signer.sid, certificate.value)) found = certificate.value;
+    else others.push(certificate.value);
   }
-  return null;
+  return { signer: found, others, tooLarge };
 }
 
 /** Each attribute at most once with one value; the three the profile needs present. */
@@ -70,8 +80,9 @@ export function verifyDetachedSignature(cmsDer: Uint8Array, data: Uint8Array, co
   if (cms.value.eContentType !== CMS_OID.data) return err({ kind: 'attributes-invalid' });
   const [signer, ...others] = cms.value.signers;
   if (signer === undefined || others.length > 0) return err({ kind: 'not-one-signer' });
-  const certificate = signerCertificate(signer, [...cms.value.certificatesDer, ...(context.extraCertificatesDer ?? [])]);
-  if (certificate === null) return err({ kind: 'no-signer-certificate' });
+  const candidates = certificatesOf(signer, [...cms.value.certificatesDer, ...(context.extraCertificatesDer ?? [])]);
+  const certificate = candidates.signer;
+  if (certificate === null) return err({ kind: candidates.tooLarge ? 'too-large' : 'no-signer-certificate' });
   if (!attributesWellFormed(signer)) return err({ kind: 'attributes-invalid' });
   const attributes = signer.signedAttributes as NonNullable<SignerView['signedAttributes']>;
   if (!attributes.isDer) return err({ kind: 'attributes-not-der' });
@@ -94,6 +105,7 @@ export function verifyDetachedSignature(cmsDer: Uint8Array, data: Uint8Array, co
   const tokens = signer.unsignedAttributes.filter((attribute) => attribute.type === CMS_OID.timeStampToken).flatMap((attribute) => attribute.values);
   return ok({
     signer: certificate,
+    otherCertificates: candidates.others,
     signingTime: attributes.signingTime as Date,
     signatureValue: signer.signature,
     timestampTokenDer: tokens.length === 1 ? (tokens[0] as Uint8Array) : null,

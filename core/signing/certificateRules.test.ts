@@ -21,7 +21,7 @@ const valid: CertificateDescription = {
   notBefore: new Date('2025-01-01T00:00:00Z'),
   notAfter: new Date('2026-01-01T00:00:00Z'),
   keyUsage: { digitalSignature: true, nonRepudiation: true },
-  chainsToTrustedAnchor: true,
+  trust: { kind: 'trusted' },
   revoked: false,
 };
 const policy = { operatorIin: IIN, now: NOW };
@@ -36,7 +36,10 @@ describe('checkSigningCertificate', () => {
   });
 
   it('names each problem', () => {
-    expect(kindOf({ ...valid, chainsToTrustedAnchor: false })).toBe('untrusted-issuer');
+    expect(kindOf({ ...valid, trust: { kind: 'untrusted-issuer' } })).toBe('untrusted-issuer');
+    expect(kindOf({ ...valid, trust: { kind: 'unsupported-algorithm', oid: '1.2.3' } })).toBe('unsupported-algorithm');
+    expect(kindOf({ ...valid, trust: { kind: 'issuer-not-valid' } })).toBe('issuer-not-valid');
+    expect(kindOf({ ...valid, trust: { kind: 'chain-loop' } })).toBe('chain-loop');
     expect(kindOf({ ...valid, notBefore: new Date('2025-03-02T00:00:00Z') })).toBe('not-yet-valid');
     expect(kindOf({ ...valid, notAfter: new Date('2025-02-28T00:00:00Z') })).toBe('expired');
     expect(kindOf({ ...valid, revoked: true })).toBe('revoked');
@@ -63,7 +66,7 @@ describe('checkSigningCertificate', () => {
   });
 
   it('reports the earliest problem first', () => {
-    expect(kindOf({ ...valid, chainsToTrustedAnchor: false, revoked: true })).toBe('untrusted-issuer');
+    expect(kindOf({ ...valid, trust: { kind: 'untrusted-issuer' }, revoked: true })).toBe('untrusted-issuer');
     expect(kindOf({ ...valid, revoked: 'unknown', keyUsage: { digitalSignature: true, nonRepudiation: false } })).toBe(
       'revocation-unknown',
     );

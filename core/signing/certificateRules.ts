@@ -1,26 +1,20 @@
-// Pure rules deciding whether an operator's certificate may sign an application (DESIGN.md §5).
-// They take a plain description of the certificate (parsed elsewhere), so they stay free of Node
-// and of any crypto library. Subject layout of НУЦ РК certificates: kz-domain.md §3.1.
+// Pure rules deciding whether an operator's certificate may sign an application (docs/ARCHITECTURE.md,
+// "Signing"). They take a plain description of the certificate (read and its chain verified by
+// core/pki), so they stay free of Node and of any crypto library. Subject layout of НУЦ РК
+// certificates: docs/domain/pki.md.
+import type { ChainProblem } from '../pki/chain';
+import type { CertificateSubject } from '../pki/name';
 import { err, ok, type Result } from '../result';
 
-export type CertificateSubject = {
-  readonly commonName: string | null;
-  readonly surname: string | null;
-  /** НУЦ puts the patronymic here. */
-  readonly givenName: string | null;
-  /** `IIN` + 12 digits for individuals. */
-  readonly serialNumber: string | null;
-  readonly organization: string | null;
-  /** `BIN` + 12 digits for employees of a legal entity. */
-  readonly organizationalUnit: string | null;
-};
+export type { CertificateSubject };
 
 export type CertificateDescription = {
   readonly subject: CertificateSubject;
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly keyUsage: { readonly digitalSignature: boolean; readonly nonRepudiation: boolean };
-  readonly chainsToTrustedAnchor: boolean;
+  /** Whether a verified path leads to a trusted НУЦ РК (or demo) CA, and why not. */
+  readonly trust: { readonly kind: 'trusted' } | ChainProblem;
   /** `'unknown'` when no usable CRL covers the certificate's issuer. */
   readonly revoked: boolean | 'unknown';
 };
@@ -28,7 +22,7 @@ export type CertificateDescription = {
 export type SigningPolicy = { readonly operatorIin: string; readonly now: Date };
 
 export type CertificateProblem =
-  | { readonly kind: 'untrusted-issuer' }
+  | ChainProblem
   | { readonly kind: 'not-yet-valid'; readonly notBefore: Date }
   | { readonly kind: 'expired'; readonly notAfter: Date }
   | { readonly kind: 'revoked' }
@@ -79,7 +73,7 @@ export function checkSigningCertificate(
   certificate: CertificateDescription,
   policy: SigningPolicy,
 ): Result<null, CertificateProblem> {
-  if (!certificate.chainsToTrustedAnchor) return err({ kind: 'untrusted-issuer' });
+  if (certificate.trust.kind !== 'trusted') return err(certificate.trust);
   const now = policy.now.getTime();
   if (now < certificate.notBefore.getTime()) return err({ kind: 'not-yet-valid', notBefore: certificate.notBefore });
   if (now > certificate.notAfter.getTime()) return err({ kind: 'expired', notAfter: certificate.notAfter });

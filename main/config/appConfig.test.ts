@@ -11,7 +11,7 @@ describe('loadAppConfig', () => {
       ok: true,
       value: {
         dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
-        trustAnchorsDir: null, crlMaxAgeHours: DEFAULT_CRL_MAX_AGE_HOURS, ncaLayerUrl: DEFAULT_NCALAYER_URL, ncaLayerCaFile: null,
+        trustAnchorsDir: null, crlMaxAgeHours: DEFAULT_CRL_MAX_AGE_HOURS, ncaLayerUrl: DEFAULT_NCALAYER_URL, ncaLayerCaFile: null, ncaLayerTimestamp: false,
         backendUrlSource: null, backendCaPem: null, backendPins: [], admin: null,
       },
     });

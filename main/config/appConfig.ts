@@ -50,7 +50,7 @@ export const configFileSchema = z
     /** The operator's EDS (DESIGN.md §5). */
     signing: z
       .object({
-        /** Folder of PEM trust anchors (НУЦ РК root certificates); absent = resources/pki/trust (the demo CA). */
+        /** Folder of trusted CA certificates (PEM or DER); absent = resources/pki/nuc (НУЦ РК's GOST roots and CAs). */
         trustAnchorsDir: z.string().min(1).optional(),
         /** How old the cached revocation list may be before signing is refused (offline work). */
         crlMaxAgeHours: z.number().min(1).max(24 * 14).optional(),
@@ -58,6 +58,8 @@ export const configFileSchema = z
         ncaLayerUrl: z.url({ protocol: /^wss?$/ }).optional(),
         /** PEM file of the certificate (or its CA) NCALayer presents on 127.0.0.1; absent = the system's trust store. */
         ncaLayerCaFile: z.string().min(1).optional(),
+        /** Ask NCALayer for an RFC 3161 timestamp with every signature (needs НУЦ's TSA online); absent = false. */
+        ncaLayerTimestamp: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -81,11 +83,12 @@ export interface AppConfig {
   readonly blobKeyBase64: string | null;
   readonly saneConfigDir: string | null;
   readonly watchedFolders: readonly { readonly id: string; readonly name: string; readonly path: string }[];
-  /** null = the bundled resources/pki/trust. */
+  /** null = the bundled resources/pki/nuc (НУЦ РК's GOST roots and CAs). */
   readonly trustAnchorsDir: string | null;
   readonly crlMaxAgeHours: number;
   readonly ncaLayerUrl: string;
   readonly ncaLayerCaFile: string | null;
+  readonly ncaLayerTimestamp: boolean;
   /** Embedded backend only: ms per simulated provider working day (PSC_PROVIDER_DAY_MS); absent = the backend's default. */
   readonly providerDayMs?: number;
   /** Status poller's base delay (PSC_STATUS_POLL_BASE_MS); absent = DEFAULT_STATUS_POLL. */
@@ -164,6 +167,7 @@ export function loadAppConfig(
       crlMaxAgeHours: fromFile.signing?.crlMaxAgeHours ?? DEFAULT_CRL_MAX_AGE_HOURS,
       ncaLayerUrl: fromFile.signing?.ncaLayerUrl ?? DEFAULT_NCALAYER_URL,
       ncaLayerCaFile: fromFile.signing?.ncaLayerCaFile ?? null,
+      ncaLayerTimestamp: fromFile.signing?.ncaLayerTimestamp ?? false,
       ...(providerDayMs !== undefined ? { providerDayMs } : {}),
       ...(statusPollBaseMs !== undefined ? { statusPollBaseMs } : {}),
       ...(fromFile.accounts?.offlineVerifierDays !== undefined ? { offlineVerifierDays: fromFile.accounts.offlineVerifierDays } : {}),

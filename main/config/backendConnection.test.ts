@@ -4,7 +4,7 @@ import { describeActiveConnection, effectiveBackendConnection, isLoopbackUrl, sa
 
 const BASE: AppConfig = {
   dataDir: '/data', backendUrl: null, backendTimeoutMs: 10_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
-  trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'wss://127.0.0.1:13579/', ncaLayerCaFile: null,
+  trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'wss://127.0.0.1:13579/', ncaLayerCaFile: null, ncaLayerTimestamp: false,
 };
 const PIN = `sha256/${'B'.repeat(43)}=`;
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';

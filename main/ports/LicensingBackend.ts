@@ -22,7 +22,7 @@ export interface LicensingBackend {
   applicationStatus(token: string, applicationId: string): Promise<Result<ApplicationStatusView, BackendFailure>>;
   /** GET /v1/applications/{id}/result: the result PDF; `not-found` until the status view names a result. */
   fetchResult(token: string, applicationId: string): Promise<Result<Uint8Array, BackendFailure>>;
-  /** GET /v1/pki/crl: the CA's current revocation list (DER). Needs no session. */
-  fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>>;
+  /** GET /v1/pki/crls: the current revocation lists (DER) of every CA the backend trusts for operators. Needs no session. */
+  fetchRevocationLists(): Promise<Result<readonly Uint8Array[], BackendFailure>>;
   health(): Promise<Result<null, BackendFailure>>;
 }

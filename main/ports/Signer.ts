@@ -1,17 +1,22 @@
+import type { SignatureInvalidReason } from '../../core/contract/signing';
+import type { AlgorithmLabel } from '../../core/pki/algorithms/algorithmRegistry';
+import type { CrlInfo } from '../../core/pki/crl';
 import type { Result } from '../../core/result';
 import type { CertificateOwner, CertificateProblem } from '../../core/signing/certificateRules';
+import type { SigningPki } from '../signing/signingPki';
 
 /**
  * Why a key file could not be used. Never carries the password, the key or any secret material.
  * Certificate problems come from `core/signing/certificateRules`.
  */
-export type SignerError =
-  | { readonly kind: 'wrong-password' }
-  | { readonly kind: 'not-a-key-file' }
-  | { readonly kind: 'no-private-key' }
-  | CertificateProblem;
+export type KeyOpenError = { readonly kind: 'wrong-password' } | { readonly kind: 'not-a-key-file' } | { readonly kind: 'no-private-key' };
 
-/** What the operator sees about the key they picked, before signing. */
+export type SignerError = KeyOpenError | CertificateProblem;
+
+/** One CA above a certificate, as the card shows it. */
+export type ChainLink = { readonly commonName: string | null; readonly notAfter: Date; readonly isRoot: boolean };
+
+/** What the operator sees about a key, before signing or when it was refused. */
 export type CertificateCard = {
   readonly owner: CertificateOwner;
   readonly issuerCommonName: string | null;
@@ -20,21 +25,22 @@ export type CertificateCard = {
   readonly notAfter: Date;
   /** From keyUsage (nonRepudiation), never from the file name. */
   readonly isSigningKey: boolean;
-  readonly certificatePem: string;
+  readonly algorithm: AlgorithmLabel;
+  /** The verified issuers, nearest first; empty when no trusted path was found. */
+  readonly chain: readonly ChainLink[];
 };
 
 export type SignPolicy = {
   readonly operatorIin: string;
   readonly now: Date;
-  readonly trustAnchorsPem: readonly string[];
-  /** Current CRL of the issuing CA (DER); null when none is available → `revocation-unknown`. */
-  readonly crlDer: Uint8Array | null;
+  readonly pki: SigningPki;
+  /** The current CRLs of the trusted CAs; null when none is usable (stale) → `revocation-unknown`. */
+  readonly crls: readonly CrlInfo[] | null;
 };
 
 export type Signature = {
-  /** Detached CMS SignedData (DER), SHA-256, signed attributes contentType, signingTime, messageDigest. */
+  /** Detached CMS SignedData (DER): signed attributes contentType, signingTime, messageDigest. */
   readonly cmsDer: Uint8Array;
-  readonly certificatePem: string;
 };
 
 /**
@@ -42,7 +48,9 @@ export type Signature = {
  * password and the decrypted key are never stored, logged or returned.
  */
 export interface Signer {
-  inspect(keyFile: Uint8Array, password: string): Result<CertificateCard, SignerError>;
+  /** The key file's certificate (DER), opened with the password for this call only. */
+  certificateOf(keyFile: Uint8Array, password: string): Result<Uint8Array, KeyOpenError>;
+  /** Checks the certificate under `policy` and signs only when it may; a refused key signs nothing. */
   sign(keyFile: Uint8Array, password: string, data: Uint8Array, policy: SignPolicy): Result<Signature, SignerError>;
 }
 
@@ -51,9 +59,10 @@ export type AgentSignError =
   | { readonly kind: 'agent-unavailable' }
   | { readonly kind: 'agent-cancelled' }
   | { readonly kind: 'agent-error' }
-  /** The agent returned a CMS that does not verify over the data it was given. */
-  | { readonly kind: 'signature-invalid' }
-  | CertificateProblem;
+  /** What the agent returned is not a valid detached signature of the data it was given. */
+  | { readonly kind: 'signature-invalid'; readonly reason: SignatureInvalidReason }
+  /** The agent signed with a key that may not sign: the problem and the key's card. */
+  | { readonly kind: 'certificate-refused'; readonly problem: CertificateProblem; readonly card: CertificateCard };
 
 /**
  * Signs through an external agent that holds the key and asks the operator for the password itself

@@ -2,7 +2,7 @@
 // and the levers — retry now, pause/resume, withdraw, re-sign after a refused signature.
 import type { NotSignedIn } from '../../core/contract/common';
 import type { QueueActionError, QueueApi, QueueStatus } from '../../core/contract/queue';
-import type { SigningMethod, SigningProblem } from '../../core/contract/signing';
+import type { SigningMethod, SigningRefusal } from '../../core/contract/signing';
 import type { ApplicationSummary } from '../../core/contract/submissions';
 import { err, ok, type Result } from '../../core/result';
 import { signedBytesOf, type UnsignedSubmission } from '../../core/signing/signedPayload';
@@ -16,7 +16,7 @@ import type { OperatorSession } from './OperatorSession';
 import type { OutboxSender } from './OutboxSender';
 import type { SigningService } from './SigningService';
 
-type ResignError = QueueActionError | { readonly kind: 'signing-failed'; readonly problem: SigningProblem } | { readonly kind: 'not-signed-payload' };
+type ResignError = QueueActionError | SigningRefusal | { readonly kind: 'not-signed-payload' };
 
 export class QueueService implements QueueApi {
   /** Every application that has waited since the queue was last empty: the progress bar's whole. */
@@ -89,7 +89,7 @@ export class QueueService implements QueueApi {
     const bytes = signedBytesOf(payload);
     if (!bytes.ok) throw new Error(`stored payload cannot be canonicalised: ${bytes.error.kind}`);
     const signature = await this.signing.sign(signing, bytes.value);
-    if (!signature.ok) return signature.error.kind === 'not-signed-in' ? err(signature.error) : err({ kind: 'signing-failed', problem: signature.error });
+    if (!signature.ok) return err(signature.error);
     const signatureBlob = await this.blobs.put(signature.value.cmsDer);
     await this.db.write((w) => requeue(w, applicationId, this.clock.now().toISOString(), { signatureBlob, payload }));
     this.sender.kick();

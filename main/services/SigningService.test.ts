@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -9,10 +8,11 @@ import type { KeySource } from '../../core/contract/signing';
 import { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { MIGRATIONS } from '../db/migrations';
 import type { AgentSigner } from '../ports/Signer';
-import { describeCertificate } from '../signing/certificateDescription';
+import { readSignedData } from '../../core/pki/cms';
 import { Pkcs12Signer } from '../signing/Pkcs12Signer';
 import { RevocationListCache } from '../signing/RevocationListCache';
 import { generateTestPki, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
+import { trustedFrom } from '../../test/support/testPki/signPolicy';
 import { OperatorSession } from './OperatorSession';
 import { SigningService } from './SigningService';
 
@@ -39,17 +39,18 @@ async function setup(options: { crlAvailable?: boolean; agentSigner?: AgentSigne
   const db = await SqlJsDatabase.open({ file: path.join(dir, 'ws.sqlite'), wasmPath, migrations: MIGRATIONS });
   const session = new OperatorSession(clock);
   session.begin(operator('op-1'), 'token', new Date(NOW.getTime() + 3_600_000));
+  const trusted = trustedFrom([pki.ca.certPem]);
   const revocationList = await RevocationListCache.open({
     dir: path.join(dir, 'pki'), maxAgeMs: 24 * 3_600_000, refreshAfterMs: 3_600_000, clock,
-    anchors: () => [new X509Certificate(pki.ca.certPem)], onUnexpectedError: (error) => { throw error; },
+    pki: trusted, onUnexpectedError: (error) => { throw error; },
     fetch: async () => {
       fetches += 1;
-      return options.crlAvailable === false ? { ok: false, error: { kind: 'network' } } : { ok: true, value: pki.crlDer };
+      return options.crlAvailable === false ? { ok: false, error: { kind: 'network' } } : { ok: true, value: [pki.crlDer] };
     },
   });
   const service = new SigningService({
-    db, session, keyFileSigner: new Pkcs12Signer(), agentSigner: options.agentSigner ?? null, trustAnchorsPem: [pki.ca.certPem],
-    revocationList, describeCertificate, clock,
+    db, session, keyFileSigner: new Pkcs12Signer(), agentSigner: options.agentSigner ?? null, pki: trusted,
+    revocationList, clock,
   });
   return { service, session, clock, dir, crlFetches: () => fetches };
 }
@@ -69,7 +70,16 @@ describe('SigningService.inspectKey', () => {
     const inspected = await s.service.inspectKey(fileKey('valid'), 'Qwerty12');
     expect(inspected).toMatchObject({
       ok: true,
-      value: { problem: null, card: { owner: { fullName: 'ҚАСЫМОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ', iin: OPERATOR_IIN }, isSigningKey: true, issuerCommonName: 'PSC ТЕСТ ҰКО (RSA TEST)' } },
+      value: {
+        problem: null,
+        card: {
+          owner: { fullName: 'ҚАСЫМОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ', iin: OPERATOR_IIN },
+          isSigningKey: true,
+          issuerCommonName: 'PSC ТЕСТ ҰКО (RSA TEST)',
+          algorithm: 'RSA',
+          chain: [{ commonName: 'PSC ТЕСТ ҰКО (RSA TEST)', isRoot: true }],
+        },
+      },
     });
   });
 
@@ -144,9 +154,10 @@ describe('SigningService.sign', () => {
     const signed = await s.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'Qwerty12' }, data);
     expect(signed.ok).toBe(true);
     if (signed.ok) {
-      expect(signed.value.cmsDer[0]).toBe(0x30);
+      const cms = readSignedData(signed.value.cmsDer);
+      const signer = cms.ok ? cms.value.signers[0]?.sid : undefined;
       const serial = (hex: string) => hex.toLowerCase().replace(/^0+/, '');
-      expect(serial(new X509Certificate(signed.value.certificatePem).serialNumber)).toBe(serial(pki.keys.valid.serialHex));
+      expect(signer?.kind === 'issuerAndSerialNumber' && signer.serialHex).toBe(serial(pki.keys.valid.serialHex));
     }
   });
 
@@ -157,33 +168,33 @@ describe('SigningService.sign', () => {
   ] as const)('refuses the %s key', async (name, kind) => {
     const s = await setup();
     const signed = await s.service.sign({ kind: 'key-file', key: fileKey(name), password: 'Qwerty12' }, data);
-    expect(!signed.ok && signed.error.kind).toBe(kind);
+    expect(!signed.ok && signed.error.kind === 'signing-failed' && signed.error.problem.kind).toBe(kind);
   });
 
   it('refuses to sign on a stale revocation list, and with a wrong password', async () => {
     const offline = await setup({ crlAvailable: false });
     const before = offline.crlFetches();
-    expect(await offline.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'Qwerty12' }, data)).toEqual({
-      ok: false, error: { kind: 'revocation-list-stale', fetchedAt: null },
+    expect(await offline.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'Qwerty12' }, data)).toMatchObject({
+      ok: false, error: { kind: 'signing-failed', problem: { kind: 'revocation-list-stale', fetchedAt: null }, card: { algorithm: 'RSA' } },
     });
     // One attempt to refresh the list per signature: the operator waits for the backend once, not twice.
     expect(offline.crlFetches() - before).toBe(1);
     const s = await setup();
-    expect(await s.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'x' }, data)).toEqual({ ok: false, error: { kind: 'wrong-password' } });
+    expect(await s.service.sign({ kind: 'key-file', key: fileKey('valid'), password: 'x' }, data)).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' }, card: null } });
   });
 
   it('goes through the agent for NCALayer, and says so plainly when there is none', async () => {
     const none = await setup();
-    expect(await none.service.sign({ kind: 'ncalayer' }, data)).toEqual({ ok: false, error: { kind: 'agent-unavailable' } });
+    expect(await none.service.sign({ kind: 'ncalayer' }, data)).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'agent-unavailable' }, card: null } });
     const seen: string[] = [];
     const agent: AgentSigner = {
       sign: async (bytes, policy) => {
-        seen.push(`${Buffer.from(bytes).toString()}|${policy.operatorIin}|${policy.crlDer === null ? 'no-crl' : 'crl'}`);
+        seen.push(`${Buffer.from(bytes).toString()}|${policy.operatorIin}|${policy.crls === null ? 'no-crl' : 'crl'}`);
         return { ok: false, error: { kind: 'agent-cancelled' } };
       },
     };
     const withAgent = await setup({ agentSigner: agent });
-    expect(await withAgent.service.sign({ kind: 'ncalayer' }, data)).toEqual({ ok: false, error: { kind: 'agent-cancelled' } });
+    expect(await withAgent.service.sign({ kind: 'ncalayer' }, data)).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'agent-cancelled' }, card: null } });
     expect(seen).toEqual([`${Buffer.from(data).toString()}|${OPERATOR_IIN}|crl`]);
   });
 });

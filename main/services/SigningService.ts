@@ -1,12 +1,12 @@
-// The operator's EDS as a use case (DESIGN.md §5): which key, is it theirs and valid today, and the
-// signature over the bytes SubmissionsService hands in. Passwords and key bytes live for one call.
+// The operator's EDS as a use case (docs/ARCHITECTURE.md, "Signing"): which key, is it theirs and
+// valid today, and the signature over the bytes SubmissionsService hands in. Passwords and key bytes
+// live for one call.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { NotSignedIn } from '../../core/contract/common';
 import {
   MAX_KEY_FILE_BYTES,
-  type CertificateProblemView,
   type KeyInspection,
   type KeyOpenProblem,
   type KeySource,
@@ -14,15 +14,18 @@ import {
   type RevocationListStatus,
   type SigningApi,
   type SigningMethod,
-  type SigningProblem,
+  type SigningRefusal,
 } from '../../core/contract/signing';
+import type { CrlInfo } from '../../core/pki/crl';
 import { err, ok, type Result } from '../../core/result';
-import { checkSigningCertificate, type CertificateDescription } from '../../core/signing/certificateRules';
+import { checkSigningCertificate } from '../../core/signing/certificateRules';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { getSetting, putSetting } from '../db/settings';
 import type { Clock } from '../ports/Clock';
 import type { AgentSigner, Signature, Signer, SignerError, SignPolicy } from '../ports/Signer';
+import { judgeCertificate } from '../signing/certificateAssessment';
 import type { RevocationListCache, StaleRevocationList } from '../signing/RevocationListCache';
+import type { SigningPki } from '../signing/signingPki';
 import { cardView, problemView, signerProblemView } from '../signing/signingViews';
 import type { OperatorSession } from './OperatorSession';
 
@@ -32,10 +35,9 @@ export interface SigningServiceDeps {
   readonly keyFileSigner: Signer;
   /** NCALayer; null where the workstation is configured without it. */
   readonly agentSigner: AgentSigner | null;
-  readonly trustAnchorsPem: readonly string[];
+  /** The signature suite, the verified-signature memo and the trusted CAs. */
+  readonly pki: SigningPki;
   readonly revocationList: RevocationListCache;
-  /** Describes a certificate for the pure rules (chain, validity, CRL, keyUsage, subject). */
-  readonly describeCertificate: (certificatePem: string, policy: SignPolicy) => CertificateDescription;
   readonly clock: Clock;
 }
 
@@ -61,14 +63,12 @@ export class SigningService implements SigningApi {
     const operator = active.value.operator;
     const source = await this.keyBytes(operator.operatorId, key);
     if (!source.ok) return source;
-    const card = this.deps.keyFileSigner.inspect(source.value.bytes, password);
-    if (!card.ok) {
-      if (card.error.kind === 'wrong-password' || card.error.kind === 'not-a-key-file' || card.error.kind === 'no-private-key') return err({ kind: card.error.kind });
-      throw new Error(`inspect returned a certificate problem: ${card.error.kind}`);
-    }
+    const certificate = this.deps.keyFileSigner.certificateOf(source.value.bytes, password);
+    if (!certificate.ok) return err({ kind: certificate.error.kind });
+    const judged = this.judge(certificate.value, this.policyFor(operator.iin, await this.deps.revocationList.current()));
+    if (judged === null) return err({ kind: 'not-a-key-file' });
     await this.remember(operator.operatorId, source.value.remember);
-    const problem = this.certificateProblem(card.value.certificatePem, this.policyFor(operator.iin, await this.deps.revocationList.current()));
-    return ok({ card: cardView(card.value), problem });
+    return ok(judged);
   }
 
   async revocationStatus(): Promise<Result<RevocationListStatus, NotSignedIn>> {
@@ -81,56 +81,61 @@ export class SigningService implements SigningApi {
   /**
    * Signs `data` as the signed-in operator. Nothing is signed with a key that fails a check; a stale
    * revocation list is its own problem (after any other problem of the key, which the operator can fix).
+   * A refusal carries the key's card where the key was read (NCALayer's key: the operator never chose a file).
    */
-  async sign(method: SigningMethod, data: Uint8Array): Promise<Result<Signature, NotSignedIn | SigningProblem>> {
+  async sign(method: SigningMethod, data: Uint8Array): Promise<Result<Signature, NotSignedIn | SigningRefusal>> {
     const active = this.deps.session.require();
     if (!active.ok) return active;
     const operator = active.value.operator;
     const crl = await this.deps.revocationList.current();
     const policy = this.policyFor(operator.iin, crl);
+    const refuse = (problem: SigningRefusal['problem'], card: SigningRefusal['card'] = null) => err<SigningRefusal>({ kind: 'signing-failed', problem, card });
 
     if (method.kind === 'ncalayer') {
-      if (this.deps.agentSigner === null) return err({ kind: 'agent-unavailable' });
+      if (this.deps.agentSigner === null) return refuse({ kind: 'agent-unavailable' });
       const signed = await this.deps.agentSigner.sign(data, policy);
       if (signed.ok) return signed;
       const error = signed.error;
-      if (error.kind === 'agent-unavailable' || error.kind === 'agent-cancelled' || error.kind === 'agent-error') return err({ kind: error.kind });
-      if (error.kind === 'signature-invalid') return err({ kind: 'agent-error' });
-      if (error.kind === 'revocation-unknown' && !crl.ok) return err(crl.error);
-      return err(problemView(error));
+      if (error.kind !== 'certificate-refused') return refuse(error);
+      const card = cardView(error.card);
+      if (error.problem.kind === 'revocation-unknown' && !crl.ok) return refuse(crl.error, card);
+      return refuse(problemView(error.problem), card);
     }
 
     const source = await this.keyBytes(operator.operatorId, method.key);
-    if (!source.ok) return source;
+    if (!source.ok) return refuse(source.error);
     if (!crl.ok) {
       // Nothing is signed on a stale list; the key is still opened to name any problem of its own first.
-      const card = this.deps.keyFileSigner.inspect(source.value.bytes, method.password);
-      if (!card.ok) return err(signerProblemView(card.error));
+      const certificate = this.deps.keyFileSigner.certificateOf(source.value.bytes, method.password);
+      if (!certificate.ok) return refuse(signerProblemView(certificate.error));
       await this.remember(operator.operatorId, source.value.remember);
-      return err(this.certificateProblem(card.value.certificatePem, policy) ?? crl.error);
+      const judged = this.judge(certificate.value, policy);
+      return refuse(judged?.problem ?? crl.error, judged?.card ?? null);
     }
     // One opening of the key: `sign` checks the certificate itself before it signs.
     const signed = this.deps.keyFileSigner.sign(source.value.bytes, method.password, data, policy);
     if (signed.ok || !isKeyOpenFailure(signed.error)) await this.remember(operator.operatorId, source.value.remember);
-    return signed.ok ? signed : err(signerProblemView(signed.error));
+    return signed.ok ? signed : refuse(signerProblemView(signed.error));
   }
 
   /** The rules' inputs for now; a stale list is carried along so its problem can be named. */
-  private policyFor(operatorIin: string, crl: Result<Uint8Array, StaleRevocationList>): SignPolicy & { readonly staleList?: StaleRevocationList } {
-    const base = { operatorIin, now: this.deps.clock.now(), trustAnchorsPem: this.deps.trustAnchorsPem };
-    return crl.ok ? { ...base, crlDer: crl.value } : { ...base, crlDer: null, staleList: crl.error };
+  private policyFor(operatorIin: string, crl: Result<readonly CrlInfo[], StaleRevocationList>): SignPolicy & { readonly staleList?: StaleRevocationList } {
+    const base = { operatorIin, now: this.deps.clock.now(), pki: this.deps.pki };
+    return crl.ok ? { ...base, crls: crl.value } : { ...base, crls: null, staleList: crl.error };
   }
 
-  /** The first problem with this certificate today, judged as the signing rules will judge it. */
-  private certificateProblem(certificatePem: string, policy: SignPolicy & { readonly staleList?: StaleRevocationList }): CertificateProblemView | null {
-    const description = this.deps.describeCertificate(certificatePem, policy);
-    if (policy.crlDer === null && policy.staleList) {
+  /** The certificate's card and its first problem today, judged as the signing rules will judge it; null when it cannot be read. */
+  private judge(certificateDer: Uint8Array, policy: SignPolicy & { readonly staleList?: StaleRevocationList }): KeyInspection | null {
+    const judged = judgeCertificate(certificateDer, policy);
+    if (!judged.ok) return null;
+    const { assessment } = judged.value;
+    const card = cardView(assessment.card);
+    if (policy.crls === null && policy.staleList) {
       // Judge everything else first: "this is not your key" helps more than "the list is old".
-      const other = checkSigningCertificate({ ...description, revoked: false }, policy);
-      return other.ok ? policy.staleList : problemView(other.error);
+      const other = checkSigningCertificate({ ...assessment.description, revoked: false }, policy);
+      return { card, problem: other.ok ? policy.staleList : problemView(other.error) };
     }
-    const verdict = checkSigningCertificate(description, policy);
-    return verdict.ok ? null : problemView(verdict.error);
+    return { card, problem: judged.value.problem === null ? null : problemView(judged.value.problem) };
   }
 
   private async keyBytes(operatorId: string, key: KeySource): Promise<Result<KeyBytes, KeyOpenProblem>> {

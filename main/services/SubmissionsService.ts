@@ -163,7 +163,7 @@ export class SubmissionsService implements SubmissionsApi {
       const bytes = signedBytesOf(payload);
       if (!bytes.ok) throw new Error(`payload cannot be canonicalised: ${bytes.error.kind}`);
       const signature = await this.signer.sign(signing, bytes.value);
-      if (!signature.ok) return signature.error.kind === 'not-signed-in' ? { ok: false, error: signature.error } : { ok: false, error: { kind: 'signing-failed', problem: signature.error } };
+      if (!signature.ok) return { ok: false, error: signature.error };
       signatureBlob = await this.blobs.put(signature.value.cmsDer);
     }
 

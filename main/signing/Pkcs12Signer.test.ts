@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { canonicalJsonBytes } from '../../core/signing/canonicalJson';
 import type { SignPolicy } from '../ports/Signer';
+import { readSignedData } from '../../core/pki/cms';
 import { generateTestPki, type TestKeyName, type TestPki } from '../../test/support/testPki/generateTestPki';
+import { crlsFrom, signPolicy, trustedFrom } from '../../test/support/testPki/signPolicy';
+import { judgeCertificate } from './certificateAssessment';
 import { Pkcs12Signer } from './Pkcs12Signer';
 
 const OPERATOR_IIN = '850415312343';
@@ -31,7 +34,7 @@ beforeAll(async () => {
   requireSystemTool('openssl', 'openssl', ['version'], { mustSucceed: true });
   const now = new Date();
   pki = await generateTestPki({ now, operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });
-  policy = { operatorIin: OPERATOR_IIN, now, trustAnchorsPem: [pki.ca.certPem], crlDer: pki.crlDer };
+  policy = signPolicy({ operatorIin: OPERATOR_IIN, now, trusted: [pki.ca.certPem], crls: [pki.crlDer] });
   const payload = canonicalJsonBytes({
     service: 'Жеке куәлік беру',
     applicant: { fullName: 'ҚАСЫМОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ', iin: OPERATOR_IIN },
@@ -53,7 +56,9 @@ describe('Pkcs12Signer', () => {
   it('signs canonical JSON with a detached CMS that OpenSSL verifies', () => {
     const result = signer.sign(pki.keys.valid.p12, PASSWORD, data, policy);
     if (!result.ok) throw new Error(`signing failed: ${result.error.kind}`);
-    expect(result.value.certificatePem.replace(/\r/g, '')).toBe(pki.keys.valid.certPem.replace(/\r/g, ''));
+    const cms = readSignedData(result.value.cmsDer);
+    const certificate = signer.certificateOf(pki.keys.valid.p12, PASSWORD);
+    expect(cms.ok && certificate.ok && cms.value.certificatesDer.map((der) => Buffer.from(der).toString('hex'))).toEqual([certificate.ok ? Buffer.from(certificate.value).toString('hex') : '']);
     writeFileSync(path.join(dir, 'sig.p7s'), result.value.cmsDer);
     const verify = openssl(dir, [
       'cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.p7s', '-content', 'data.json',
@@ -79,22 +84,29 @@ describe('Pkcs12Signer', () => {
     expect(printed.stdout).toContain('eContent: <ABSENT>'); // detached
   });
 
-  it('shows the certificate card without applying the policy', () => {
-    const card = signer.inspect(pki.keys.valid.p12, PASSWORD);
-    if (!card.ok) throw new Error(card.error.kind);
-    expect(card.value.owner).toEqual({ fullName: 'ҚАСЫМОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ', iin: OPERATOR_IIN, organization: null, bin: null });
-    expect(card.value.isSigningKey).toBe(true);
-    expect(card.value.issuerCommonName).toBe('PSC ТЕСТ ҰКО (RSA TEST)');
-    const auth = signer.inspect(pki.keys.authOnly.p12, PASSWORD);
-    expect(auth.ok && auth.value.isSigningKey).toBe(false);
+  it("gives the key file's certificate, whose card names the owner, the algorithm and the chain", () => {
+    const certificate = signer.certificateOf(pki.keys.valid.p12, PASSWORD);
+    if (!certificate.ok) throw new Error(certificate.error.kind);
+    const judged = judgeCertificate(certificate.value, policy);
+    if (!judged.ok) throw new Error(judged.error.kind);
+    const { card } = judged.value.assessment;
+    expect(card.owner).toEqual({ fullName: 'ҚАСЫМОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ', iin: OPERATOR_IIN, organization: null, bin: null });
+    expect(card.isSigningKey).toBe(true);
+    expect(card.issuerCommonName).toBe('PSC ТЕСТ ҰКО (RSA TEST)');
+    expect(card.algorithm).toBe('RSA');
+    expect(card.chain).toEqual([{ commonName: 'PSC ТЕСТ ҰКО (RSA TEST)', notAfter: expect.any(Date), isRoot: true }]);
+    expect(judged.value.problem).toBeNull();
+    const auth = signer.certificateOf(pki.keys.authOnly.p12, PASSWORD);
+    const authJudged = auth.ok ? judgeCertificate(auth.value, policy) : null;
+    expect(authJudged?.ok && authJudged.value.assessment.card.isSigningKey).toBe(false);
   });
 
   it('tells a wrong password from a file that is not a key file', () => {
-    expect(signer.inspect(pki.keys.valid.p12, 'wrong')).toEqual({ ok: false, error: { kind: 'wrong-password' } });
+    expect(signer.certificateOf(pki.keys.valid.p12, 'wrong')).toEqual({ ok: false, error: { kind: 'wrong-password' } });
     expect(signer.sign(pki.keys.valid.p12, 'wrong', data, policy)).toEqual({ ok: false, error: { kind: 'wrong-password' } });
     const garbage = new TextEncoder().encode('not a PKCS#12 file');
     expect(signer.sign(garbage, PASSWORD, data, policy)).toEqual({ ok: false, error: { kind: 'not-a-key-file' } });
-    expect(signer.inspect(pki.crlDer, PASSWORD)).toEqual({ ok: false, error: { kind: 'not-a-key-file' } });
+    expect(signer.certificateOf(pki.crlDer, PASSWORD)).toEqual({ ok: false, error: { kind: 'not-a-key-file' } });
   });
 
   it('never puts the password into an error', () => {
@@ -120,13 +132,14 @@ describe('Pkcs12Signer', () => {
       const result = signer.sign(pki.keys.valid.p12, PASSWORD, data, p);
       return result.ok ? 'signed' : result.error.kind;
     };
-    expect(kind({ ...policy, crlDer: null })).toBe('revocation-unknown');
+    expect(kind({ ...policy, crls: null })).toBe('revocation-unknown');
+    expect(kind({ ...policy, crls: [] })).toBe('revocation-unknown');
     const corrupt = Uint8Array.from(pki.crlDer);
     corrupt[corrupt.length - 5] = (corrupt[corrupt.length - 5] ?? 0) ^ 0xff; // breaks the CRL signature
-    expect(kind({ ...policy, crlDer: corrupt })).toBe('revocation-unknown');
+    expect(kind({ ...policy, crls: crlsFrom([corrupt]) })).toBe('revocation-unknown');
     const later = new Date(policy.now.getTime() + 8 * 24 * 3600 * 1000); // nextUpdate is now + 7 days
     expect(kind({ ...policy, now: later })).toBe('revocation-unknown');
-    expect(kind({ ...policy, trustAnchorsPem: [pki.otherCa.certPem] })).toBe('untrusted-issuer');
+    expect(kind({ ...policy, pki: trustedFrom([pki.otherCa.certPem]) })).toBe('untrusted-issuer');
   });
 
   it('signs within the time budget (checks included)', () => {

@@ -1,41 +1,31 @@
-// Signer over the operator's PKCS#12 key file, with node-forge (DESIGN.md §5, stack-notes.md §7).
-// The key is opened for the one call and dropped; the password is never stored, logged or returned.
-import { ok, type Result } from '../../core/result';
-import { readCertificateFields } from '../../core/signing/certificateFields';
-import { certificateOwner, checkSigningCertificate, isSigningKey } from '../../core/signing/certificateRules';
-import type { CertificateCard, Signature, Signer, SignerError, SignPolicy } from '../ports/Signer';
-import { certificateDerFromPem, describeCertificate } from './certificateDescription';
-import { makeDetachedCms } from './forgeDetachedCms';
+// Signer over the operator's PKCS#12 key file (docs/ARCHITECTURE.md, "Signing"): node-forge opens the
+// file, the certificate is judged like any other (certificateAssessment), and the CMS is built by
+// core/pki and signed on node:crypto. The key is opened for the one call and dropped; the password
+// is never stored, logged or returned.
+import { err, ok, type Result } from '../../core/result';
+import { verifyDetachedSignature } from '../../core/pki/detachedSignature';
+import type { KeyOpenError, Signature, Signer, SignerError, SignPolicy } from '../ports/Signer';
+import { judgeCertificate } from './certificateAssessment';
 import { openKeyFile } from './pkcs12KeyFile';
-import { verifyDetachedCms } from './verifyDetachedCms';
+import { makeDetachedCms } from './rsaDetachedCms';
 
 export class Pkcs12Signer implements Signer {
-  inspect(keyFile: Uint8Array, password: string): Result<CertificateCard, SignerError> {
+  certificateOf(keyFile: Uint8Array, password: string): Result<Uint8Array, KeyOpenError> {
     const opened = openKeyFile(keyFile, password);
-    if (!opened.ok) return opened;
-    const { certificatePem } = opened.value;
-    const fields = readCertificateFields(certificateDerFromPem(certificatePem));
-    return ok({
-      owner: certificateOwner(fields.subject),
-      issuerCommonName: fields.issuerCommonName,
-      serialHex: fields.serialHex,
-      notBefore: fields.notBefore,
-      notAfter: fields.notAfter,
-      isSigningKey: isSigningKey(fields.keyUsage),
-      certificatePem,
-    });
+    return opened.ok ? ok(opened.value.certificateDer) : opened;
   }
 
   sign(keyFile: Uint8Array, password: string, data: Uint8Array, policy: SignPolicy): Result<Signature, SignerError> {
     const opened = openKeyFile(keyFile, password);
     if (!opened.ok) return opened;
-    const { certificatePem } = opened.value;
-    const verdict = checkSigningCertificate(describeCertificate(certificatePem, policy), policy);
-    if (!verdict.ok) return verdict;
+    const judged = judgeCertificate(opened.value.certificateDer, policy);
+    // forge parsed it, so it is a certificate; one core/pki cannot read is one nobody can verify.
+    if (!judged.ok) return err({ kind: 'not-a-key-file' });
+    if (judged.value.problem !== null) return err(judged.value.problem);
     const cmsDer = makeDetachedCms(opened.value, data, policy.now);
-    // forge cannot verify CMS: an independent check of what it produced. A failure is a bug, so it throws.
-    const check = verifyDetachedCms(cmsDer, data);
-    if (!check.ok) throw new Error(`CMS self-check failed: ${check.error}`);
-    return ok({ cmsDer, certificatePem });
+    // An independent check of what was produced, with the same verifier the backend runs. A failure is a bug, so it throws.
+    const check = verifyDetachedSignature(cmsDer, data, { suite: policy.pki.suite, memo: policy.pki.memo });
+    if (!check.ok) throw new Error(`CMS self-check failed: ${check.error.kind}`);
+    return ok({ cmsDer });
   }
 }

@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { Result } from '../../core/result';
 import type { BackendFailure } from '../../core/submission/backendFailure';
 import { RevocationListCache } from './RevocationListCache';
 import { generateTestPki, type TestPki } from '../../test/support/testPki/generateTestPki';
+import { trustedFrom } from '../../test/support/testPki/signPolicy';
 
 const HOUR = 3_600_000;
 const T0 = new Date('2026-11-23T06:00:00.000Z');
@@ -16,7 +16,7 @@ beforeAll(async () => {
   pki = await generateTestPki({ now: T0, operatorIin: '850415312343', otherIin: '901120412403', password: 'pw' });
 });
 
-function setup(dir: string, answers: Result<Uint8Array, BackendFailure>[], maxAgeMs = 24 * HOUR) {
+function setup(dir: string, answers: Result<readonly Uint8Array[], BackendFailure>[], maxAgeMs = 24 * HOUR) {
   const clock = { at: T0, now() { return this.at; } };
   const calls = { count: 0 };
   const open = () =>
@@ -25,7 +25,7 @@ function setup(dir: string, answers: Result<Uint8Array, BackendFailure>[], maxAg
       maxAgeMs,
       refreshAfterMs: HOUR,
       clock,
-      anchors: () => [new X509Certificate(pki.ca.certPem)],
+      pki: trustedFrom([pki.ca.certPem]),
       onUnexpectedError: (error) => { throw error; },
       fetch: async () => {
         calls.count++;
@@ -48,11 +48,12 @@ describe('RevocationListCache', () => {
 
   it('fetches, saves to disk, and a later run uses the saved list without asking the backend', async () => {
     const dir = await tempDir();
-    const first = setup(dir, [{ ok: true, value: pki.crlDer }]);
+    const first = setup(dir, [{ ok: true, value: [pki.crlDer] }]);
     const cache = await first.open();
     const current = await cache.current();
-    expect(current.ok && Buffer.from(current.value).equals(Buffer.from(pki.crlDer))).toBe(true);
-    expect(Buffer.from(await readFile(path.join(dir, 'crl.der'))).equals(Buffer.from(pki.crlDer))).toBe(true);
+    expect(current.ok && current.value.map((crl) => Buffer.from(crl.der).toString('base64'))).toEqual([Buffer.from(pki.crlDer).toString('base64')]);
+    const saved = JSON.parse(await readFile(path.join(dir, 'crls.json'), 'utf8')) as { crls: string[] };
+    expect(saved.crls).toEqual([Buffer.from(pki.crlDer).toString('base64')]);
     expect(cache.status()).toMatchObject({ fetchedAt: T0.toISOString(), stale: false });
     expect(cache.status().nextUpdate).toBe(new Date(T0.getTime() + 7 * 24 * HOUR).toISOString());
 
@@ -64,7 +65,7 @@ describe('RevocationListCache', () => {
   });
 
   it('keeps signing offline within the maximum age, then refuses with when it was last fetched', async () => {
-    const { open, clock, calls } = setup(await tempDir(), [{ ok: true, value: pki.crlDer }]);
+    const { open, clock, calls } = setup(await tempDir(), [{ ok: true, value: [pki.crlDer] }]);
     const cache = await open();
     await cache.refresh();
     clock.at = new Date(T0.getTime() + 23 * HOUR);
@@ -76,7 +77,7 @@ describe('RevocationListCache', () => {
   });
 
   it('treats a list past its own nextUpdate as stale even within the maximum age', async () => {
-    const { open, clock } = setup(await tempDir(), [{ ok: true, value: pki.crlDer }], 30 * 24 * HOUR);
+    const { open, clock } = setup(await tempDir(), [{ ok: true, value: [pki.crlDer] }], 30 * 24 * HOUR);
     const cache = await open();
     await cache.refresh();
     clock.at = new Date(T0.getTime() + 6 * 24 * HOUR);
@@ -87,8 +88,8 @@ describe('RevocationListCache', () => {
 
   it('refuses a list no trust anchor signed, or that is not a CRL, and keeps the good one it had', async () => {
     const { open } = setup(await tempDir(), [
-      { ok: true, value: pki.crlDer },
-      { ok: true, value: Uint8Array.from(Buffer.from(pki.keys.valid.certPem)) },
+      { ok: true, value: [pki.crlDer] },
+      { ok: true, value: [Uint8Array.from(Buffer.from(pki.keys.valid.certPem))] },
     ]);
     const cache = await open();
     expect(await cache.refresh()).toBe(true);
@@ -96,18 +97,30 @@ describe('RevocationListCache', () => {
     expect(cache.status().fetchedAt).toBe(T0.toISOString());
 
     const other = await generateTestPki({ now: T0, operatorIin: '850415312343', otherIin: '901120412403', password: 'pw' });
-    const foreign = setup(await tempDir(), [{ ok: true, value: other.crlDer }]);
+    const foreign = setup(await tempDir(), [{ ok: true, value: [other.crlDer] }]);
     const refused = await foreign.open();
     expect(await refused.refresh()).toBe(false);
     expect(refused.status().fetchedAt).toBeNull();
   });
 
   it('shares one request between concurrent refreshes', async () => {
-    const { open, calls } = setup(await tempDir(), [{ ok: true, value: pki.crlDer }]);
+    const { open, calls } = setup(await tempDir(), [{ ok: true, value: [pki.crlDer] }]);
     const cache = await open();
     const results = await Promise.all([cache.refresh(), cache.refresh(), cache.current()]);
     expect(results[0]).toBe(true);
     expect(results[1]).toBe(true);
     expect(calls.count).toBe(1);
+  });
+});
+
+describe('RevocationListCache with several CAs', () => {
+  it('keeps the lists a trusted CA signed and drops the others from the same answer', async () => {
+    const other = await generateTestPki({ now: T0, operatorIin: '850415312343', otherIin: '901120412403', password: 'pw' });
+    const dir = await tempDir();
+    const { open } = setup(dir, [{ ok: true, value: [other.crlDer, pki.crlDer] }]);
+    const cache = await open();
+    expect(await cache.refresh()).toBe(true);
+    const current = await cache.current();
+    expect(current.ok && current.value.map((crl) => Buffer.from(crl.der).equals(Buffer.from(pki.crlDer)))).toEqual([true]);
   });
 });

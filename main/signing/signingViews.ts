@@ -12,6 +12,8 @@ export function cardView(card: CertificateCard): CertificateCardView {
     notBefore: card.notBefore.toISOString(),
     notAfter: card.notAfter.toISOString(),
     isSigningKey: card.isSigningKey,
+    algorithm: card.algorithm,
+    chain: card.chain.map((link) => ({ commonName: link.commonName, notAfter: link.notAfter.toISOString(), isRoot: link.isRoot })),
   };
 }
 
@@ -21,7 +23,11 @@ export function problemView(problem: CertificateProblem): CertificateProblemView
       return { kind: 'not-yet-valid', notBefore: problem.notBefore.toISOString() };
     case 'expired':
       return { kind: 'expired', notAfter: problem.notAfter.toISOString() };
+    case 'unsupported-algorithm':
+      return { kind: 'unsupported-algorithm', algorithm: problem.oid };
     case 'untrusted-issuer':
+    case 'issuer-not-valid':
+    case 'chain-loop':
     case 'revoked':
     case 'revocation-unknown':
     case 'not-a-signing-key':
@@ -37,6 +43,9 @@ export function signerProblemView(error: SignerError): SigningProblem {
     case 'no-private-key':
       return { kind: error.kind };
     case 'untrusted-issuer':
+    case 'unsupported-algorithm':
+    case 'issuer-not-valid':
+    case 'chain-loop':
     case 'not-yet-valid':
     case 'expired':
     case 'revoked':

@@ -32,7 +32,7 @@ describe('contract error messages', () => {
       { kind: 'missing-documents', slotIds: ['identity'] },
       { kind: 'unreadable-page', slotId: 'identity' },
       { kind: 'signature-required' },
-      { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' } },
+      { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' }, card: null },
     ];
     const submitKeys = submitErrors.map((error) => submitErrorMessage(error, (slotId) => slotId).key);
     expect(new Set(submitKeys).size).toBe(submitKeys.length);

@@ -8,7 +8,7 @@ const EVERY_FAILURE: readonly QueueActionFailure[] = [
   { action: 'retry', error: { kind: 'not-found' } },
   { action: 'withdraw', error: { kind: 'not-pending' } },
   { action: 'resign', error: { kind: 'not-signed-payload' } },
-  { action: 'resign', error: { kind: 'signing-failed', problem: { kind: 'wrong-password' } } },
+  { action: 'resign', error: { kind: 'signing-failed', problem: { kind: 'wrong-password' }, card: null } },
 ];
 
 describe('queue messages', () => {
@@ -22,7 +22,7 @@ describe('queue messages', () => {
 
   it('word a refused re-signature as the signing step does', () => {
     const kk = createTranslator('kk');
-    const expired: QueueActionFailure = { action: 'resign', error: { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' } } };
+    const expired: QueueActionFailure = { action: 'resign', error: { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' }, card: null } };
     expect(kk.render(queueActionFailureMessage(expired, signingDateFormats(kk)))).toBe('Сертификаттың мерзімі 10.01.2024 өтіп кеткен — қазір жарамды кілтіңізді пайдаланыңыз.');
   });
 });

@@ -4,7 +4,7 @@
  * compile here until it has its own text in kk, ru and en.
  */
 import { assertNever } from '../../core/result';
-import type { SigningProblem } from '../../core/contract';
+import type { SignatureInvalidReason, SigningProblem } from '../../core/contract';
 import type { PROBLEM_CODES } from '../../core/backendApi/wire';
 import type { KeyFilePickError } from '../features/signing/keyFile';
 import type { Message, MessageKey } from './messageCatalog';
@@ -50,10 +50,33 @@ export function signingProblemMessage(problem: SigningProblem, formats: SigningD
       return { key: 'signProblem.agentCancelled' };
     case 'agent-error':
       return { key: 'signProblem.agentError' };
+    case 'unsupported-algorithm':
+      return { key: 'signProblem.unsupportedAlgorithm', params: { algorithm: problem.algorithm } };
+    case 'issuer-not-valid':
+      return { key: 'signProblem.issuerNotValid' };
+    case 'chain-loop':
+      return { key: 'signProblem.chainLoop' };
+    case 'signature-invalid':
+      return { key: SIGNATURE_INVALID_MESSAGES[problem.reason] };
     default:
       return assertNever(problem);
   }
 }
+
+/** What NCALayer's output was wrong with, grouped by what the operator can do about it. */
+const SIGNATURE_INVALID_MESSAGES: Readonly<Record<SignatureInvalidReason, MessageKey>> = {
+  'too-large': 'signProblem.signatureInvalid.tooLarge',
+  malformed: 'signProblem.signatureInvalid.malformed',
+  'not-detached': 'signProblem.signatureInvalid.structure',
+  'not-one-signer': 'signProblem.signatureInvalid.structure',
+  'no-signer-certificate': 'signProblem.signatureInvalid.structure',
+  'attributes-invalid': 'signProblem.signatureInvalid.structure',
+  'attributes-not-der': 'signProblem.signatureInvalid.structure',
+  'unsupported-algorithm': 'signProblem.signatureInvalid.unsupportedAlgorithm',
+  'algorithm-mismatch': 'signProblem.signatureInvalid.algorithmMismatch',
+  'digest-mismatch': 'signProblem.signatureInvalid.digestMismatch',
+  'bad-signature': 'signProblem.signatureInvalid.badSignature',
+};
 
 /** The cached revocation list is too old to vouch for a certificate (or was never fetched). */
 export function revocationListStaleMessage(fetchedAt: string | null, formats: Pick<SigningDateFormats, 'formatDateTime'>): Message {
@@ -103,6 +126,8 @@ const BACKEND_PROBLEM_MESSAGES: Readonly<Record<ProblemCode, MessageKey>> = {
   'certificate-untrusted': 'backendProblem.certificateUntrusted',
   'certificate-not-valid': 'backendProblem.certificateNotValid',
   'certificate-revoked': 'backendProblem.certificateRevoked',
+  'certificate-status-unknown': 'backendProblem.certificateStatusUnknown',
+  'unsupported-algorithm': 'backendProblem.unsupportedAlgorithm',
   'not-a-signing-key': 'backendProblem.notASigningKey',
   'signer-not-operator': 'backendProblem.signerNotOperator',
   'document-digest-mismatch': 'backendProblem.documentDigestMismatch',

@@ -113,8 +113,8 @@ describe('fake queue', () => {
   it('re-signs a refused signature with a valid key only, and the backend then registers it', async () => {
     const { fake } = await arrange();
     const { applicationId } = fake.queue.addApplication({ state: 'needs-attention', problemCode: 'certificate-revoked' });
-    expect(await fake.api.queue.resign(applicationId, keyFile('valid', 'wrong'))).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' } } });
-    expect(await fake.api.queue.resign(applicationId, keyFile('revoked'))).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'revoked' } } });
+    expect(await fake.api.queue.resign(applicationId, keyFile('valid', 'wrong'))).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' }, card: null } });
+    expect(await fake.api.queue.resign(applicationId, keyFile('revoked'))).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'revoked' }, card: null } });
     expect(stateOf(fake, applicationId)).toBe('needs-attention');
     expect(await fake.api.queue.resign(applicationId, keyFile('valid'))).toMatchObject({ ok: true, value: { state: 'accepted', problemCode: null } });
     expect(await fake.api.queue.resign(applicationId, keyFile('valid'))).toEqual({ ok: false, error: { kind: 'not-pending' } });

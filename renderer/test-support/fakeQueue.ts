@@ -16,6 +16,8 @@ import type {
   QueueStatus,
   SigningMethod,
   SigningProblem,
+  SigningRefusal,
+  CertificateCardView,
   TlsFailureReason,
 } from '../../core/contract';
 import type { ApplicationSubtype, RegistryRecord } from '../../core/backendApi/wire';
@@ -71,7 +73,7 @@ export interface FakeQueue {
   readonly controller: FakeQueueController;
 }
 
-type ResignError = QueueActionError | { readonly kind: 'signing-failed'; readonly problem: SigningProblem } | { readonly kind: 'not-signed-payload' };
+type ResignError = QueueActionError | SigningRefusal | { readonly kind: 'not-signed-payload' };
 
 const NOT_FOUND = { kind: 'not-found' } as const;
 const NOT_PENDING = { kind: 'not-pending' } as const;
@@ -84,7 +86,7 @@ function registrationNumberOf(application: ApplicationSummary): string {
 
 export function createFakeQueue(
   main: FakeMain,
-  sign: (method: SigningMethod) => Result<null, SigningProblem>,
+  sign: (method: SigningMethod) => Result<null, { readonly problem: SigningProblem; readonly card: CertificateCardView | null }>,
   options: FakeQueueOptions = {},
 ): FakeQueue {
   const at = (time: string) => `${main.today}T${time}+05:00`;
@@ -221,7 +223,7 @@ export function createFakeQueue(
       if (!isResignable(refusalOf(found.value))) return err(NOT_PENDING);
       const code = refusalOf(found.value);
       const signed = sign(method);
-      if (!signed.ok) return err({ kind: 'signing-failed', problem: signed.error });
+      if (!signed.ok) return err({ kind: 'signing-failed', problem: signed.error.problem, card: signed.error.card });
       if (isResignable(code)) refusals.delete(applicationId);
       return ok(replace({ ...found.value, state: 'accepted', problemCode: null }));
     },

@@ -5,6 +5,7 @@
  * path), and signs for submitDraft with a key file or the NCALayer agent.
  */
 import type {
+  CertificateCardView,
   CertificateProblemView,
   KeyInspection,
   KeyOpenProblem,
@@ -52,7 +53,8 @@ export interface FakeSigning {
   readonly api: SigningApi;
   readonly controller: FakeSigningController;
   /** What submitDraft does before storing anything: opens the key or asks the agent, and checks the certificate. */
-  sign(method: SigningMethod): Result<null, SigningProblem>;
+  /** As main: a refusal carries the card of the key NCALayer signed with, never of a key file. */
+  sign(method: SigningMethod): Result<null, { readonly problem: SigningProblem; readonly card: CertificateCardView | null }>;
 }
 
 const STALE_FETCHED_AT = '2025-02-20T09:00:00.000Z';
@@ -115,8 +117,12 @@ export function createFakeSigning(main: FakeMain, options: FakeSigningOptions = 
         return { kind: 'not-yet-valid', notBefore: problem.notBefore.toISOString() };
       case 'expired':
         return { kind: 'expired', notAfter: problem.notAfter.toISOString() };
+      case 'unsupported-algorithm':
+        return { kind: 'unsupported-algorithm', algorithm: problem.oid };
       case 'revocation-unknown':
       case 'untrusted-issuer':
+      case 'issuer-not-valid':
+      case 'chain-loop':
       case 'revoked':
       case 'not-a-signing-key':
       case 'iin-mismatch':
@@ -157,15 +163,16 @@ export function createFakeSigning(main: FakeMain, options: FakeSigningOptions = 
       if (!operator) throw new Error('sign() without an operator: submitDraft checks the session first');
       let name: FakeKeyName;
       if (method.kind === 'ncalayer') {
-        if (agent.kind !== 'signs') return err({ kind: `agent-${agent.kind}` });
+        if (agent.kind !== 'signs') return err({ problem: { kind: `agent-${agent.kind}` }, card: null });
         name = agent.key;
       } else {
         const opened = openKey(operator.operatorId, method.key, method.password);
-        if (!opened.ok) return opened;
+        if (!opened.ok) return err({ problem: opened.error, card: null });
         name = opened.value;
       }
       const problem = certificateProblem(name, operator.iin);
-      return problem ? err(problem) : ok(null);
+      if (problem === null) return ok(null);
+      return err({ problem, card: method.kind === 'ncalayer' ? cardOf(FAKE_KEYS[name]) : null });
     },
   };
 }

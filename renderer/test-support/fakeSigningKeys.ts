@@ -61,7 +61,7 @@ const CURRENT: CertificateDescription = {
   notBefore: new Date('2024-06-03T12:00:00Z'),
   notAfter: new Date('2026-06-03T12:00:00Z'),
   keyUsage: { digitalSignature: true, nonRepudiation: true },
-  chainsToTrustedAnchor: true,
+  trust: { kind: 'trusted' },
   revoked: false,
 };
 
@@ -80,7 +80,7 @@ export const FAKE_KEYS: Readonly<Record<FakeKeyName, FakeKey>> = {
   revoked: key('2d9e4b13', { ...CURRENT, revoked: true }),
   wrongIin: key('6e5a7c44', { ...CURRENT, subject: OTHER_SUBJECT }),
   authOnly: key('7f1b3d55', { ...CURRENT, keyUsage: { digitalSignature: true, nonRepudiation: false } }),
-  otherCa: key('18c4a266', { ...CURRENT, chainsToTrustedAnchor: false }, { issuerCommonName: 'TEST ROOT CA (NOT NCA)' }),
+  otherCa: key('18c4a266', { ...CURRENT, trust: { kind: 'untrusted-issuer' } }, { issuerCommonName: 'TEST ROOT CA (NOT NCA)' }),
   certificateOnly: key('4a1f0c2e', CURRENT, { hasPrivateKey: false }),
 };
 
@@ -119,5 +119,14 @@ export function cardOf(fake: FakeKey): CertificateCardView {
     notBefore: fake.description.notBefore.toISOString(),
     notAfter: fake.description.notAfter.toISOString(),
     isSigningKey: isSigningKey(fake.description.keyUsage),
+    algorithm: 'RSA',
+    // As main shows it: the verified issuers up to the root, none for a key no trusted CA issued.
+    chain:
+      fake.description.trust.kind === 'trusted'
+        ? [
+            { commonName: fake.issuerCommonName, notAfter: '2029-06-03T12:00:00.000Z', isRoot: false },
+            { commonName: 'НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA)', notAfter: '2045-09-08T04:56:12.000Z', isRoot: true },
+          ]
+        : [],
   };
 }

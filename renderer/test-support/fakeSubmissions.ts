@@ -5,7 +5,7 @@
  * nothing when signing fails), "assembles" one PDF per slot named after the slot's Kazakh title,
  * and closes the draft.
  */
-import type { ApplicationState, ApplicationSummary, ServiceSummary, SigningMethod, SigningProblem, SubmissionsApi, SubmitError } from '../../core/contract';
+import type { ApplicationState, ApplicationSummary, CertificateCardView, ServiceSummary, SigningMethod, SigningProblem, SubmissionsApi, SubmitError } from '../../core/contract';
 import type { ApplicationSubtype, DocumentRef, RegistryRecord } from '../../core/backendApi/wire';
 import { err, ok, type Result } from '../../core/result';
 import { previewDeadlineFor } from './fakeDeadline';
@@ -93,7 +93,7 @@ export function createFakeSubmitDraft(
   main: FakeMain,
   drafts: FakeDraftStore,
   outcome: FakeSubmitOutcome,
-  sign: (method: SigningMethod) => Result<null, SigningProblem>,
+  sign: (method: SigningMethod) => Result<null, { readonly problem: SigningProblem; readonly card: CertificateCardView | null }>,
 ): SubmissionsApi['submitDraft'] {
   return async (draftId, signing) => {
     const draft = drafts.ownOpen(draftId);
@@ -109,7 +109,7 @@ export function createFakeSubmitDraft(
     if (parties.value.service.operatorEdsRequired) {
       if (signing === null) return err({ kind: 'signature-required' });
       const signed = sign(signing);
-      if (!signed.ok) return err({ kind: 'signing-failed', problem: signed.error });
+      if (!signed.ok) return err({ kind: 'signing-failed', problem: signed.error.problem, card: signed.error.card });
     } else if (signing !== null) {
       // The contract says null for these services: a renderer that sends a key for them has a bug.
       throw new Error(`submitDraft: service ${parties.value.service.id} takes no operator signature, got ${signing.kind}`);

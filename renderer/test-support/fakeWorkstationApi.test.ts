@@ -1,3 +1,4 @@
+import { FAKE_KEYS } from './fakeSigningKeys';
 import { describe, expect, it } from 'vitest';
 import { arrangeReadyToSubmit, chooseService, confirmApplicant, createSignedInStore, fillRequiredSlots, findApplicant } from './arrangeStore';
 import { ACTIVE_COMPANY, BOOKMAKER_2012, CASINO_2012, CASINO_2014, PROVIDER_EMPLOYEE, PSC_OPERATOR, REPRESENTATIVE_PERSON, SECURITY_2012, SUPERVISOR } from './fakeFixtures';
@@ -103,7 +104,11 @@ describe('fake workstation api', () => {
     const draftId = store.getState().draft!.draftId;
     expect(await fake.api.submissions.submitDraft(draftId, null)).toEqual({ ok: false, error: { kind: 'signature-required' } });
     fake.signing.setAgent({ kind: 'signs', key: 'revoked' });
-    expect(await fake.api.submissions.submitDraft(draftId, { kind: 'ncalayer' })).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'revoked' } } });
+    // As main: NCALayer's refused key comes with its card, so the operator sees whose key it was.
+    expect(await fake.api.submissions.submitDraft(draftId, { kind: 'ncalayer' })).toEqual({
+      ok: false,
+      error: { kind: 'signing-failed', problem: { kind: 'revoked' }, card: expect.objectContaining({ serialHex: FAKE_KEYS.revoked.serialHex, algorithm: 'RSA' }) },
+    });
     expect(fake.drafts.all.find((draft) => draft.draftId === draftId)?.state).toBe('open');
 
     const provider = await createSignedInStore({ operator: PROVIDER_EMPLOYEE });

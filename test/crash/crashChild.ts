@@ -158,6 +158,7 @@ async function main(): Promise<void> {
       crlMaxAgeHours: 24,
       ncaLayerUrl: 'ws://127.0.0.1:9/',
       ncaLayerCaFile: null,
+      ncaLayerTimestamp: false,
     },
     host: 'browser',
     version: paths.version,
@@ -168,6 +169,8 @@ async function main(): Promise<void> {
     // File import only: never scanimage.
     scanner: new FakeScanner(),
     agentSigner: null,
+    // The reference backend runs on its own here, not embedded: its demo CA is trusted explicitly.
+    trustDemoCa: true,
     sendBudgetMs: args.sendBudgetMs,
     onUnexpectedError: reportUnexpected,
   });

@@ -32,7 +32,7 @@ test('accepted while the backend is down, registered by itself when it returns',
   const port = await freePort();
   const stateDir = await mkdtemp(path.join(tmpdir(), 'psc-e2e-backend-'));
   backend = await startBackendProcess(port, stateDir);
-  host = await startWebHost(await newDataDir(), { PSC_BACKEND_URL: backend.url });
+  host = await startWebHost(await newDataDir(), { PSC_BACKEND_URL: backend.url, PSC_TRUST_DEMO_CA: '1' });
   // Headless Chromium has no printer (a real print of a PDF frame crashes it): count the print
   // requests of any frame instead of opening the dialog.
   await page.addInitScript(() => {

@@ -20,6 +20,7 @@ import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../../backend/fixtures';
 import { loadCatalogServices } from '../../backend/startup/startupConfig';
 import { sha256Hex, startBackend, type BackendHarness } from '../../backend/testing/backendHarness';
 import { withOperatorSignature } from '../../backend/testing/testCmsSigner';
+import { signPolicy } from '../support/testPki/signPolicy';
 import { Pkcs12Signer } from '../../main/signing/Pkcs12Signer';
 import { requireSystemTool } from '../support/requireSystemTool';
 
@@ -53,7 +54,7 @@ beforeAll(async () => {
   const crl = await backend.request('GET', '/v1/pki/crl');
   expect(crl.status).toBe(200);
   crlDer = crl.bytes;
-  caPem = await readFile(path.join(REPO_ROOT, 'resources', 'pki', 'trust', 'demo-ca.pem'), 'utf8');
+  caPem = await readFile(path.join(REPO_ROOT, 'resources', 'pki', 'demo', 'demo-ca.pem'), 'utf8');
   await writeFile(path.join(workDir, 'ca.pem'), caPem);
   operatorKey = await readFile(path.join(REPO_ROOT, 'resources', 'pki', 'demo-keys', 'operator.p12'));
 }, 60_000);
@@ -97,12 +98,7 @@ async function unsignedSubmission(pdf: Uint8Array, key: string): Promise<Unsigne
 /** Signed by the workstation's signer with the demo operator's key, checked against the backend's CRL. */
 function signWithDemoKey(body: UnsignedSubmission, keyFile = operatorKey): ApplicationSubmissionBody {
   return withOperatorSignature(body, (bytes) => {
-    const signature = new Pkcs12Signer().sign(keyFile, DEMO_PASSWORD, bytes, {
-      operatorIin: DEMO_OPERATOR.iin,
-      now: new Date(),
-      trustAnchorsPem: [caPem],
-      crlDer,
-    });
+    const signature = new Pkcs12Signer().sign(keyFile, DEMO_PASSWORD, bytes, signPolicy({ operatorIin: DEMO_OPERATOR.iin, now: new Date(), trusted: [caPem], crls: [crlDer] }));
     if (!signature.ok) throw new Error(`demo key refused: ${signature.error.kind}`);
     return signature.value.cmsDer;
   });

@@ -104,7 +104,7 @@ describe('HttpLicensingBackend over createBackendFetch', () => {
 
   it('keeps talking over the pooled connection (several requests, one pool)', async () => {
     const client = clientFor(good, { caPem: pki.caPem, pins: [spkiPin(derOf(pki.caPem))] });
-    const answers = await Promise.all([client.health(), client.health(), client.fetchRevocationList()]);
+    const answers = await Promise.all([client.health(), client.health(), client.fetchRevocationLists()]);
     expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
     expect(await client.health()).toEqual({ ok: true, value: null });
   });

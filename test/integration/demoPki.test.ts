@@ -10,12 +10,14 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PKI } from '../../backend/fixtures/demoPki';
 import { FIXTURE_OPERATORS } from '../../backend/fixtures/operators';
+import { readCertificate } from '../../core/pki/certificate';
+import { certificateOwner } from '../../core/signing/certificateRules';
 import { Pkcs12Signer } from '../../main/signing/Pkcs12Signer';
 import { DEMO_KEY_PASSWORD, demoKeyFile, REPO_ROOT } from '../support/workstationHarness';
 
 describe('demo PKI', () => {
   it('trusts on the workstation exactly the CA the backend issues CRLs with', async () => {
-    const anchor = await readFile(path.join(REPO_ROOT, 'resources', 'pki', 'trust', 'demo-ca.pem'), 'utf8');
+    const anchor = await readFile(path.join(REPO_ROOT, 'resources', 'pki', 'demo', 'demo-ca.pem'), 'utf8');
     expect(anchor.trim()).toBe(DEMO_PKI.caCertPem.trim());
   });
 
@@ -23,14 +25,16 @@ describe('demo PKI', () => {
     const signer = new Pkcs12Signer();
     const names = readdirSync(path.join(REPO_ROOT, 'resources', 'pki', 'demo-keys')).filter((n) => n.endsWith('.p12'));
     expect(names).toHaveLength(7);
-    for (const name of names) expect(signer.inspect(demoKeyFile(name), DEMO_KEY_PASSWORD).ok).toBe(true);
+    for (const name of names) expect(signer.certificateOf(demoKeyFile(name), DEMO_KEY_PASSWORD).ok).toBe(true);
 
-    const card = signer.inspect(demoKeyFile('operator.p12'), DEMO_KEY_PASSWORD);
-    if (!card.ok) throw new Error(card.error.kind);
+    const certificate = signer.certificateOf(demoKeyFile('operator.p12'), DEMO_KEY_PASSWORD);
+    if (!certificate.ok) throw new Error(certificate.error.kind);
+    const read = readCertificate(certificate.value);
+    if (!read.ok) throw new Error(read.error.kind);
     const operator = FIXTURE_OPERATORS.find((o) => o.login === 'operator');
-    expect(card.value.owner.iin).toBe(operator?.iin);
-    expect(card.value.isSigningKey).toBe(true);
+    expect(certificateOwner(read.value.subject).iin).toBe(operator?.iin);
+    expect(read.value.keyUsage?.nonRepudiation).toBe(true);
     const yearFromNow = Date.now() + 365 * 24 * 3_600_000;
-    expect(card.value.notAfter.getTime()).toBeGreaterThan(yearFromNow);
+    expect(read.value.notAfter.getTime()).toBeGreaterThan(yearFromNow);
   });
 });

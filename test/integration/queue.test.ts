@@ -117,7 +117,7 @@ describe('queue', () => {
     expect(list.ok && list.value[0]?.problemCode).toBe('certificate-revoked');
 
     expect(await api.queue.resign(accepted.applicationId, demoSigning('operator.p12', 'wrong'))).toEqual({
-      ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' } },
+      ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' }, card: null },
     });
     const resigned = await api.queue.resign(accepted.applicationId, demoSigning());
     expect(resigned).toMatchObject({ ok: true });

@@ -21,7 +21,7 @@ import { loadCatalog } from '../../main/app';
 import { SqlJsDatabase } from '../../main/db/SqlJsDatabase';
 import { MIGRATIONS } from '../../main/db/migrations';
 import type { AgentSigner } from '../../main/ports/Signer';
-import { FakeNcaLayerAgent } from '../../main/signing/ncaLayer/FakeNcaLayerAgent';
+import { FakeNcaLayerAgent } from '../support/ncaLayer/FakeNcaLayerAgent';
 import { NcaLayerSigner } from '../../main/signing/ncaLayer/NcaLayerSigner';
 import { ControllableBackend } from '../support/controllableBackend';
 import { requireSystemTool } from '../support/requireSystemTool';
@@ -91,7 +91,7 @@ describe('signed submission', () => {
     await writeFile(path.join(dir, 'payload.json'), bytes.value);
     await writeFile(path.join(dir, 'sig.der'), Buffer.from(body.operatorSignature!.cms, 'base64'));
     const verify = (content: string) =>
-      spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', content, '-CAfile', path.join(REPO_ROOT, 'resources', 'pki', 'trust', 'demo-ca.pem'), '-purpose', 'any', '-out', '/dev/null'], { cwd: dir, encoding: 'utf8' });
+      spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', content, '-CAfile', path.join(REPO_ROOT, 'resources', 'pki', 'demo', 'demo-ca.pem'), '-purpose', 'any', '-out', '/dev/null'], { cwd: dir, encoding: 'utf8' });
     const accepted = verify('payload.json');
     expect(accepted.stderr).toContain('Verification successful');
     expect(accepted.status).toBe(0);
@@ -112,7 +112,8 @@ describe('signed submission', () => {
   ])('refuses %s before anything is stored; the draft stays open', async (_label, signing, problem) => {
     const { api } = await setup();
     const draftId = await readyDraft(api, SIGNED_SERVICE);
-    expect(await api.submissions.submitDraft(draftId, signing)).toEqual({ ok: false, error: { kind: 'signing-failed', problem } });
+    // A key file's refusal carries no card: the operator already saw it when checking the key.
+    expect(await api.submissions.submitDraft(draftId, signing)).toEqual({ ok: false, error: { kind: 'signing-failed', problem, card: null } });
     expect(await api.submissions.list()).toEqual({ ok: true, value: [] });
     expect((await api.drafts.get(draftId)).ok).toBe(true);
   });
@@ -180,7 +181,7 @@ describe('signed submission', () => {
     const signer = new NcaLayerSigner({ url: agent.url, timeoutMs: 10_000, connectTimeoutMs: 2_000, locale: () => 'kk' });
     const { api } = await setup(undefined, undefined, signer);
     const draftId = await readyDraft(api, SIGNED_SERVICE);
-    expect(await api.submissions.submitDraft(draftId, { kind: 'ncalayer' })).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'agent-cancelled' } } });
+    expect(await api.submissions.submitDraft(draftId, { kind: 'ncalayer' })).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'agent-cancelled' }, card: null } });
     expect((await api.drafts.get(draftId)).ok).toBe(true);
   });
 });

@@ -53,7 +53,7 @@ export class ControllableBackend implements LicensingBackend {
       }
       return result;
     });
-  fetchRevocationList: LicensingBackend['fetchRevocationList'] = () => this.guard(() => this.inner.fetchRevocationList());
+  fetchRevocationLists: LicensingBackend['fetchRevocationLists'] = () => this.guard(() => this.inner.fetchRevocationLists());
   health: LicensingBackend['health'] = () => this.guard(() => this.inner.health());
   submitApplication: LicensingBackend['submitApplication'] = (t, key, body) =>
     this.guard(async () => {

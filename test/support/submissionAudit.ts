@@ -41,7 +41,7 @@ export class RecordingBackend implements LicensingBackend {
   lookupPowerOfAttorney: LicensingBackend['lookupPowerOfAttorney'] = (t, n) => this.inner.lookupPowerOfAttorney(t, n);
   hasBlob: LicensingBackend['hasBlob'] = (t, s) => this.inner.hasBlob(t, s);
   putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.inner.putBlob(t, s, b);
-  fetchRevocationList: LicensingBackend['fetchRevocationList'] = () => this.inner.fetchRevocationList();
+  fetchRevocationLists: LicensingBackend['fetchRevocationLists'] = () => this.inner.fetchRevocationLists();
   health: LicensingBackend['health'] = () => this.inner.health();
   applicationStatus: LicensingBackend['applicationStatus'] = (t, id) => this.inner.applicationStatus(t, id);
   fetchResult: LicensingBackend['fetchResult'] = (t, id) => this.inner.fetchResult(t, id);

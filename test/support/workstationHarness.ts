@@ -41,7 +41,7 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
   const workstation = await createWorkstation({
     config: {
       dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
-      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/', ncaLayerCaFile: null,
+      trustAnchorsDir: null, crlMaxAgeHours: 24, ncaLayerUrl: 'ws://127.0.0.1:9/', ncaLayerCaFile: null, ncaLayerTimestamp: false,
     },
     host: 'browser',
     version: paths.version,
@@ -53,6 +53,8 @@ export async function startTestWorkstation(overrides: Partial<WorkstationOptions
       throw error;
     },
     agentSigner: null,
+    // A test may pass its own `backend` (the reference backend over HTTP, not embedded): the demo keys still sign.
+    trustDemoCa: true,
     ...overrides,
   });
   return Object.assign(workstation, { dataDir: dir });

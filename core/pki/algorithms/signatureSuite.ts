@@ -6,6 +6,7 @@
  * own verdict, never a failed signature.
  */
 import * as asn1js from 'asn1js';
+import { exactBuffer } from '../asn1';
 import type { AlgorithmRef, PublicKeyInfo } from '../certificate';
 import { gostKeyPoint } from '../certificate';
 import { digestOfOid, keyFamilyOfOid, signatureSchemeOfOid, type AlgorithmLabel, type DigestId, type NativeDigestId, type SignatureScheme } from './algorithmRegistry';
@@ -55,7 +56,7 @@ const isNative = (digest: DigestId): digest is NativeDigestId => NATIVE_DIGESTS.
 function gostParameterOids(parametersDer: Uint8Array | null): string[] | null {
   if (parametersDer === null) return null;
   try {
-    const parsed = asn1js.fromBER(parametersDer.slice().buffer);
+    const parsed = asn1js.fromBER(exactBuffer(parametersDer));
     if (parsed.offset !== parametersDer.length || !(parsed.result instanceof asn1js.Sequence)) return null;
     const oids = parsed.result.valueBlock.value.map((item) => (item instanceof asn1js.ObjectIdentifier ? item.getValue() : null));
     return oids.every((oid): oid is string => oid !== null) ? oids : null;

@@ -4,20 +4,24 @@ import { HttpLicensingBackend, MAX_RESULT_BYTES } from './HttpLicensingBackend';
 const clientAnswering = (respond: () => Promise<Response>) =>
   new HttpLicensingBackend({ baseUrl: 'http://backend.test/', timeoutMs: 1_000, fetch: (() => respond()) as typeof fetch });
 
-describe('HttpLicensingBackend.fetchRevocationList', () => {
-  it('returns the DER bytes of a 200 answer', async () => {
+describe('HttpLicensingBackend.fetchRevocationLists', () => {
+  it('returns the DER bytes of each list of a 200 answer', async () => {
     const der = Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x01]);
-    const client = clientAnswering(async () => new Response(der, { status: 200, headers: { 'content-type': 'application/pkix-crl' } }));
-    expect(await client.fetchRevocationList()).toEqual({ ok: true, value: der });
+    const other = Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x02]);
+    const body = JSON.stringify({ crls: [Buffer.from(der).toString('base64'), Buffer.from(other).toString('base64')] });
+    const client = clientAnswering(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(await client.fetchRevocationLists()).toEqual({ ok: true, value: [der, other] });
   });
 
-  it('refuses what is not DER, and reports the problem code of an error answer', async () => {
-    expect(await clientAnswering(async () => new Response('<html>proxy login</html>', { status: 200 })).fetchRevocationList()).toEqual({
+  it('refuses what is not a list of DER, and reports the problem code of an error answer', async () => {
+    const notDer = JSON.stringify({ crls: [Buffer.from('<html>').toString('base64')] });
+    expect(await clientAnswering(async () => new Response(notDer, { status: 200 })).fetchRevocationLists()).toEqual({ ok: false, error: { kind: 'invalid-response' } });
+    expect(await clientAnswering(async () => new Response('<html>proxy login</html>', { status: 200 })).fetchRevocationLists()).toEqual({
       ok: false,
       error: { kind: 'invalid-response' },
     });
     const unavailable = clientAnswering(async () => new Response(JSON.stringify({ code: 'service-unavailable', message: 'x' }), { status: 503, headers: { 'retry-after': '5' } }));
-    expect(await unavailable.fetchRevocationList()).toEqual({
+    expect(await unavailable.fetchRevocationLists()).toEqual({
       ok: false,
       error: { kind: 'http', status: 503, code: 'service-unavailable', retryAfterSeconds: 5 },
     });
@@ -26,11 +30,11 @@ describe('HttpLicensingBackend.fetchRevocationList', () => {
   it('turns a connection dropped in the middle of the body into a network failure, not a thrown error', async () => {
     const broken = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(Uint8Array.from([0x30, 0x82]));
+        controller.enqueue(new TextEncoder().encode('{"crls":["MIIB'));
         controller.error(new TypeError('terminated'));
       },
     });
-    expect(await clientAnswering(async () => new Response(broken, { status: 200 })).fetchRevocationList()).toEqual({ ok: false, error: { kind: 'network' } });
+    expect(await clientAnswering(async () => new Response(broken, { status: 200 })).fetchRevocationLists()).toEqual({ ok: false, error: { kind: 'network' } });
   });
 });
 

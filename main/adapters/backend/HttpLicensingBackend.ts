@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Result } from '../../../core/result';
 import type { BackendFailure } from '../../../core/submission/backendFailure';
 import {
@@ -30,6 +30,8 @@ export interface HttpLicensingBackendOptions {
 
 /** НУЦ РК's full CRLs run to tens of megabytes; anything beyond this is not a CRL we can use. */
 const MAX_CRL_BYTES = 256 * 1024 * 1024;
+/** GET /v1/pki/crls: `{ crls: [base64 DER, …] }`, one per CA the backend trusts. */
+const crlListSchema = z.object({ crls: z.array(z.base64()).max(64) });
 
 /** A licence or a reasoned refusal is a few pages; a body beyond this is not a result we store (and is not read to the end). */
 export const MAX_RESULT_BYTES = 32 * 1024 * 1024;
@@ -101,16 +103,25 @@ export class HttpLicensingBackend implements LicensingBackend {
   }
 
   /**
-   * GET /v1/pki/crl: the CA's current revocation list as DER. Only the framing is checked here
-   * (a DER SEQUENCE, bounded size); whether it is signed by the CA and current is decided where it is used.
+   * GET /v1/pki/crls: the current revocation lists of the CAs the backend trusts, as DER. Only the
+   * framing is checked here (Base64 of a DER SEQUENCE, bounded size); whether each is signed by a
+   * trusted CA and current is decided where it is used.
    */
-  async fetchRevocationList(): Promise<Result<Uint8Array, BackendFailure>> {
-    const raw = await this.request('GET', '/v1/pki/crl', null, { headers: { Accept: 'application/pkix-crl' } }, 'binary', MAX_CRL_BYTES);
+  async fetchRevocationLists(): Promise<Result<readonly Uint8Array[], BackendFailure>> {
+    const raw = await this.request('GET', '/v1/pki/crls', null, { headers: { Accept: 'application/json' } }, 'binary', MAX_CRL_BYTES);
     if (!raw.ok) return raw;
     if (raw.value.status !== 200) return { ok: false, error: this.httpFailure(raw.value) };
     const bytes = raw.value.bytes;
-    if (bytes === null || bytes.length < 2 || bytes.length > MAX_CRL_BYTES || bytes[0] !== 0x30) return { ok: false, error: { kind: 'invalid-response' } };
-    return { ok: true, value: bytes };
+    let parsed: ReturnType<typeof crlListSchema.safeParse>;
+    try {
+      parsed = crlListSchema.safeParse(JSON.parse(Buffer.from(bytes ?? new Uint8Array(0)).toString('utf8')));
+    } catch {
+      return { ok: false, error: { kind: 'invalid-response' } };
+    }
+    if (!parsed.success) return { ok: false, error: { kind: 'invalid-response' } };
+    const crls = parsed.data.crls.map((base64) => Uint8Array.from(Buffer.from(base64, 'base64')));
+    if (crls.some((crl) => crl.length < 2 || crl[0] !== 0x30)) return { ok: false, error: { kind: 'invalid-response' } };
+    return { ok: true, value: crls };
   }
 
   async health(): Promise<Result<null, BackendFailure>> {

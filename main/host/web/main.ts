@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     version: paths.version,
     paths,
     keyWrapper: noKeyWrapping,
+    // Development only: trust the demo CA with a separately started reference backend (PSC_BACKEND_URL).
+    ...(process.env.PSC_TRUST_DEMO_CA === '1' ? { trustDemoCa: true } : {}),
     onUnexpectedError: reportUnexpected,
   });
   const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: reportUnexpected });

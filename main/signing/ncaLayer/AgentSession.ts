@@ -12,7 +12,11 @@ export type AgentEndpoint = {
 /** Replies are a few kilobytes of CMS; anything far larger is not a reply to us. */
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
-export type RequestFailure = 'closed' | 'not-json';
+/** 'too-large': the reply exceeded MAX_FRAME_BYTES and ws dropped the connection unread. */
+export type RequestFailure = 'closed' | 'not-json' | 'too-large';
+
+/** ws's error code for a frame over maxPayload; the connection then closes. */
+const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
 function parseFrame(raw: WebSocket.RawData, isBinary: boolean): unknown {
   if (isBinary) throw new Error('binary frame');
@@ -22,8 +26,13 @@ function parseFrame(raw: WebSocket.RawData, isBinary: boolean): unknown {
 
 export class AgentSession {
   private busy = false;
+  private frameTooLarge = false;
 
-  private constructor(private readonly socket: WebSocket) {}
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === FRAME_TOO_LARGE) this.frameTooLarge = true;
+    });
+  }
 
   /**
    * Connected and greeted with `{"result":{"version":…}}` within `connectTimeoutMs`, or null:
@@ -88,7 +97,7 @@ export class AgentSession {
         this.socket.off('close', onClose);
         resolve(outcome);
       };
-      const onClose = (): void => finish({ ok: false, failure: 'closed' });
+      const onClose = (): void => finish({ ok: false, failure: this.frameTooLarge ? 'too-large' : 'closed' });
       const onMessage = (raw: WebSocket.RawData, isBinary: boolean): void => {
         try {
           finish({ ok: true, reply: parseFrame(raw, isBinary) });

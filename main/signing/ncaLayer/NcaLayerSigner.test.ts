@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requireSystemTool } from '../../../test/support/requireSystemTool';
 import type { SignPolicy } from '../../ports/Signer';
 import { generateTestPki, type TestKeyName, type TestPki } from '../../../test/support/testPki/generateTestPki';
-import { FakeNcaLayerAgent, type FakeAgentMode, type FakeAgentTls } from './FakeNcaLayerAgent';
+import { signPolicy } from '../../../test/support/testPki/signPolicy';
+import { FakeNcaLayerAgent, type FakeAgentMode, type FakeAgentTls } from '../../../test/support/ncaLayer/FakeNcaLayerAgent';
 import { NcaLayerSigner, type NcaLayerSignerOptions } from './NcaLayerSigner';
 
 const OPERATOR_IIN = '850415312343';
@@ -32,7 +33,9 @@ const startAgent = async (mode: FakeAgentMode, tls?: FakeAgentTls): Promise<Fake
 const key = (name: TestKeyName) => ({ p12: pki.keys[name].p12, password: PASSWORD });
 const signerFor = (url: string, overrides: Partial<NcaLayerSignerOptions> = {}): NcaLayerSigner =>
   new NcaLayerSigner({ url, timeoutMs: 10_000, connectTimeoutMs: 2_000, locale: () => 'kk', ...overrides });
-const kindOf = (result: Awaited<ReturnType<NcaLayerSigner['sign']>>): string => (result.ok ? 'signed' : result.error.kind);
+/** 'signed', the agent's failure, or the problem of the key it signed with. */
+const kindOf = (result: Awaited<ReturnType<NcaLayerSigner['sign']>>): string =>
+  result.ok ? 'signed' : result.error.kind === 'certificate-refused' ? result.error.problem.kind : result.error.kind;
 
 const run = (tool: string, args: string[]): { status: number | null; stderr: string } => {
   const result = spawnSync(tool, args, { cwd: dir, encoding: 'utf8' });
@@ -58,7 +61,7 @@ beforeAll(async () => {
   requireSystemTool('openssl', 'openssl', ['version'], { mustSucceed: true });
   const now = new Date();
   pki = await generateTestPki({ now, operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });
-  policy = { operatorIin: OPERATOR_IIN, now, trustAnchorsPem: [pki.ca.certPem], crlDer: pki.crlDer };
+  policy = signPolicy({ operatorIin: OPERATOR_IIN, now, trusted: [pki.ca.certPem], crls: [pki.crlDer] });
   dir = mkdtempSync(path.join(tmpdir(), 'ncalayer-signer-'));
   writeFileSync(path.join(dir, 'ca.pem'), pki.ca.certPem);
   // NCALayer serves wss:// with its own certificate for 127.0.0.1.
@@ -83,7 +86,6 @@ describe('NcaLayerSigner', () => {
     const agent = await startAgent({ mode: 'sign', key: key('valid'), operatorIin: OPERATOR_IIN });
     const result = await signerFor(agent.url).sign(data, policy);
     if (!result.ok) throw new Error(`signing failed: ${result.error.kind}`);
-    expect(result.value.certificatePem.replace(/\r/g, '')).toBe(pki.keys.valid.certPem.replace(/\r/g, ''));
     const verified = opensslVerify(result.value.cmsDer, data);
     expect(verified.status, verified.stderr).toBe(0);
     const tampered = Uint8Array.from(data);
@@ -117,7 +119,7 @@ describe('NcaLayerSigner', () => {
     expect(agent.requests).toHaveLength(1);
   });
 
-  it.each(['base64', 'outputCert'] as const)('accepts the %s result shape as well as PEM', async (output) => {
+  it.each(['base64', 'array', 'outputCert'] as const)('accepts the %s result shape as well as PEM', async (output) => {
     const agent = await startAgent({ mode: 'sign', key: key('valid'), operatorIin: OPERATOR_IIN, output });
     const result = await signerFor(agent.url).sign(data, policy);
     if (!result.ok) throw new Error(result.error.kind);
@@ -195,9 +197,17 @@ describe('NcaLayerSigner', () => {
     expect(kindOf(await signerFor(agent.url).sign(data, policy))).toBe('agent-cancelled');
   });
 
-  it('refuses a signature over other bytes than the application as signature-invalid', async () => {
+  it('refuses a signature over other bytes than the application as signature-invalid (digest mismatch)', async () => {
     const agent = await startAgent({ mode: 'tamper', key: key('valid') });
-    expect(await signerFor(agent.url).sign(data, policy)).toEqual({ ok: false, error: { kind: 'signature-invalid' } });
+    expect(await signerFor(agent.url).sign(data, policy)).toEqual({ ok: false, error: { kind: 'signature-invalid', reason: 'digest-mismatch' } });
+  });
+
+  it("returns the refused key's card with its problem: whose key, which algorithm, which chain", async () => {
+    const agent = await startAgent({ mode: 'sign', key: key('expired'), operatorIin: OPERATOR_IIN });
+    const result = await signerFor(agent.url).sign(data, policy);
+    if (result.ok || result.error.kind !== 'certificate-refused') throw new Error('expected a refused certificate');
+    expect(result.error.problem.kind).toBe('expired');
+    expect(result.error.card).toMatchObject({ owner: { iin: OPERATOR_IIN }, algorithm: 'RSA', chain: [{ commonName: 'PSC ТЕСТ ҰКО (RSA TEST)', isRoot: true }] });
   });
 
   const refusals: [TestKeyName, string][] = [
@@ -216,7 +226,7 @@ describe('NcaLayerSigner', () => {
 
   it('refuses when the CRL is missing, like the key-file signer', async () => {
     const agent = await startAgent({ mode: 'sign', key: key('valid'), operatorIin: OPERATOR_IIN });
-    expect(kindOf(await signerFor(agent.url).sign(data, { ...policy, crlDer: null }))).toBe('revocation-unknown');
+    expect(kindOf(await signerFor(agent.url).sign(data, { ...policy, crls: null }))).toBe('revocation-unknown');
   });
 
   it('talks wss:// only to an agent whose TLS certificate it trusts', async () => {

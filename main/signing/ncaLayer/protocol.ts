@@ -12,8 +12,9 @@ export const handshakeSchema = z.object({ result: z.object({ version: z.string()
 /**
  * Detached CMS over Base64 `data`, offered only keys whose owner has `iin` (the logged-in operator).
  * `chain: []` skips the agent's own path building: the workstation checks the chain itself.
+ * `timestamp` adds `tsaProfile: {}`: NCALayer then embeds an RFC 3161 token from НУЦ's TSA.
  */
-export function basicsSignRequest(dataBase64: string, iin: string, locale: Locale) {
+export function basicsSignRequest(dataBase64: string, iin: string, locale: Locale, timestamp = false) {
   return {
     module: BASICS_MODULE,
     method: 'sign',
@@ -21,7 +22,7 @@ export function basicsSignRequest(dataBase64: string, iin: string, locale: Local
       allowedStorages: null,
       format: 'cms',
       data: dataBase64,
-      signingParams: { decode: true, encapsulate: false, digested: false },
+      signingParams: { decode: true, encapsulate: false, digested: false, ...(timestamp ? { tsaProfile: {} } : {}) },
       signerParams: { extKeyUsageOids: [], iin, chain: [] },
       locale,
     },

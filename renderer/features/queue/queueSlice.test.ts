@@ -72,7 +72,7 @@ describe('queue slice', () => {
     expect(await store.getState().resignApplication(applicationId, '')).toBeNull();
     expect(fake.callsTo('queue', 'resign')).toHaveLength(0);
     const wrong = await store.getState().resignApplication(applicationId, 'Kilt#2024');
-    expect(wrong).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' } } });
+    expect(wrong).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'wrong-password' }, card: null } });
     expect(store.getState().queueFailures[applicationId]?.action).toBe('resign');
     expect(await store.getState().resignApplication(applicationId, FAKE_KEY_PASSWORD)).toMatchObject({ ok: true, value: { state: 'accepted' } });
     expect(store.getState().queueFailures).toEqual({});

@@ -42,6 +42,22 @@ export function CertificateCard({ card, isUsable }: { readonly card: Certificate
         <CertificateRow label={t('sign.card.issuer')} testId="sign-cert-issuer">
           {card.issuerCommonName ?? '—'}
         </CertificateRow>
+        <CertificateRow label={t('sign.card.algorithm')} testId="sign-cert-algorithm">
+          {card.algorithm === 'unknown' ? '—' : card.algorithm}
+        </CertificateRow>
+        <CertificateRow label={t('sign.card.chain')} testId="sign-cert-chain">
+          {card.chain.length === 0 ? (
+            t('sign.card.chainUntrusted')
+          ) : (
+            <ol className="certificate-card__chain">
+              {card.chain.map((link, index) => (
+                <li key={index} data-testid="sign-cert-chain-link">
+                  {link.isRoot ? t('sign.card.chainRoot', { name: link.commonName ?? '—' }) : (link.commonName ?? '—')}
+                </li>
+              ))}
+            </ol>
+          )}
+        </CertificateRow>
         <CertificateRow label={t('sign.card.purpose')} testId="sign-cert-purpose">
           {t(card.isSigningKey ? 'sign.card.signingKey' : 'sign.card.authKey')}
         </CertificateRow>

@@ -5,7 +5,7 @@ import { useRunAction } from '../../ui/useRunAction';
 import { selectIsSubmitting } from '../submission/submissionSelectors';
 import { CertificateCard } from './CertificateCard';
 import { KeyFilePicker } from './KeyFilePicker';
-import { selectCertificateCard, selectHasChosenKey, selectIsCheckingKey, selectKeyProblem, selectSigningChoice } from './signingSelectors';
+import { selectCertificateCard, selectHasChosenKey, selectIsCheckingKey, selectKeyProblem, selectRefusedAgentCard, selectSigningChoice } from './signingSelectors';
 import { SigningMethodChoice } from './SigningMethodChoice';
 import { KeyProblem, RevocationLine } from './SigningNotices';
 import { useSigningPrerequisites } from './useSigningPrerequisites';
@@ -40,15 +40,25 @@ export function SignSection(props: SignSectionProps) {
       {choice === 'key-file' ? (
         <KeyFileSigning {...props} />
       ) : (
-        <>
-          <p className="field__hint" data-testid="sign-ncalayer-hint">
-            {t('sign.ncalayerHint')}
-          </p>
-          <KeyProblem />
-        </>
+        <AgentSigning />
       )}
       <RevocationLine />
     </section>
+  );
+}
+
+/** NCALayer asks for the key and its password itself; a refused key's card is shown with the reason. */
+function AgentSigning() {
+  const { t } = useTranslator();
+  const refusedCard = useWorkstation(selectRefusedAgentCard);
+  return (
+    <>
+      <p className="field__hint" data-testid="sign-ncalayer-hint">
+        {t('sign.ncalayerHint')}
+      </p>
+      {refusedCard && <CertificateCard card={refusedCard} isUsable={false} />}
+      <KeyProblem />
+    </>
   );
 }
 

@@ -75,4 +75,8 @@ export function selectCertificateCard(state: WorkstationState): CertificateCardV
   return state.signingChoice === 'key-file' && state.keyCheck.kind === 'checked' ? state.keyCheck.inspection.card : null;
 }
 
+/** The card of the key NCALayer signed with, when main refused it (expired, revoked, another person's…). */
+export const selectRefusedAgentCard = (state: WorkstationState): CertificateCardView | null =>
+  state.signingChoice === 'ncalayer' ? state.signingFailureCard : null;
+
 export const selectIsCheckingKey = (state: WorkstationState): boolean => state.keyCheck.kind === 'busy';

@@ -1,4 +1,5 @@
 import type {
+  CertificateCardView,
   KeyInspection,
   KeyOpenProblem,
   NotSignedIn,
@@ -55,6 +56,8 @@ export interface SigningState {
 /** Why the last submission could not be signed; it belongs to this application, so a new one starts without it. */
 export interface SigningAttemptState {
   readonly signingFailure: SigningProblem | null;
+  /** The certificate the attempt was refused for, where main read one (NCALayer's key). */
+  readonly signingFailureCard: CertificateCardView | null;
 }
 
 export interface SigningActions {
@@ -65,8 +68,8 @@ export interface SigningActions {
   pickKeyFile(file: KeyFileSource): Promise<KeyFilePickError | null>;
   /** Opens the key with `password` in main (for this call only) and shows its certificate; null when there is nothing to check. */
   checkKey(password: string): Promise<Result<KeyInspection, NotSignedIn | KeyOpenProblem> | null>;
-  /** The submission's signing-failed problem (null: a new attempt started). */
-  noteSigningFailure(problem: SigningProblem | null): void;
+  /** The submission's signing-failed problem and the refused key's card (null: a new attempt started). */
+  noteSigningFailure(problem: SigningProblem | null, card?: CertificateCardView | null): void;
   /** Logout and lock: nothing of the operator's key outlives the session. */
   clearSigning(): void;
 }
@@ -83,7 +86,7 @@ export const signingInitialState: SigningState = {
   keyGeneration: 0,
 };
 
-export const signingAttemptInitialState: SigningAttemptState = { signingFailure: null };
+export const signingAttemptInitialState: SigningAttemptState = { signingFailure: null, signingFailureCard: null };
 
 const IDLE_CHECK: KeyCheck = { kind: 'idle' };
 
@@ -96,7 +99,7 @@ export const createSigningSlice: SliceCreator<SigningSlice> = ({ set, get, api }
 
     chooseSigningMethod(choice) {
       if (choice === get().signingChoice) return;
-      set({ signingChoice: choice, signingFailure: null });
+      set({ signingChoice: choice, signingFailure: null, signingFailureCard: null });
     },
 
     async loadRememberedKey() {
@@ -119,7 +122,7 @@ export const createSigningSlice: SliceCreator<SigningSlice> = ({ set, get, api }
 
     async pickKeyFile(file) {
       const keyGeneration = nextGeneration();
-      set({ keyGeneration, pickedKey: null, keyPickError: null, keyCheck: IDLE_CHECK, signingFailure: null });
+      set({ keyGeneration, pickedKey: null, keyPickError: null, keyCheck: IDLE_CHECK, signingFailure: null, signingFailureCard: null });
       let error = checkKeyFileBeforeReading(file);
       let bytesBase64 = '';
       if (error === null) {
@@ -138,7 +141,7 @@ export const createSigningSlice: SliceCreator<SigningSlice> = ({ set, get, api }
       const before = get();
       const source = selectKeySource(before);
       if (source === null || password === '' || before.keyCheck.kind === 'busy') return null;
-      set({ keyCheck: { kind: 'busy' }, signingFailure: null });
+      set({ keyCheck: { kind: 'busy' }, signingFailure: null, signingFailureCard: null });
       const result = await api.signing.inspectKey(source, password);
       if (get().keyGeneration !== before.keyGeneration) return result;
       if (result.ok) set({ keyCheck: { kind: 'checked', inspection: result.value } });
@@ -147,8 +150,8 @@ export const createSigningSlice: SliceCreator<SigningSlice> = ({ set, get, api }
       return result;
     },
 
-    noteSigningFailure(problem) {
-      set({ signingFailure: problem });
+    noteSigningFailure(problem, card = null) {
+      set({ signingFailure: problem, signingFailureCard: problem === null ? null : card });
     },
 
     clearSigning() {

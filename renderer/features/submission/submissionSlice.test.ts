@@ -76,7 +76,7 @@ describe('submission', () => {
     const draftId = store.getState().draft?.draftId;
     const result = await store.getState().submitApplication(FAKE_KEY_PASSWORD);
 
-    expect(result).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' } } });
+    expect(result).toEqual({ ok: false, error: { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' }, card: null } });
     expect(selectKeyProblem(store.getState())).toEqual({ kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' });
     expect(store.getState().draft?.draftId).toBe(draftId);
     expect(fake.drafts.all.find((draft) => draft.draftId === draftId)?.state).toBe('open');
@@ -92,7 +92,7 @@ describe('submission', () => {
   it('reports a wrong password at signing like at the check', async () => {
     const { store } = await arrangeReadyToSubmit();
     await store.getState().submitApplication('not-the-password');
-    expect(store.getState().submission).toEqual({ kind: 'failed', error: { kind: 'signing-failed', problem: { kind: 'wrong-password' } } });
+    expect(store.getState().submission).toEqual({ kind: 'failed', error: { kind: 'signing-failed', problem: { kind: 'wrong-password' }, card: null } });
     expect(selectKeyProblem(store.getState())).toEqual({ kind: 'wrong-password' });
   });
 

@@ -52,7 +52,7 @@ export const createSubmissionSlice: SliceCreator<SubmissionSlice> = ({ set, get,
     } else {
       set({ submission: { kind: 'failed', error: result.error } });
       const isSameKey = get().keyGeneration === before.keyGeneration;
-      if (result.error.kind === 'signing-failed' && isSameKey) get().noteSigningFailure(result.error.problem);
+      if (result.error.kind === 'signing-failed' && isSameKey) get().noteSigningFailure(result.error.problem, result.error.card);
       // Missing slots or an unreadable page: show the pages as main has them now.
       await get().refreshDraft();
     }

@@ -5,6 +5,7 @@
  * 34.11-2012) 256 and 512. Only the hashes come from there; the curve arithmetic is in gostVerifier.ts.
  */
 import cryptoGost from '@wavesenterprise/crypto-gost-js';
+import { exactBuffer } from '../../asn1';
 
 export type GostDigestId = 'gost34311-95' | 'streebog-256' | 'streebog-512';
 
@@ -17,6 +18,6 @@ export function createGostDigests(): GostDigests {
   const streebog256 = engine.getGostDigest({ name: 'GOST R 34.11', version: 2012, length: 256 });
   const streebog512 = engine.getGostDigest({ name: 'GOST R 34.11', version: 2012, length: 512 });
   // The engine reads an ArrayBuffer: hand it a copy of exactly the view's bytes.
-  const run = (digest: { digest(data: ArrayBuffer): ArrayBuffer }) => (data: Uint8Array) => new Uint8Array(digest.digest(data.slice().buffer));
+  const run = (digest: { digest(data: ArrayBuffer): ArrayBuffer }) => (data: Uint8Array) => new Uint8Array(digest.digest(exactBuffer(data)));
   return { 'gost34311-95': run(gost94), 'streebog-256': run(streebog256), 'streebog-512': run(streebog512) };
 }

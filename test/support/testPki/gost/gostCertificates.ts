@@ -52,7 +52,8 @@ const OID = {
   kzEmployee: '1.2.398.3.3.4.1.2',
 } as const;
 
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/** A fresh ArrayBuffer of exactly these bytes (a Node Buffer's slice() is a view into a shared pool). */
+const buffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 const der = (value: unknown): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
 const NULL = buffer(new Uint8Array([0x05, 0x00]));
 

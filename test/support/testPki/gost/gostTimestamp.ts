@@ -30,7 +30,8 @@ export interface TestTsa {
   readonly clock?: () => Date;
 }
 
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/** A fresh ArrayBuffer of exactly these bytes (a Node Buffer's slice() is a view into a shared pool). */
+const buffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 const der = (value: unknown): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
 const NULL = buffer(new Uint8Array([0x05, 0x00]));
 const TST_INFO = '1.2.840.113549.1.9.16.1.4';

@@ -1,20 +1,29 @@
-// A stand-in for NCALayer in tests and local development: speaks the documented protocol
-// (kz-domain.md §2) on 127.0.0.1 and really signs with a test PKCS#12 key. It skips every
-// certificate check on purpose, so the workstation's own checks can be shown to refuse expired,
-// revoked, foreign or AUTH-only keys the agent happily used. Never point a workstation at it in
-// production.
+// A stand-in for NCALayer in tests: speaks the documented protocol (docs/domain/pki.md) on 127.0.0.1
+// and really signs — with a test PKCS#12 RSA key, or with a GOST 2015-512 / GOST 34.310-2004 / GOST
+// 2015-256 test key (test/support/testPki/gost), adding an RFC 3161 token from a test TSA when the
+// request asks for one (tsaProfile). It answers `basics.sign` the ways NCALayer does: a PEM string, a
+// one-element array, or `{signatures, certificate}` (outputCert). It skips every certificate check on
+// purpose, so the workstation's own checks can be shown to refuse expired, revoked, foreign or
+// AUTH-only keys the agent happily used. Test code only: never point a workstation at it in production.
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { makeDetachedCms } from '../forgeDetachedCms';
-import { openKeyFile } from '../pkcs12KeyFile';
-import { BASICS_MODULE, COMMON_UTILS_MODULE } from './protocol';
+import { BASICS_MODULE, COMMON_UTILS_MODULE } from '../../../main/signing/ncaLayer/protocol';
+import { openKeyFile } from '../../../main/signing/pkcs12KeyFile';
+import { makeDetachedCms } from '../../../main/signing/rsaDetachedCms';
+import type { IssuedCertificate } from '../testPki/gost/gostCertificates';
+import { signDetachedGost } from '../testPki/gost/gostCms';
+import type { TestTsa } from '../testPki/gost/gostTimestamp';
 
-export type FakeAgentKey = { readonly p12: Uint8Array; readonly password: string };
+export type FakeAgentKey =
+  /** A PKCS#12 RSA key file. */
+  | { readonly p12: Uint8Array; readonly password: string }
+  /** A GOST test key and, optionally, the TSA that stamps its signatures when asked. */
+  | { readonly gost: IssuedCertificate; readonly tsa?: TestTsa };
 
-/** How the basics `sign` result is wrapped: PEM (what NCALayer sends), bare Base64, or outputCert. */
-export type FakeAgentOutput = 'pem' | 'base64' | 'outputCert';
+/** How the basics `sign` result is wrapped: PEM (what NCALayer sends), bare Base64, a one-element array, or outputCert. */
+export type FakeAgentOutput = 'pem' | 'base64' | 'array' | 'outputCert';
 
 export type FakeAgentMode =
   /** Signs with `key` when the request pins `operatorIin` (like the real agent offering only that owner's keys). */
@@ -26,6 +35,8 @@ export type FakeAgentMode =
   | { readonly mode: 'legacy-only'; readonly key: FakeAgentKey; readonly cancel?: boolean }
   /** Signs other bytes than it was given. */
   | { readonly mode: 'tamper'; readonly key: FakeAgentKey }
+  /** Answers with these bytes as the CMS (Base64), whatever it was asked: garbage, truncated or hostile DER. */
+  | { readonly mode: 'reply'; readonly cmsBase64: string }
   | { readonly mode: 'slow' };
 
 export type FakeAgentTls = { readonly certPem: string; readonly keyPem: string };
@@ -33,7 +44,7 @@ export type FakeAgentTls = { readonly certPem: string; readonly keyPem: string }
 const basicsSignArgs = z.object({
   format: z.literal('cms'),
   data: z.string(),
-  signingParams: z.object({ decode: z.literal(true), encapsulate: z.literal(false) }),
+  signingParams: z.object({ decode: z.literal(true), encapsulate: z.literal(false), tsaProfile: z.object({}).optional() }),
   signerParams: z.object({ iin: z.string().optional() }),
 });
 const legacySignArgs = z.tuple([z.string(), z.string(), z.string(), z.literal(false)]);
@@ -41,22 +52,38 @@ const requestSchema = z.object({ module: z.string(), method: z.string(), args: z
 
 const INVOCATION_ERROR = { status: false, code: 'INVOCATION_ERROR', message: 'An invoked method threw an exception.' };
 
-function sign(key: FakeAgentKey, dataBase64: string): string {
+function sign(key: FakeAgentKey, dataBase64: string, timestamp: boolean): string {
+  const data = Uint8Array.from(Buffer.from(dataBase64, 'base64'));
+  if ('gost' in key) {
+    const cms = signDetachedGost(key.gost, data, timestamp && key.tsa !== undefined ? { tsa: key.tsa } : {});
+    return Buffer.from(cms).toString('base64');
+  }
   const opened = openKeyFile(key.p12, key.password);
   if (!opened.ok) throw new Error(`fake agent: cannot open its key (${opened.error.kind})`);
-  const cms = makeDetachedCms(opened.value, Uint8Array.from(Buffer.from(dataBase64, 'base64')), new Date());
-  return Buffer.from(cms).toString('base64');
+  return Buffer.from(makeDetachedCms(opened.value, data, new Date())).toString('base64');
 }
 
-function armour(base64: string): string {
-  return `-----BEGIN CMS-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END CMS-----\n`;
+const pem = (label: string, base64: string): string => `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
+
+function certificateBase64(key: FakeAgentKey): string | null {
+  if ('gost' in key) return Buffer.from(key.gost.der).toString('base64');
+  const opened = openKeyFile(key.p12, key.password);
+  return opened.ok ? Buffer.from(opened.value.certificateDer).toString('base64') : null;
 }
 
 function basicsResult(base64: string, output: FakeAgentOutput, key: FakeAgentKey): unknown {
-  if (output === 'pem') return armour(base64);
-  if (output === 'base64') return base64;
-  const opened = openKeyFile(key.p12, key.password);
-  return { signatures: [armour(base64)], certificate: opened.ok ? opened.value.certificatePem : null };
+  switch (output) {
+    case 'pem':
+      return pem('CMS', base64);
+    case 'base64':
+      return base64;
+    case 'array':
+      return [pem('CMS', base64)];
+    case 'outputCert': {
+      const certificate = certificateBase64(key);
+      return { signatures: [pem('CMS', base64)], ...(certificate === null ? {} : { certificate: pem('CERTIFICATE', certificate) }) };
+    }
+  }
 }
 
 export class FakeNcaLayerAgent {
@@ -67,7 +94,7 @@ export class FakeNcaLayerAgent {
     private readonly server: WebSocketServer,
     private readonly httpsServer: Server | null,
     readonly url: string,
-    private readonly behaviour: FakeAgentMode,
+    private behaviour: FakeAgentMode,
   ) {
     server.on('connection', (socket) => this.accept(socket));
   }
@@ -84,6 +111,11 @@ export class FakeNcaLayerAgent {
     await new Promise<void>((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     return new FakeNcaLayerAgent(server, null, `ws://127.0.0.1:${port}/`, behaviour);
+  }
+
+  /** What the agent does from the next request on: another key, another failure (the operator plugged another token in). */
+  use(behaviour: FakeAgentMode): void {
+    this.behaviour = behaviour;
   }
 
   /** Connections the agent still has open (a client that gave up must have hung up). */
@@ -139,28 +171,32 @@ export class FakeNcaLayerAgent {
         return { ...INVOCATION_ERROR, details: 'kz.gov.pki.knca.KncaException: storage error' };
       case 'legacy-only':
         return { status: false, code: 'MODULE_NOT_FOUND', message: `Module ${BASICS_MODULE} not found` };
+      case 'reply':
+        return { status: true, body: { result: pem('CMS', behaviour.cmsBase64) } };
       case 'sign':
       case 'tamper': {
         const args = basicsSignArgs.safeParse(rawArgs);
         if (!args.success) return { ...INVOCATION_ERROR, details: 'org.json.JSONException: bad args' };
+        const timestamp = args.data.signingParams.tsaProfile !== undefined;
         if (behaviour.mode === 'tamper') {
           const other = Buffer.concat([Buffer.from(args.data.data, 'base64'), Buffer.from(' ')]).toString('base64');
-          return { status: true, body: { result: armour(sign(behaviour.key, other)) } };
+          return { status: true, body: { result: pem('CMS', sign(behaviour.key, other, timestamp)) } };
         }
         if (args.data.signerParams.iin !== behaviour.operatorIin) {
           return { ...INVOCATION_ERROR, details: 'kz.gov.pki.knca.KncaException: no key for signerParams.iin' };
         }
-        const base64 = sign(behaviour.key, args.data.data);
+        const base64 = sign(behaviour.key, args.data.data, timestamp);
         return { status: true, body: { result: basicsResult(base64, behaviour.output ?? 'pem', behaviour.key) } };
       }
     }
   }
 
   private answerLegacy(rawArgs: unknown): unknown {
-    if (this.behaviour.mode !== 'legacy-only') return { code: '500', message: 'java.lang.UnsupportedOperationException' };
+    const behaviour = this.behaviour;
+    if (behaviour.mode !== 'legacy-only') return { code: '500', message: 'java.lang.UnsupportedOperationException' };
     const args = legacySignArgs.safeParse(rawArgs);
     if (!args.success) return { code: '500', message: 'java.lang.IllegalArgumentException: argument type mismatch. Method: createCAdESFromBase64' };
-    if (this.behaviour.cancel === true) return { code: '500', message: 'action.canceled' };
-    return { code: '200', responseObject: sign(this.behaviour.key, args.data[2]) };
+    if (behaviour.cancel === true) return { code: '500', message: 'action.canceled' };
+    return { code: '200', responseObject: sign(behaviour.key, args.data[2], false) };
   }
 }
