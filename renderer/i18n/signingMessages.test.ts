@@ -23,6 +23,17 @@ const EVERY_PROBLEM: readonly SigningProblem[] = [
   { kind: 'agent-unavailable' },
   { kind: 'agent-cancelled' },
   { kind: 'agent-error' },
+  { kind: 'unsupported-algorithm', algorithm: '1.2.398.3.10.1.1.2.3.9' },
+  { kind: 'issuer-not-valid' },
+  { kind: 'chain-loop' },
+  // Every group of NCALayer's invalid answers (signature-invalid reasons sharing a text are one group).
+  { kind: 'signature-invalid', reason: 'malformed' },
+  { kind: 'signature-invalid', reason: 'too-large' },
+  { kind: 'signature-invalid', reason: 'not-detached' },
+  { kind: 'signature-invalid', reason: 'unsupported-algorithm' },
+  { kind: 'signature-invalid', reason: 'algorithm-mismatch' },
+  { kind: 'signature-invalid', reason: 'digest-mismatch' },
+  { kind: 'signature-invalid', reason: 'bad-signature' },
 ];
 
 type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
@@ -32,6 +43,8 @@ const SIGNATURE_CODES: readonly ProblemCode[] = [
   'certificate-untrusted',
   'certificate-not-valid',
   'certificate-revoked',
+  'certificate-status-unknown',
+  'unsupported-algorithm',
   'not-a-signing-key',
   'signer-not-operator',
   'document-digest-mismatch',
@@ -53,6 +66,8 @@ describe('signing messages', () => {
       'This key belongs to another person (IIN 780223304561) — you can sign only with your own key.',
     );
     expect(text({ kind: 'wrong-password' })).toBe('Wrong password for this key file. Type the password again.');
+    expect(text({ kind: 'unsupported-algorithm', algorithm: '1.2.398.3.10.1.1.2.3.9' })).toContain('(1.2.398.3.10.1.1.2.3.9)');
+    expect(text({ kind: 'signature-invalid', reason: 'digest-mismatch' })).toBe('NCALayer signed other data than this application. Nothing was sent. Do not sign through it; call support.');
     expect(text({ kind: 'revocation-list-stale', fetchedAt: '2025-02-20T09:00:00.000Z' })).toMatch(
       /^The revocation list is out of date \(last updated 20\.02\.2025 \d{2}:00\); connect to the network and try again\.$/,
     );

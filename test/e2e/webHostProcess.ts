@@ -127,10 +127,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** The reference backend as its own process (out/backend/main.mjs), state on disk so a restart keeps it. */
-export async function startBackendProcess(port: number, stateDir: string): Promise<RunningBackend> {
+export async function startBackendProcess(port: number, stateDir: string, extraEnv: Record<string, string> = {}): Promise<RunningBackend> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/backend/main.mjs')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PSC_BACKEND_PORT: String(port), PSC_BACKEND_STATE_DIR: stateDir, PSC_BACKEND_HOST: '127.0.0.1' },
+    env: { ...process.env, PSC_BACKEND_PORT: String(port), PSC_BACKEND_STATE_DIR: stateDir, PSC_BACKEND_HOST: '127.0.0.1', ...extraEnv },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -58,6 +58,8 @@ describe('SignSection: the key and its certificate', () => {
     const text = (testId: string) => screen.getByTestId(testId).textContent;
     expect(text('sign-cert-owner')).toBe('СЕЙІТОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ');
     expect(text('sign-cert-iin')).toBe('901120412340');
+    expect(text('sign-cert-algorithm')).toBe('RSA');
+    expect(screen.getAllByTestId('sign-cert-chain-link')).toHaveLength(2);
     expect(text('sign-cert-organization')).toBe('«АЗАМАТТАРҒА АРНАЛҒАН ҮКІМЕТ» МЕМЛЕКЕТТІК КОРПОРАЦИЯСЫ» КЕАҚ, BIN 160440007161');
     expect(text('sign-cert-validity')).toBe('from 03.06.2024 to 03.06.2026');
     expect(text('sign-cert-issuer')).toBe('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA)');
@@ -212,6 +214,24 @@ describe('SignSection: sign and submit', () => {
     fireEvent.click(submitButton());
     await screen.findByTestId('registration-number');
     expect(fake.callsTo('submissions', 'submitDraft')[0]?.args[1]).toEqual({ kind: 'ncalayer' });
+  });
+
+  it("shows the card of a key NCALayer signed with that may not sign: whose, which algorithm, which chain, and why", async () => {
+    await renderReview({ signing: { agent: { kind: 'signs', key: 'expired' } } });
+    fireEvent.click(screen.getByTestId('sign-method-ncalayer'));
+    expect(screen.queryByTestId('sign-certificate-card')).toBeNull();
+    fireEvent.click(submitButton());
+    expect(await problemText()).toBe('The certificate expired on 10.01.2024 — use your current key.');
+    expect(screen.getByTestId('sign-cert-owner').textContent).toBe('СЕЙІТОВА ӘЙГЕРІМ НҰРЛАНҚЫЗЫ');
+    expect(screen.getByTestId('sign-cert-algorithm').textContent).toBe('RSA');
+    expect(screen.getAllByTestId('sign-cert-chain-link').map((link) => link.textContent)).toEqual([
+      'ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA)',
+      'НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) (root)',
+    ]);
+    expect(screen.queryByTestId('sign-key-ready')).toBeNull();
+    // Back to a key file: the refused agent key's card goes.
+    fireEvent.click(screen.getByTestId('sign-method-key-file'));
+    expect(screen.queryByTestId('sign-certificate-card')).toBeNull();
   });
 
   it('explains when NCALayer is not running', async () => {
