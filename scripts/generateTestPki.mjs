@@ -1,4 +1,5 @@
-// Writes a throwaway test PKI (test/support/testPki) for manual signing tests:
+// Writes a throwaway test PKI (test/support/testPki) for manual signing tests — RSA key files and
+// GOST 2015-512 / GOST 34.310-2004 hierarchies:
 //   node scripts/generateTestPki.mjs [outDir]      (default .data/test-pki)
 // The TS module is bundled with esbuild (packages external) to out/scripts/ and imported.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,29 +12,19 @@ const OTHER_IIN = '901120412403';
 const PASSWORD = 'Qwerty12';
 
 const outDir = path.resolve(process.argv[2] ?? '.data/test-pki');
-const { generateTestPki, TEST_KEY_NAMES } = await importTestPkiGenerator();
+const { testPkiFiles } = await importTestPkiGenerator('testPkiFiles');
 
 const started = Date.now();
-const pki = await generateTestPki({ now: new Date(), operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });
+const files = await testPkiFiles({ now: new Date(), operatorIin: OPERATOR_IIN, otherIin: OTHER_IIN, password: PASSWORD });
 const elapsed = Date.now() - started;
 
-/** `notYetValid` → `not-yet-valid`, for file names. */
-const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-mkdirSync(outDir, { recursive: true });
-const files = {
-  'ca.pem': pki.ca.certPem,
-  'other-ca.pem': pki.otherCa.certPem,
-  'crl.pem': pki.crlPem,
-  'crl.der': pki.crlDer,
-};
-for (const name of TEST_KEY_NAMES) {
-  files[`operator-${kebab(name)}.p12`] = pki.keys[name].p12;
-  files[`operator-${kebab(name)}.pem`] = pki.keys[name].certPem;
+for (const [file, content] of Object.entries(files)) {
+  mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+  writeFileSync(path.join(outDir, file), content);
 }
-for (const [file, content] of Object.entries(files)) writeFileSync(path.join(outDir, file), content);
 
 console.log(`Test PKI written to ${outDir} (${Object.keys(files).length} files, generated in ${elapsed} ms)`);
-console.log(`PKCS#12 password: ${pki.password}`);
+console.log(`PKCS#12 password: ${PASSWORD}`);
 console.log(`Operator IIN:     ${OPERATOR_IIN} (wrong-iin key: ${OTHER_IIN})`);
-console.log('Test keys only: never trust ca.pem outside development.');
+console.log('RSA key files at the top; GOST 2015-512 and GOST 34.310-2004 PKIs in gost-*/ (certificates, CRL, private scalars for a fake NCALayer).');
+console.log('Test keys only: never trust these CAs outside development.');

@@ -3,7 +3,7 @@
 // that, or once every list is past its own nextUpdate, the set is stale: signing is refused with a
 // distinct message until it is refreshed. Only CRLs one of the trusted CAs signed are kept (verified
 // through the signature suite: RSA and GOST alike).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RevocationListStatus } from '../../core/contract/signing';
@@ -43,6 +43,8 @@ export class RevocationListCache {
   /** Loads the set saved by an earlier run, if any (lists that no longer check out are dropped). */
   static async open(options: RevocationListCacheOptions): Promise<RevocationListCache> {
     const cache = new RevocationListCache(options);
+    // Earlier versions kept one CA's list as crl.der + crl.json; the first refresh replaces them.
+    await Promise.all(['crl.der', 'crl.json'].map((name) => rm(path.join(options.dir, name), { force: true }).catch(() => undefined)));
     try {
       const saved = savedSchema.safeParse(JSON.parse(await readFile(cache.file, 'utf8')));
       if (saved.success) {
