@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../result';
 import { bytesEqual } from './asn1';
 import type { CertificateInfo } from './certificate';
 import type { SignatureSuite } from './algorithms/signatureSuite';
-import { VerificationMemo } from './verificationMemo';
+import type { VerificationMemo } from './verificationMemo';
 
 export type ChainProblem =
   /** No path to a trusted certificate: unknown issuer, or its signature does not verify. */
@@ -47,11 +47,10 @@ const sameCertificate = (a: CertificateInfo, b: CertificateInfo): boolean => byt
 
 /** Whether `issuer`'s key made `child`'s signature; memoised on success. */
 export function signedBy(child: CertificateInfo, issuer: CertificateInfo, context: Pick<ChainContext, 'suite' | 'memo'>): 'valid' | 'invalid' | { readonly unsupported: string } {
-  const key = VerificationMemo.keyOf(issuer.publicKey.keyBytes, child.signature);
-  if (context.memo.has(key)) return 'valid';
+  if (context.memo.has(issuer.publicKey.keyBytes, child.signature, child.tbsDer)) return 'valid';
   const verdict = context.suite.verify({ signatureAlgorithm: child.signatureAlgorithm, publicKey: issuer.publicKey, data: child.tbsDer, signature: child.signature });
   if (verdict.kind === 'valid') {
-    context.memo.remember(key);
+    context.memo.remember(issuer.publicKey.keyBytes, child.signature, child.tbsDer);
     return 'valid';
   }
   return verdict.kind === 'unsupported-algorithm' ? { unsupported: verdict.oid } : 'invalid';

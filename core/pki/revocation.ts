@@ -8,7 +8,7 @@ import { bytesEqual } from './asn1';
 import type { CertificateInfo } from './certificate';
 import type { CrlInfo } from './crl';
 import type { SignatureSuite } from './algorithms/signatureSuite';
-import { VerificationMemo } from './verificationMemo';
+import type { VerificationMemo } from './verificationMemo';
 
 export type RevocationVerdict =
   | { readonly kind: 'good' }
@@ -28,11 +28,10 @@ export interface RevocationContext {
 export function crlSignedBy(crl: CrlInfo, issuer: CertificateInfo, context: Pick<RevocationContext, 'suite' | 'memo'>): boolean {
   if (!bytesEqual(crl.issuerDer, issuer.subjectDer)) return false;
   if (issuer.keyUsage !== null && !issuer.keyUsage.cRLSign) return false;
-  const key = VerificationMemo.keyOf(issuer.publicKey.keyBytes, crl.signature);
-  if (context.memo.has(key)) return true;
+  if (context.memo.has(issuer.publicKey.keyBytes, crl.signature, crl.tbsDer)) return true;
   const verdict = context.suite.verify({ signatureAlgorithm: crl.signatureAlgorithm, publicKey: issuer.publicKey, data: crl.tbsDer, signature: crl.signature });
   if (verdict.kind !== 'valid') return false;
-  context.memo.remember(key);
+  context.memo.remember(issuer.publicKey.keyBytes, crl.signature, crl.tbsDer);
   return true;
 }
 

@@ -1,30 +1,34 @@
 /**
  * Signatures already verified this session, so a CA certificate, a CRL or a chain link checked once
  * is not checked again for every application (a GOST 2015 verification costs milliseconds, a chain
- * plus a CRL plus the CMS is four of them). Only successes are remembered, keyed by the signer's
- * key and the signature value itself, which no other signed object shares. Bounded: the oldest
+ * plus a CRL plus the CMS is four of them). Only successes are remembered: the signer's key, the
+ * signature value and the exact signed bytes, all three compared on a hit — a forged certificate
+ * reusing a genuine signature value over other bytes must not pass for verified. Bounded: the oldest
  * entry goes first.
  */
-import { hexOf } from './asn1';
+import { bytesEqual, hexOf } from './asn1';
 
-const DEFAULT_CAPACITY = 4096;
+const DEFAULT_CAPACITY = 1024;
 
 export class VerificationMemo {
-  private readonly verified = new Set<string>();
+  private readonly verified = new Map<string, Uint8Array>();
 
   constructor(private readonly capacity: number = DEFAULT_CAPACITY) {}
 
-  static keyOf(signerKey: Uint8Array, signature: Uint8Array): string {
+  private static keyOf(signerKey: Uint8Array, signature: Uint8Array): string {
     return `${hexOf(signerKey)}/${hexOf(signature)}`;
   }
 
-  has(key: string): boolean {
-    return this.verified.has(key);
+  /** Whether `signerKey` was found to have made `signature` over exactly `signedBytes`. */
+  has(signerKey: Uint8Array, signature: Uint8Array, signedBytes: Uint8Array): boolean {
+    const remembered = this.verified.get(VerificationMemo.keyOf(signerKey, signature));
+    return remembered !== undefined && bytesEqual(remembered, signedBytes);
   }
 
-  remember(key: string): void {
-    if (this.verified.size >= this.capacity) this.verified.delete(this.verified.values().next().value as string);
-    this.verified.add(key);
+  remember(signerKey: Uint8Array, signature: Uint8Array, signedBytes: Uint8Array): void {
+    const key = VerificationMemo.keyOf(signerKey, signature);
+    if (!this.verified.has(key) && this.verified.size >= this.capacity) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(key, Uint8Array.from(signedBytes));
   }
 
   /** Forgets everything, e.g. when the trust anchors change. */
