@@ -58,6 +58,10 @@ import { AuditLog } from './audit/AuditLog';
 import { createBackendFetch, parseCaBundle, probeBackend, type BackendFetch } from './adapters/backend/backendTls';
 import { describeActiveConnection, effectiveBackendConnection, sameConnection } from './config/backendConnection';
 import { composeRetention } from './retention/composeRetention';
+import { NotConfiguredBackend } from './adapters/backend/NotConfiguredBackend';
+import { decideBackendStart, embeddedDemoBackendInUse, type BackendStart } from './config/backendStartPolicy';
+import { logApiCalls } from './platform/log/logApiCalls';
+import { noRecentLog, silentLogger, type Logger, type RecentLog } from './platform/log/Logger';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -83,12 +87,32 @@ export interface WorkstationOptions {
   readonly onUnexpectedError: (error: unknown) => void;
   /** Replaces NCALayer (tests: a fake agent); absent = NCALayer at the configured address. */
   readonly agentSigner?: AgentSigner | null;
+  /**
+   * An installed workstation (Electron `app.isPackaged`; the browser host with PSC_INSTALLED=1): without
+   * a backend URL it starts no embedded backend unless the admin file turns on training mode
+   * (config/backendStartPolicy.ts). Absent = a developer's checkout.
+   */
+  readonly installed?: boolean;
+  /** The operational log (main/platform/log); absent = nothing is logged (tests). */
+  readonly log?: WorkstationLog;
+}
+
+/** The operational log as the composition root hands it on: the logger, its in-memory tail, its folder. */
+export interface WorkstationLog {
+  readonly logger: Logger;
+  readonly recent: RecentLog;
+  readonly dir: string;
 }
 
 export interface Workstation {
   readonly api: WorkstationApi;
   readonly backendUrl: string;
-  readonly backendMode: 'embedded' | 'configured';
+  readonly backendMode: 'embedded' | 'configured' | 'not-configured';
+  /** How the backend was chosen at start (config/backendStartPolicy.ts). */
+  readonly backendStart: BackendStart;
+  /** The embedded demo backend (and so its demo CA and data) is in use: development or training mode. */
+  readonly embeddedDemoBackendInUse: boolean;
+  readonly trainingMode: boolean;
   close(): Promise<void>;
 }
 
@@ -106,6 +130,8 @@ export async function loadCalendarData(resourcesDir: string) {
 export async function createWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  const log = options.log ?? { logger: silentLogger, recent: noRecentLog, dir: path.join(config.dataDir, 'logs') };
+  const logger = log.logger;
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 
   const catalog = await loadCatalog(options.paths.resourcesDir);
@@ -121,11 +147,16 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   // The backend chosen at start (admin file, environment, supervisor's setting, config.json); a
   // change saved in settings applies at the next start.
   const startupConnection = effectiveBackendConnection(config, readSavedBackendConnection(db));
+  const trainingMode = config.admin?.trainingMode === true;
+  const backendStart = decideBackendStart({ url: startupConnection.url, installed: options.installed === true, trainingMode });
+  // The single answer to "is the embedded demo backend (its demo CA, its demo data) in use in this run?".
+  const demoBackendInUse = embeddedDemoBackendInUse(backendStart);
   let embedded: EmbeddedBackend | null = null;
   let transport: BackendFetch | null = null;
   let backend = options.backend;
+  if (!backend && backendStart.kind === 'not-configured') backend = new NotConfiguredBackend();
   if (!backend) {
-    let url = startupConnection.url;
+    let url = backendStart.kind === 'configured' ? backendStart.url : null;
     if (url === null) {
       embedded = await startEmbeddedBackend({
         stateDir: path.join(config.dataDir, 'embedded-backend'),
@@ -139,7 +170,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     if (url.startsWith('https:')) transport = createBackendFetch({ caPem: startupConnection.caPem, pins: startupConnection.pins });
     backend = new HttpLicensingBackend({ baseUrl: url, timeoutMs: config.backendTimeoutMs, ...(transport ? { fetch: transport.fetch } : {}) });
   }
-  const backendMode = embedded ? 'embedded' : 'configured';
+  const backendMode = backendStart.kind === 'not-configured' && !options.backend ? 'not-configured' : embedded ? 'embedded' : 'configured';
+  // Settings and diagnostics are reached only after a login, which a not-configured workstation never offers.
+  const connectionMode = backendMode === 'embedded' ? 'embedded' : 'configured';
+  logger.info('workstation.started', { host: options.host, version: options.version, backendMode, backendStart: backendStart.kind, trainingMode, installed: options.installed === true });
 
   const session = new OperatorSession(clock);
   // Login and logout write nothing else: each is recorded in a durable write of its own.
@@ -155,7 +189,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const scanner = options.scanner ?? (await createScanner(config));
   const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
   const fontBytes = new Uint8Array(await readFile(path.join(options.paths.resourcesDir, 'fonts', 'DejaVuSans.ttf')));
-  const activeConnection = describeActiveConnection(backend.baseUrl, backendMode, startupConnection);
+  const activeConnection = describeActiveConnection(backend.baseUrl, connectionMode, startupConnection);
   const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)), {
     admin: config.admin ?? null,
     backendLockedBy: config.backendUrlSource === 'environment' ? 'PSC_BACKEND_URL' : null,
@@ -240,6 +274,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       version: options.version,
       host: options.host,
       backend: { mode: backendMode, url: backend.baseUrl },
+      trainingMode,
+      adminConfigFile: config.admin?.file ?? config.adminConfigFile ?? '',
     }),
     settings: new SettingsService(
       settingsStore,
@@ -266,7 +302,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       app: { version: options.version, host: options.host, dataDir: config.dataDir },
       databaseFile: path.join(config.dataDir, 'workstation.sqlite'),
       backend,
-      backendMode,
+      backendMode: connectionMode,
       connectivity: () => connectivity.current(),
       revocationStatus: () => signing.service.revocationStatus(),
       queueStatus: () => api.queue.status(),
@@ -274,6 +310,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       saneConfigDir: config.saneConfigDir ?? undefined,
       packageSearchFrom: [path.dirname(process.argv[1] ?? '.'), options.paths.resourcesDir, process.cwd()],
       onUnexpectedError: options.onUnexpectedError,
+      log: { dir: log.dir, recent: log.recent },
     }),
   };
   const retention = composeRetention({ db, blobs, clock, audit, retentionDays: () => settingsStore.retentionDays(), onUnexpectedError: options.onUnexpectedError });
@@ -283,9 +320,12 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   retention.start();
 
   return {
-    api,
+    api: logApiCalls(api, logger.child({ area: 'contract' })),
     backendUrl: backend.baseUrl,
     backendMode,
+    backendStart,
+    embeddedDemoBackendInUse: demoBackendInUse,
+    trainingMode,
     async close() {
       await retention.stop();
       await scanning.settle();

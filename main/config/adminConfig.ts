@@ -25,8 +25,18 @@ export const adminConfigSchema = z
       .optional(),
     retention: z.object({ days: retentionDaysSchema }).strict().optional(),
     session: z.object({ idleLockMinutes: idleLockMinutesSchema }).strict().optional(),
+    /**
+     * Training mode (issue 15 item 3): the embedded reference backend with its demo data, a permanent
+     * banner, and «ОҚУ РЕЖИМІ / УЧЕБНЫЙ РЕЖИМ» on every receipt and result printed. The only way an
+     * installed workstation runs the embedded backend.
+     */
+    trainingMode: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((file) => !(file.trainingMode === true && typeof file.backend?.url === 'string'), {
+    message: 'training mode runs the embedded reference backend: remove backend.url (or set it to null)',
+    path: ['trainingMode'],
+  });
 
 export interface AdminBackendConnection {
   readonly url: string | null;
@@ -40,6 +50,8 @@ export interface AdminConfig {
   readonly backend?: AdminBackendConnection;
   readonly retentionDays?: number;
   readonly idleLockMinutes?: number;
+  /** True only when the file says `"trainingMode": true`. */
+  readonly trainingMode?: boolean;
 }
 
 /** Where an installation keeps the admin file when PSC_ADMIN_CONFIG does not name one. */
@@ -67,7 +79,7 @@ export function loadAdminConfig(file: string): Result<AdminConfig | null, Config
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     return { ok: false, error: { kind: 'invalid-config', file, detail } };
   }
-  const { backend, retention, session } = parsed.data;
+  const { backend, retention, session, trainingMode } = parsed.data;
   let adminBackend: AdminBackendConnection | undefined;
   if (backend) {
     const caPem = backend.caFile ? readPemFile(path.resolve(path.dirname(file), backend.caFile)) : { ok: true as const, value: null };
@@ -81,6 +93,7 @@ export function loadAdminConfig(file: string): Result<AdminConfig | null, Config
       ...(adminBackend ? { backend: adminBackend } : {}),
       ...(retention ? { retentionDays: retention.days } : {}),
       ...(session ? { idleLockMinutes: session.idleLockMinutes } : {}),
+      ...(trainingMode === true ? { trainingMode: true } : {}),
     },
   };
 }

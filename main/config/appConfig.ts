@@ -7,6 +7,7 @@ import { defaultAdminConfigPath, loadAdminConfig, readPemFile, type AdminConfig 
 
 const providerDayMsSchema = z.number().int().min(10).max(7 * 86_400_000);
 const statusPollBaseMsSchema = z.number().int().min(100).max(3_600_000);
+const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
 /** `config.json` in the data directory (or the file named by PSC_CONFIG). Every field is optional. */
 export const configFileSchema = z
@@ -26,6 +27,8 @@ export const configFileSchema = z
       .strict()
       .optional(),
     web: z.object({ port: z.number().int().min(0).max(65_535).optional() }).strict().optional(),
+    /** The operational log in `<dataDir>/logs` (issue 15 item 4). */
+    log: z.object({ level: logLevelSchema.optional() }).strict().optional(),
     /** Browser host only: base64 of the 32-byte key that encrypts blobs at rest. */
     blobKeyBase64: z.string().optional(),
     /** SANE configuration folder for scanimage (SANE_CONFIG_DIR); absent = the system's /etc/sane.d. */
@@ -76,6 +79,10 @@ export interface AppConfig {
   readonly backendPins?: readonly string[];
   /** The administrator's machine-wide file (PSC_ADMIN_CONFIG or the platform's default path), when there is one. */
   readonly admin?: AdminConfig | null;
+  /** Where the administrator's file is looked for (whether or not it exists): named on the "not configured" screen. */
+  readonly adminConfigFile?: string;
+  /** Operational log level (PSC_LOG_LEVEL or `log.level`); absent = info. */
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   readonly backendTimeoutMs: number;
   readonly webPort: number;
   readonly blobKeyBase64: string | null;
@@ -136,6 +143,9 @@ export function loadAppConfig(
   if (envDay && !envDay.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_PROVIDER_DAY_MS', detail: 'not a whole number of milliseconds (10 … 7 days)' } };
   const envPoll = env.PSC_STATUS_POLL_BASE_MS ? statusPollBaseMsSchema.safeParse(Number(env.PSC_STATUS_POLL_BASE_MS)) : null;
   if (envPoll && !envPoll.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_STATUS_POLL_BASE_MS', detail: 'not a whole number of milliseconds (100 … 1 hour)' } };
+  const envLogLevel = env.PSC_LOG_LEVEL ? logLevelSchema.safeParse(env.PSC_LOG_LEVEL) : null;
+  if (envLogLevel && !envLogLevel.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_LOG_LEVEL', detail: 'one of debug, info, warn, error' } };
+  const logLevel = envLogLevel?.data ?? fromFile.log?.level;
   const admin = loadAdminConfig(path.resolve(adminConfigFile));
   if (!admin.ok) return admin;
   let backendCaPem: string | null = null;
@@ -155,6 +165,8 @@ export function loadAppConfig(
       backendCaPem,
       backendPins: fromFile.backend?.pins ?? [],
       admin: admin.value,
+      adminConfigFile: path.resolve(adminConfigFile),
+      ...(logLevel !== undefined ? { logLevel } : {}),
       backendTimeoutMs: fromFile.backend?.timeoutMs ?? 10_000,
       webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,

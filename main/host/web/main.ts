@@ -9,6 +9,14 @@ import { noKeyWrapping } from '../../config/blobKey';
 import { resolveAppPaths } from '../appPaths';
 import { reportUnexpected } from '../reportUnexpected';
 import { createWebHost } from './createWebHost';
+import { openHostLog } from '../hostLog';
+import type { Workstation } from '../../app';
+
+function describeBackend(workstation: Workstation): string {
+  if (workstation.backendMode === 'not-configured') return 'NOT CONFIGURED (installed, no backend URL, no training mode: the screen asks for the administrator)';
+  if (workstation.backendMode === 'embedded') return `${workstation.backendUrl} (embedded reference backend${workstation.trainingMode ? ', TRAINING MODE' : ''})`;
+  return workstation.backendUrl;
+}
 
 function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
@@ -23,18 +31,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const paths = resolveAppPaths(appRoot);
+  const log = await openHostLog(config.value, 'browser', paths.version);
   const workstation = await createWorkstation({
     config: config.value,
     host: 'browser',
     version: paths.version,
     paths,
     keyWrapper: noKeyWrapping,
-    onUnexpectedError: reportUnexpected,
+    onUnexpectedError: log.onUnexpectedError,
+    // A browser host run as an installed service (kiosk) says so; a checkout is a developer's run.
+    installed: process.env.PSC_INSTALLED === '1',
+    log,
   });
-  const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: reportUnexpected });
+  const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: log.onUnexpectedError });
+  log.logger.info('host.listening', { host: 'browser' });
   process.stdout.write(
     `PSC Workstation (browser host) is ready. Open: ${host.launchUrl}\n` +
-      `  data: ${config.value.dataDir}\n  backend: ${workstation.backendUrl}${workstation.backendMode === 'embedded' ? ' (embedded reference backend)' : ''}\n`,
+      `  data: ${config.value.dataDir}\n  backend: ${describeBackend(workstation)}\n`,
   );
 
   let closing = false;
@@ -43,6 +56,8 @@ async function main(): Promise<void> {
     closing = true;
     await host.close();
     await workstation.close();
+    log.logger.info('host.stopped', { host: 'browser' });
+    await log.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
