@@ -61,6 +61,10 @@ import { composeRetention } from './retention/composeRetention';
 import { NotConfiguredBackend } from './adapters/backend/NotConfiguredBackend';
 import { decideBackendStart, embeddedDemoBackendInUse, type BackendStart } from './config/backendStartPolicy';
 import { logApiCalls } from './platform/log/logApiCalls';
+import { composePrinting } from './printing/composePrinting';
+import type { PrinterPort } from './printing/PrinterPort';
+import { markTrainingReceipts, markTrainingResults } from './printing/trainingDocuments';
+import { stampTrainingWatermark } from './printing/trainingWatermark';
 import { noRecentLog, silentLogger, type Logger, type RecentLog } from './platform/log/Logger';
 
 export interface AppPaths {
@@ -95,6 +99,10 @@ export interface WorkstationOptions {
   readonly installed?: boolean;
   /** The operational log (main/platform/log); absent = nothing is logged (tests). */
   readonly log?: WorkstationLog;
+  /** The Electron host's silent-print adapter (used where `printing.via` picks `electron`). */
+  readonly electronPrinter?: PrinterPort;
+  /** Replaces the print system (tests: a FakePrinter; null = the dialog only). */
+  readonly printer?: PrinterPort | null;
 }
 
 /** The operational log as the composition root hands it on: the logger, its in-memory tail, its folder. */
@@ -256,6 +264,28 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     onUnexpectedError: options.onUnexpectedError,
   });
 
+  // Training mode marks every receipt and result it hands out (issue 15 item 3).
+  const stamp = trainingMode ? (pdf: Uint8Array) => stampTrainingWatermark(pdf, fontBytes) : null;
+  const plainReceipts = new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir), audit);
+  const receipts = stamp ? markTrainingReceipts(plainReceipts, stamp) : plainReceipts;
+  const statusApi = stamp ? markTrainingResults(status, stamp) : status;
+  const printing = await composePrinting({
+    via: config.printVia ?? 'auto',
+    host: options.host,
+    platform: process.platform,
+    dataDir: config.dataDir,
+    ...(options.electronPrinter ? { electronPrinter: options.electronPrinter } : {}),
+    ...(options.printer !== undefined ? { printer: options.printer } : {}),
+    db,
+    session,
+    documents: {
+      receipt: (applicationId, language) => receipts.forApplication(applicationId, language),
+      result: (applicationId) => statusApi.result(applicationId),
+    },
+    audit,
+    logger,
+  });
+
   const api: WorkstationApi = {
     session: new SessionService(backend, session, () => workstationId, new SqlAccountStore(db), clock, {
       ...DEFAULT_SESSION_OPTIONS,
@@ -292,8 +322,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     scanning,
     signing: signing.service,
     queue: new QueueService(db, session, sender, connectivity, signing.service, blobs, clock),
-    receipts: new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir), audit),
-    status,
+    receipts,
+    status: statusApi,
     questionnaire: new QuestionnaireService(db, session, catalog, clock),
     journal: new JournalService(db, session, catalog, clock, { csvLanguage: () => storedLanguage(db) }),
     diagnostics: composeDiagnostics({
@@ -312,6 +342,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       onUnexpectedError: options.onUnexpectedError,
       log: { dir: log.dir, recent: log.recent },
     }),
+    printing,
   };
   const retention = composeRetention({ db, blobs, clock, audit, retentionDays: () => settingsStore.retentionDays(), onUnexpectedError: options.onUnexpectedError });
   sender.start();

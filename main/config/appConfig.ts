@@ -27,6 +27,8 @@ export const configFileSchema = z
       .strict()
       .optional(),
     web: z.object({ port: z.number().int().min(0).max(65_535).optional() }).strict().optional(),
+    /** Printing without a dialog (issue 15 item 1): which print system; absent = auto. */
+    printing: z.object({ via: z.enum(['auto', 'cups', 'windows-spooler', 'electron', 'dialog']).optional() }).strict().optional(),
     /** The operational log in `<dataDir>/logs` (issue 15 item 4). */
     log: z.object({ level: logLevelSchema.optional() }).strict().optional(),
     /** Browser host only: base64 of the 32-byte key that encrypts blobs at rest. */
@@ -81,6 +83,8 @@ export interface AppConfig {
   readonly admin?: AdminConfig | null;
   /** Where the administrator's file is looked for (whether or not it exists): named on the "not configured" screen. */
   readonly adminConfigFile?: string;
+  /** The print system (`printing.via`, PSC_PRINT_VIA); absent = auto (composePrinting.ts). */
+  readonly printVia?: 'auto' | 'cups' | 'windows-spooler' | 'electron' | 'dialog';
   /** Operational log level (PSC_LOG_LEVEL or `log.level`); absent = info. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   readonly backendTimeoutMs: number;
@@ -146,6 +150,10 @@ export function loadAppConfig(
   const envLogLevel = env.PSC_LOG_LEVEL ? logLevelSchema.safeParse(env.PSC_LOG_LEVEL) : null;
   if (envLogLevel && !envLogLevel.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_LOG_LEVEL', detail: 'one of debug, info, warn, error' } };
   const logLevel = envLogLevel?.data ?? fromFile.log?.level;
+  const printViaSchema = z.enum(['auto', 'cups', 'windows-spooler', 'electron', 'dialog']);
+  const envPrintVia = env.PSC_PRINT_VIA ? printViaSchema.safeParse(env.PSC_PRINT_VIA) : null;
+  if (envPrintVia && !envPrintVia.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_PRINT_VIA', detail: 'one of auto, cups, windows-spooler, electron, dialog' } };
+  const printVia = envPrintVia?.data ?? fromFile.printing?.via;
   const admin = loadAdminConfig(path.resolve(adminConfigFile));
   if (!admin.ok) return admin;
   let backendCaPem: string | null = null;
@@ -167,6 +175,7 @@ export function loadAppConfig(
       admin: admin.value,
       adminConfigFile: path.resolve(adminConfigFile),
       ...(logLevel !== undefined ? { logLevel } : {}),
+      ...(printVia !== undefined ? { printVia } : {}),
       backendTimeoutMs: fromFile.backend?.timeoutMs ?? 10_000,
       webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,

@@ -6,6 +6,7 @@
  * signing, submissions, the queue, receipts and settings live in their own files (fakeDrafts, fakeScanning,
  * fakeSigning, fakeSubmissions, fakeQueue, fakeReceipts, fakeSettings) over the shared state of fakeMain.
  */
+import { createFakePrinting, type FakePrintingController } from './fakePrinting';
 import {
   createContractClient,
   dispatchContractCall,
@@ -89,6 +90,8 @@ export interface FakeWorkstation {
   readonly diagnostics: FakeDiagnosticsController;
   /** Main's settings (fakeSettings.ts): settings the administrator locked, a scripted connection check. */
   readonly settings: FakeSettingsController;
+  /** Main's printing (fakePrinting.ts): the chosen printer, scripted failures, jobs printed. */
+  readonly printing: FakePrintingController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -131,6 +134,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   const journal = createFakeJournal(main);
   const questionnaire = createFakeQuestionnaire(main);
   const diagnostics = createFakeDiagnostics(main);
+  const printing = createFakePrinting(main, { receipts: () => impl.receipts, status: () => impl.status });
   const settingsArea = createFakeSettings(main, options.settings);
 
   const impl: WorkstationApi = {
@@ -216,6 +220,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     questionnaire: questionnaire.api,
     journal: journal.api,
     diagnostics: diagnostics.api,
+    printing: printing.api,
   };
 
   const api = createContractClient((area, method, args) => {
@@ -236,6 +241,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     questionnaire: questionnaire.controller,
     diagnostics: diagnostics.controller,
     settings: settingsArea.controller,
+    printing: printing.controller,
     expireSession() {
       operator = null;
     },
