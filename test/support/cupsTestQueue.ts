@@ -19,10 +19,15 @@ export function requireCups(): void {
   if (!/scheduler is running/.test(running)) throw new Error(`the CUPS scheduler is not running: ${HOW_TO}, or start it with \`cupsd\``);
 }
 
-/** A private cups-pdf queue for one test file (needs root, like lpadmin always does); returns its name. */
+/**
+ * A private cups-pdf queue for one test file (needs root, like lpadmin always does); returns its name.
+ * Its PDF-to-PostScript step is poppler's pdftocairo: with the default renderers the text of a
+ * subset CID font (DejaVu, Cyrillic) reaches cups-pdf's PDF without its Unicode mapping, so the page
+ * prints correctly but pdftotext cannot read it back.
+ */
 export function createPdfQueue(name: string): string {
   requireCups();
-  const added = spawnSync('lpadmin', ['-p', name, '-E', '-v', 'cups-pdf:/', '-P', CUPS_PDF_PPD], { encoding: 'utf8' });
+  const added = spawnSync('lpadmin', ['-p', name, '-E', '-v', 'cups-pdf:/', '-P', CUPS_PDF_PPD, '-o', 'pdftops-renderer-default=pdftocairo'], { encoding: 'utf8' });
   if (added.status !== 0) throw new Error(`lpadmin could not create the test queue ${name} (it needs root): ${added.stderr}`);
   return name;
 }
