@@ -29,6 +29,8 @@ import { documentSlotsSchema } from '../core/catalog/documentSlots';
 import { SaneScanner } from './adapters/scanner/SaneScanner';
 import { CompositeScanner } from './adapters/scanner/CompositeScanner';
 import { FolderScanner } from './adapters/scanner/FolderScanner';
+import { EsclScanner } from './scanning/escl/EsclScanner';
+import { LoggingScanner } from './scanning/LoggingScanner';
 import { SharpImagePipeline } from './imaging/SharpImagePipeline';
 import type { Scanner } from './ports/Scanner';
 import { DraftService } from './services/DraftService';
@@ -194,7 +196,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   });
   session.onDidSignOut((operatorId) => void recordSessionEvent(operatorId, 'logout'));
   const pipeline = new SharpImagePipeline({ workerUrl: options.paths.imageWorkerUrl });
-  const scanner = options.scanner ?? (await createScanner(config));
+  const scanner = new LoggingScanner(options.scanner ?? (await createScanner(config)), logger.child({ area: 'scanning' }));
   const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
   const fontBytes = new Uint8Array(await readFile(path.join(options.paths.resourcesDir, 'fonts', 'DejaVuSans.ttf')));
   const activeConnection = describeActiveConnection(backend.baseUrl, connectionMode, startupConnection);
@@ -375,7 +377,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
 }
 
 /**
- * SANE scanners plus any watched MFP folders, behind one Scanner. Pages wait for delivery under
+ * SANE scanners plus any eSCL network scanners and watched MFP folders, behind one Scanner. Pages wait for delivery under
  * the private data directory (not /tmp), and leftovers of a crashed scan are removed at start.
  */
 async function createScanner(config: AppConfig): Promise<Scanner> {
@@ -385,8 +387,10 @@ async function createScanner(config: AppConfig): Promise<Scanner> {
   });
   await mkdir(path.join(config.dataDir, 'scan-tmp'), { recursive: true, mode: 0o700 });
   await sane.removeStaleTempDirs();
-  if (config.watchedFolders.length === 0) return sane;
-  return new CompositeScanner([sane, new FolderScanner({ folders: config.watchedFolders })]);
+  const others: Scanner[] = [];
+  if ((config.esclScanners ?? []).length > 0) others.push(new EsclScanner({ scanners: config.esclScanners ?? [] }));
+  if (config.watchedFolders.length > 0) others.push(new FolderScanner({ folders: config.watchedFolders }));
+  return others.length === 0 ? sane : new CompositeScanner([sane, ...others]);
 }
 
 async function ensureWorkstationId(db: SqlJsDatabase): Promise<string> {

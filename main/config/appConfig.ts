@@ -39,6 +39,11 @@ export const configFileSchema = z
         saneConfigDir: z.string().min(1).optional(),
         /** Shared folders that network MFPs scan into, offered as scanners ("MFP 2nd floor"). */
         watchedFolders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), path: z.string().min(1) }).strict()).max(20).optional(),
+        /** eSCL (AirScan) network scanners by URL, e.g. `http://192.0.2.10/eSCL` (issue 15 item 2); never discovered by mDNS. */
+        esclScanners: z
+          .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1).max(100), url: z.url({ protocol: /^https?$/ }) }).strict())
+          .max(20)
+          .optional(),
       })
       .strict()
       .optional(),
@@ -92,6 +97,8 @@ export interface AppConfig {
   readonly blobKeyBase64: string | null;
   readonly saneConfigDir: string | null;
   readonly watchedFolders: readonly { readonly id: string; readonly name: string; readonly path: string }[];
+  /** eSCL network scanners (`scanner.esclScanners`). */
+  readonly esclScanners?: readonly { readonly id: string; readonly name: string; readonly url: string }[];
   /** null = the bundled resources/pki/trust. */
   readonly trustAnchorsDir: string | null;
   readonly crlMaxAgeHours: number;
@@ -181,6 +188,7 @@ export function loadAppConfig(
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,
       saneConfigDir: env.PSC_SANE_CONFIG_DIR || fromFile.scanner?.saneConfigDir || null,
       watchedFolders: fromFile.scanner?.watchedFolders ?? [],
+      esclScanners: fromFile.scanner?.esclScanners ?? [],
       trustAnchorsDir: fromFile.signing?.trustAnchorsDir ?? null,
       crlMaxAgeHours: fromFile.signing?.crlMaxAgeHours ?? DEFAULT_CRL_MAX_AGE_HOURS,
       ncaLayerUrl: fromFile.signing?.ncaLayerUrl ?? DEFAULT_NCALAYER_URL,

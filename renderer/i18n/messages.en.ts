@@ -500,6 +500,8 @@ export const en: MessageCatalog = {
   'scanner.source.adf': 'Document feeder (ADF)',
   'scanner.resolution': 'Resolution',
   'scanner.dpi': '{dpi} dpi',
+  'scanner.feederPages': 'Sheets',
+  'scanner.feederPages.all': 'All in the feeder',
   'scanner.mode': 'Colour',
   'scanner.mode.color': 'Colour',
   'scanner.mode.gray': 'Greyscale',

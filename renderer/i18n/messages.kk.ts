@@ -502,6 +502,8 @@ export const kk = {
   'scanner.source.adf': 'Құжат беру құрылғысы (ADF)',
   'scanner.resolution': 'Ажыратымдылық',
   'scanner.dpi': '{dpi} dpi',
+  'scanner.feederPages': 'Беттер саны',
+  'scanner.feederPages.all': 'Науадағының бәрі',
   'scanner.mode': 'Түс',
   'scanner.mode.color': 'Түрлі түсті',
   'scanner.mode.gray': 'Сұр реңкті',

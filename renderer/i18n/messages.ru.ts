@@ -500,6 +500,8 @@ export const ru: MessageCatalog = {
   'scanner.source.adf': 'Автоподатчик (ADF)',
   'scanner.resolution': 'Разрешение',
   'scanner.dpi': '{dpi} dpi',
+  'scanner.feederPages': 'Сколько листов',
+  'scanner.feederPages.all': 'Все из лотка',
   'scanner.mode': 'Цветность',
   'scanner.mode.color': 'Цветной',
   'scanner.mode.gray': 'Оттенки серого',
