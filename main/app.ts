@@ -63,6 +63,7 @@ import { composeRetention } from './retention/composeRetention';
 import { NotConfiguredBackend } from './adapters/backend/NotConfiguredBackend';
 import { decideBackendStart, embeddedDemoBackendInUse, type BackendStart } from './config/backendStartPolicy';
 import { logApiCalls } from './platform/log/logApiCalls';
+import { ensureBlobKeyEscrow, ESCROW_FILE_NAME, escrowPublicKey } from './platform/keys/blobKeyEscrow';
 import { composePrinting } from './printing/composePrinting';
 import type { PrinterPort } from './printing/PrinterPort';
 import { markTrainingReceipts, markTrainingResults } from './printing/trainingDocuments';
@@ -149,6 +150,14 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const db = await SqlJsDatabase.open({ file: path.join(config.dataDir, 'workstation.sqlite'), wasmPath: options.paths.sqlWasm, migrations: MIGRATIONS });
   const workstationId = await ensureWorkstationId(db);
   const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
+  if (config.admin?.escrowPublicKeyPem) {
+    // The administrator's recovery path for this key (platform/keys/blobKeyEscrow.ts).
+    const escrowKey = escrowPublicKey(config.admin.escrowPublicKeyPem);
+    if (escrowKey.ok) {
+      const escrow = await ensureBlobKeyEscrow(path.join(config.dataDir, ESCROW_FILE_NAME), blobKey, escrowKey.value, clock.now());
+      if (escrow === 'written') logger.info('blob-key.escrow-written');
+    }
+  }
   const blobs = new EncryptedBlobStore(path.join(config.dataDir, 'blobs'), blobKey);
   // Blobs are sharded one level deep (blobs/ab/cdef…); the CRL cache is flat.
   await removeStaleTempFiles(path.join(config.dataDir, 'blobs'), 1);
