@@ -106,6 +106,8 @@ export interface WorkstationOptions {
   readonly electronPrinter?: PrinterPort;
   /** Replaces the print system (tests: a FakePrinter; null = the dialog only). */
   readonly printer?: PrinterPort | null;
+  /** The Electron host continued without the OS key store (platform/keys/keyProtection.ts): warn on screen. */
+  readonly keyStoreWarning?: boolean;
 }
 
 /** The operational log as the composition root hands it on: the logger, its in-memory tail, its folder. */
@@ -317,6 +319,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       backend: { mode: backendMode, url: backend.baseUrl },
       trainingMode,
       adminConfigFile: config.admin?.file ?? config.adminConfigFile ?? '',
+      keyStoreWarning: options.keyStoreWarning === true,
     }),
     settings: new SettingsService(
       settingsStore,

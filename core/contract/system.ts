@@ -13,6 +13,11 @@ export interface AppInfo {
   readonly trainingMode: boolean;
   /** The administrator's file this workstation reads (where the backend URL or training mode is set). */
   readonly adminConfigFile: string;
+  /**
+   * The blob key is kept without the OS key store's protection (no keyring, deliberately continued):
+   * a warning stays on screen until the administrator fixes it.
+   */
+  readonly keyStoreWarning: boolean;
   readonly language: Language;
 }
 

@@ -8,7 +8,7 @@ import { useWorkstation } from '../store/StoreProvider';
 import { useRunAction } from '../ui/useRunAction';
 import { Workspace } from './Workspace';
 import { NotConfiguredScreen } from '../features/installation/NotConfiguredScreen';
-import { TrainingBanner } from '../features/installation/TrainingBanner';
+import { KeyStoreWarningBanner, TrainingBanner } from '../features/installation/TrainingBanner';
 
 export function WorkstationShell() {
   const { t, language } = useTranslator();
@@ -35,6 +35,7 @@ export function WorkstationShell() {
   return (
     <>
       {appInfo?.trainingMode === true && <TrainingBanner />}
+      {appInfo?.keyStoreWarning === true && <KeyStoreWarningBanner />}
       {isSignedIn ? <Workspace /> : <LoginScreen />}
     </>
   );

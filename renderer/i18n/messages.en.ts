@@ -8,6 +8,7 @@ export const en: MessageCatalog = {
   'installation.notConfigured.title': 'This workstation is not configured: call the administrator',
   'installation.notConfigured.body': 'No licensing server is configured on this workstation, so no applications can be taken. The administrator sets the server (or training mode) in the configuration file.',
   'installation.notConfigured.adminFile': "Administrator's configuration file: {file}",
+  'installation.keyStoreWarning': 'Warning: the key of the stored documents is not protected by the system key store. Call the administrator.',
   'installation.training.banner': 'Training mode: applications are not registered and printed documents have no legal force.',
   'about.backend.embedded': 'Embedded demo server',
   'about.backend.configured': 'Server: {url}',

@@ -10,6 +10,7 @@ export const kk = {
   'installation.notConfigured.title': 'Жұмыс орны бапталмаған: әкімшіге хабарласыңыз',
   'installation.notConfigured.body': 'Бұл жұмыс орнында лицензиялау серверінің мекенжайы жоқ, сондықтан өтінімдер қабылданбайды. Әкімші серверді (немесе оқу режимін) баптау файлында көрсетуі керек.',
   'installation.notConfigured.adminFile': 'Әкімшінің баптау файлы: {file}',
+  'installation.keyStoreWarning': 'Ескерту: сақталған құжаттардың кілті жүйенің кілт қоймасымен қорғалмаған. Әкімшіге хабарласыңыз.',
   'installation.training.banner': 'Оқу режимі: өтінімдер тіркелмейді, басылған құжаттардың заңдық күші жоқ.',
   'about.backend.embedded': 'Кірістірілген демо-сервер',
   'about.backend.configured': 'Сервер: {url}',

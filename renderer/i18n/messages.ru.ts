@@ -8,6 +8,7 @@ export const ru: MessageCatalog = {
   'installation.notConfigured.title': 'Рабочее место не настроено: обратитесь к администратору',
   'installation.notConfigured.body': 'На этом рабочем месте не указан адрес сервера лицензирования, поэтому заявления не принимаются. Администратор должен указать сервер (или учебный режим) в файле настроек.',
   'installation.notConfigured.adminFile': 'Файл настроек администратора: {file}',
+  'installation.keyStoreWarning': 'Внимание: ключ сохранённых документов не защищён хранилищем ключей системы. Обратитесь к администратору.',
   'installation.training.banner': 'Учебный режим: заявления не регистрируются, напечатанные документы не имеют юридической силы.',
   'about.backend.embedded': 'Встроенный демо-сервер',
   'about.backend.configured': 'Сервер: {url}',

@@ -52,6 +52,7 @@ export interface FakeWorkstationOptions {
   /** What system.about says of the backend: `not-configured` shows the administrator screen. */
   readonly backendMode?: 'embedded' | 'configured' | 'not-configured';
   readonly trainingMode?: boolean;
+  readonly keyStoreWarning?: boolean;
   /** What submit answers when the backend "responds in time" (registered) or not (accepted). */
   readonly submitState?: ApplicationState;
   /** The backend's problem code when submitState is needs-attention; validation-failed by default. */
@@ -203,7 +204,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     },
     system: {
       async about() {
-        return ok({ version: '0.1.0-test', host: 'browser', backend: { mode: options.backendMode ?? 'embedded', url: 'http://127.0.0.1:0' }, trainingMode: options.trainingMode ?? false, adminConfigFile: '/etc/psc-workstation/admin.json', language });
+        return ok({ version: '0.1.0-test', host: 'browser', backend: { mode: options.backendMode ?? 'embedded', url: 'http://127.0.0.1:0' }, trainingMode: options.trainingMode ?? false, adminConfigFile: '/etc/psc-workstation/admin.json', keyStoreWarning: options.keyStoreWarning ?? false, language });
       },
       async setLanguage(next) {
         language = next;

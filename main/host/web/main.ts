@@ -10,6 +10,7 @@ import { resolveAppPaths } from '../appPaths';
 import { reportUnexpected } from '../reportUnexpected';
 import { createWebHost } from './createWebHost';
 import { openHostLog } from '../hostLog';
+import { runPackagedSmoke } from '../../platform/smoke/packagedSmoke';
 import type { Workstation } from '../../app';
 
 function describeBackend(workstation: Workstation): string {
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const paths = resolveAppPaths(appRoot);
+  if (process.argv.includes('--smoke')) {
+    // The packaged smoke check (platform/smoke/packagedSmoke.ts), the same as the Electron host's.
+    const smoke = await runPackagedSmoke(paths);
+    for (const line of smoke.lines) process.stdout.write(`smoke: ${line}\n`);
+    process.exit(smoke.ok ? 0 : 1);
+  }
   const log = await openHostLog(config.value, 'browser', paths.version);
   const workstation = await createWorkstation({
     config: config.value,

@@ -13,3 +13,13 @@ export function TrainingBanner() {
     </div>
   );
 }
+
+/** The blob key is not protected by the OS key store (issue 15 item 7): stays until the administrator fixes it. */
+export function KeyStoreWarningBanner() {
+  const { t } = useTranslator();
+  return (
+    <div className="training-banner training-banner--key" role="alert" data-testid="key-store-warning">
+      {t('installation.keyStoreWarning')}
+    </div>
+  );
+}

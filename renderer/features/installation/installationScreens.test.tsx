@@ -22,10 +22,18 @@ describe('installation state screens', () => {
     expect(screen.getByTestId('training-banner').textContent).toContain('ОҚУ РЕЖИМІ / УЧЕБНЫЙ РЕЖИМ');
   });
 
+  it('a key kept without the OS key store keeps its warning on screen', async () => {
+    const { store } = createTestStore({ keyStoreWarning: true, language: 'en' });
+    render(<App store={store} />);
+    await screen.findByTestId('login-username');
+    expect(screen.getByTestId('key-store-warning').textContent).toContain('not protected by the system key store');
+  });
+
   it('no banner outside training mode', async () => {
     const { store } = createTestStore();
     render(<App store={store} />);
     await screen.findByTestId('login-username');
     expect(screen.queryByTestId('training-banner')).toBeNull();
+    expect(screen.queryByTestId('key-store-warning')).toBeNull();
   });
 });
