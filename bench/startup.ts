@@ -75,4 +75,4 @@ const file = await writeBenchResult(
   { coldStartMs, rendererKbGzip: kb },
   `Median of ${RUNS} cold starts (fresh data directory each, after one warm-up) of the built browser host with the embedded backend: process spawn to the login field visible and painted in headless Debian Chromium (launched once, not counted). Host ready (its "Open:" line) median ${hostReadyMs} ms. Goal ≤ 1000 ms and ≤ 250 KB. Measured on a shared 2-core machine (other sessions running), so times are indicative.`,
 );
-console.log(`wrote ${file}`);
+process.stdout.write(`wrote ${file}\n`);
