@@ -166,7 +166,7 @@ export const kk = {
   'settings.printer.problem.door-open': 'қақпағы ашық',
   'settings.printer.problem.toner-empty': 'тонер бітті',
   'settings.printer.problem.not-accepting': 'тапсырма қабылдамайды',
-  'settings.printer.title': 'Принтер',
+  'settings.printer.title': 'Басып шығаратын құрылғы',
   'settings.printer.intro': 'Түбіртектер мен нәтижелер бір пернемен осы принтерде басылады.',
   'settings.printer.dialog': 'Принтер таңдалмаған: басып шығару терезесі ашылады',
   'settings.printer.via': 'Басып шығару жүйесі: {via}',
