@@ -62,7 +62,7 @@ async function scanner(script: { caps?: Handler; createJob?: Handler; afterPages
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return new EsclScanner({ scanners: [{ id: 's', name: 'Scripted', url: `http://127.0.0.1:${port}/eSCL` }], busyWaitMs: 300, busyRetryMs: 50, pageTimeoutMs: 500, requestTimeoutMs: 500 });
+  return new EsclScanner({ scanners: [{ id: 's', name: 'Scripted', url: `http://127.0.0.1:${port}/eSCL` }], busyWaitMs: 300, busyRetryMs: 50, pageTimeoutMs: 500, requestTimeoutMs: 500, cancelGraceMs: 200 });
 }
 
 const ADF = { deviceId: 'escl:s', source: 'adf', resolutionDpi: 200, mode: 'gray' } as const;

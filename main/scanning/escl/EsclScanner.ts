@@ -35,6 +35,8 @@ export interface EsclScannerOptions {
   readonly busyRetryMs?: number;
   /** Page cap for a feeder scan without `maxPages`, against a feeder that never reports empty. */
   readonly adfPageLimit?: number;
+  /** After a cancel, how long the page in flight may still finish before its request is cut; default 10 s. */
+  readonly cancelGraceMs?: number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
@@ -50,6 +52,26 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
       resolve();
     }, { once: true });
   });
+
+/** The promise's value, or 'cancelled' as soon as `signal` aborts (the promise itself goes on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'cancelled'> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve('cancelled');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('cancelled');
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 export class EsclScanner implements Scanner {
   private readonly clients = new Map<string, { config: EsclScannerConfig; client: EsclClient }>();
@@ -137,8 +159,18 @@ export class EsclScanner implements Scanner {
     for (;;) {
       if (handlers.signal?.aborted) return finish(fail({ kind: 'cancelled' }, delivered), true);
       if (delivered >= pageLimit) return finish(ok({ pagesDelivered: delivered, endedBy: 'complete' }), true);
-      const page = await this.whileBusy(() => client.nextDocument(job, handlers.signal), handlers.signal);
-      if (page.kind === 'aborted' || handlers.signal?.aborted) return finish(fail({ kind: 'cancelled' }, delivered), true);
+      // Cancel does not drop the page request under the scanner: the job is deleted first and the
+      // page in flight may finish (then it is discarded); only after cancelGraceMs is the request cut.
+      // Some eSCL servers (AirSane) die of SIGPIPE when a client closes a connection mid-page.
+      const hardStop = new AbortController();
+      const inFlight = this.whileBusy(() => client.nextDocument(job, hardStop.signal), hardStop.signal);
+      const page = await untilAborted(inFlight, handlers.signal);
+      if (page === 'cancelled' || handlers.signal?.aborted) {
+        await client.deleteJob(job);
+        const settled = await Promise.race([inFlight.then(() => true), this.sleep(this.options.cancelGraceMs ?? 10_000).then(() => false)]);
+        if (!settled) hardStop.abort();
+        return fail({ kind: 'cancelled' }, delivered);
+      }
       if (page.kind === 'http') {
         // 404: the job has no more pages; 409: the feeder ran out (AirSane) — both end a feeder batch.
         if (page.status === 404 || page.status === 409) {
