@@ -20,6 +20,9 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'kk-KZ',
+    // A counter PC runs on Kazakhstan time: the renderer's "today" (journal filter, dates on screen)
+    // must be the Kazakhstan day main counts in, also when CI runs after 19:00 UTC.
+    timezoneId: 'Asia/Almaty',
     viewport: { width: 1280, height: 860 },
     trace: 'retain-on-failure',
     launchOptions: {

@@ -29,6 +29,8 @@ import { documentSlotsSchema } from '../core/catalog/documentSlots';
 import { SaneScanner } from './adapters/scanner/SaneScanner';
 import { CompositeScanner } from './adapters/scanner/CompositeScanner';
 import { FolderScanner } from './adapters/scanner/FolderScanner';
+import { EsclScanner } from './scanning/escl/EsclScanner';
+import { LoggingScanner } from './scanning/LoggingScanner';
 import { SharpImagePipeline } from './imaging/SharpImagePipeline';
 import type { Scanner } from './ports/Scanner';
 import { DraftService } from './services/DraftService';
@@ -58,6 +60,15 @@ import { AuditLog } from './audit/AuditLog';
 import { createBackendFetch, parseCaBundle, probeBackend, type BackendFetch } from './adapters/backend/backendTls';
 import { describeActiveConnection, effectiveBackendConnection, sameConnection } from './config/backendConnection';
 import { composeRetention } from './retention/composeRetention';
+import { NotConfiguredBackend } from './adapters/backend/NotConfiguredBackend';
+import { decideBackendStart, embeddedDemoBackendInUse, type BackendStart } from './config/backendStartPolicy';
+import { logApiCalls } from './platform/log/logApiCalls';
+import { ensureBlobKeyEscrow, ESCROW_FILE_NAME, escrowPublicKey } from './platform/keys/blobKeyEscrow';
+import { composePrinting } from './printing/composePrinting';
+import type { PrinterPort } from './printing/PrinterPort';
+import { markTrainingReceipts, markTrainingResults } from './printing/trainingDocuments';
+import { stampTrainingWatermark } from './printing/trainingWatermark';
+import { noRecentLog, silentLogger, type Logger, type RecentLog } from './platform/log/Logger';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -88,12 +99,38 @@ export interface WorkstationOptions {
    * backend is in use. Tests and development against a separately started reference backend set it.
    */
   readonly trustDemoCa?: boolean;
+  /**
+   * An installed workstation (Electron `app.isPackaged`; the browser host with PSC_INSTALLED=1): without
+   * a backend URL it starts no embedded backend unless the admin file turns on training mode
+   * (config/backendStartPolicy.ts). Absent = a developer's checkout.
+   */
+  readonly installed?: boolean;
+  /** The operational log (main/platform/log); absent = nothing is logged (tests). */
+  readonly log?: WorkstationLog;
+  /** The Electron host's silent-print adapter (used where `printing.via` picks `electron`). */
+  readonly electronPrinter?: PrinterPort;
+  /** Replaces the print system (tests: a FakePrinter; null = the dialog only). */
+  readonly printer?: PrinterPort | null;
+  /** The Electron host continued without the OS key store (platform/keys/keyProtection.ts): warn on screen. */
+  readonly keyStoreWarning?: boolean;
+}
+
+/** The operational log as the composition root hands it on: the logger, its in-memory tail, its folder. */
+export interface WorkstationLog {
+  readonly logger: Logger;
+  readonly recent: RecentLog;
+  readonly dir: string;
 }
 
 export interface Workstation {
   readonly api: WorkstationApi;
   readonly backendUrl: string;
-  readonly backendMode: 'embedded' | 'configured';
+  readonly backendMode: 'embedded' | 'configured' | 'not-configured';
+  /** How the backend was chosen at start (config/backendStartPolicy.ts). */
+  readonly backendStart: BackendStart;
+  /** The embedded demo backend (and so its demo CA and data) is in use: development or training mode. */
+  readonly embeddedDemoBackendInUse: boolean;
+  readonly trainingMode: boolean;
   close(): Promise<void>;
 }
 
@@ -111,6 +148,8 @@ export async function loadCalendarData(resourcesDir: string) {
 export async function createWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  const log = options.log ?? { logger: silentLogger, recent: noRecentLog, dir: path.join(config.dataDir, 'logs') };
+  const logger = log.logger;
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 
   const catalog = await loadCatalog(options.paths.resourcesDir);
@@ -118,6 +157,14 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const db = await SqlJsDatabase.open({ file: path.join(config.dataDir, 'workstation.sqlite'), wasmPath: options.paths.sqlWasm, migrations: MIGRATIONS });
   const workstationId = await ensureWorkstationId(db);
   const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
+  if (config.admin?.escrowPublicKeyPem) {
+    // The administrator's recovery path for this key (platform/keys/blobKeyEscrow.ts).
+    const escrowKey = escrowPublicKey(config.admin.escrowPublicKeyPem);
+    if (escrowKey.ok) {
+      const escrow = await ensureBlobKeyEscrow(path.join(config.dataDir, ESCROW_FILE_NAME), blobKey, escrowKey.value, clock.now());
+      if (escrow === 'written') logger.info('blob-key.escrow-written');
+    }
+  }
   const blobs = new EncryptedBlobStore(path.join(config.dataDir, 'blobs'), blobKey);
   // Blobs are sharded one level deep (blobs/ab/cdef…); the CRL cache is flat.
   await removeStaleTempFiles(path.join(config.dataDir, 'blobs'), 1);
@@ -126,11 +173,16 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   // The backend chosen at start (admin file, environment, supervisor's setting, config.json); a
   // change saved in settings applies at the next start.
   const startupConnection = effectiveBackendConnection(config, readSavedBackendConnection(db));
+  const trainingMode = config.admin?.trainingMode === true;
+  const backendStart = decideBackendStart({ url: startupConnection.url, installed: options.installed === true, trainingMode });
+  // The single answer to "is the embedded demo backend (its demo CA, its demo data) in use in this run?".
+  const demoBackendInUse = embeddedDemoBackendInUse(backendStart);
   let embedded: EmbeddedBackend | null = null;
   let transport: BackendFetch | null = null;
   let backend = options.backend;
+  if (!backend && backendStart.kind === 'not-configured') backend = new NotConfiguredBackend();
   if (!backend) {
-    let url = startupConnection.url;
+    let url = backendStart.kind === 'configured' ? backendStart.url : null;
     if (url === null) {
       embedded = await startEmbeddedBackend({
         stateDir: path.join(config.dataDir, 'embedded-backend'),
@@ -144,7 +196,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     if (url.startsWith('https:')) transport = createBackendFetch({ caPem: startupConnection.caPem, pins: startupConnection.pins });
     backend = new HttpLicensingBackend({ baseUrl: url, timeoutMs: config.backendTimeoutMs, ...(transport ? { fetch: transport.fetch } : {}) });
   }
-  const backendMode = embedded ? 'embedded' : 'configured';
+  const backendMode = backendStart.kind === 'not-configured' && !options.backend ? 'not-configured' : embedded ? 'embedded' : 'configured';
+  // Settings and diagnostics are reached only after a login, which a not-configured workstation never offers.
+  const connectionMode = backendMode === 'embedded' ? 'embedded' : 'configured';
+  logger.info('workstation.started', { host: options.host, version: options.version, backendMode, backendStart: backendStart.kind, trainingMode, installed: options.installed === true });
 
   const session = new OperatorSession(clock);
   // Login and logout write nothing else: each is recorded in a durable write of its own.
@@ -157,10 +212,10 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   });
   session.onDidSignOut((operatorId) => void recordSessionEvent(operatorId, 'logout'));
   const pipeline = new SharpImagePipeline({ workerUrl: options.paths.imageWorkerUrl });
-  const scanner = options.scanner ?? (await createScanner(config));
+  const scanner = new LoggingScanner(options.scanner ?? (await createScanner(config)), logger.child({ area: 'scanning' }));
   const slotsData = documentSlotsSchema.parse(JSON.parse(await readFile(path.join(options.paths.resourcesDir, 'catalog', 'documentSlots.json'), 'utf8')));
   const fontBytes = new Uint8Array(await readFile(path.join(options.paths.resourcesDir, 'fonts', 'DejaVuSans.ttf')));
-  const activeConnection = describeActiveConnection(backend.baseUrl, backendMode, startupConnection);
+  const activeConnection = describeActiveConnection(backend.baseUrl, connectionMode, startupConnection);
   const settingsStore = new SettingsStore(db, (key) => options.onUnexpectedError(new Error(`setting ${key} is unreadable; using its default`)), {
     admin: config.admin ?? null,
     backendLockedBy: config.backendUrlSource === 'environment' ? 'PSC_BACKEND_URL' : null,
@@ -223,9 +278,31 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     session,
     backend,
     clock,
-    trustDemoCa: options.trustDemoCa ?? embedded !== null,
+    trustDemoCa: options.trustDemoCa ?? demoBackendInUse,
     ...(options.agentSigner !== undefined ? { agentSigner: options.agentSigner } : {}),
     onUnexpectedError: options.onUnexpectedError,
+  });
+
+  // Training mode marks every receipt and result it hands out (issue 15 item 3).
+  const stamp = trainingMode ? (pdf: Uint8Array) => stampTrainingWatermark(pdf, fontBytes) : null;
+  const plainReceipts = new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir), audit);
+  const receipts = stamp ? markTrainingReceipts(plainReceipts, stamp) : plainReceipts;
+  const statusApi = stamp ? markTrainingResults(status, stamp) : status;
+  const printing = await composePrinting({
+    via: config.printVia ?? 'auto',
+    host: options.host,
+    platform: process.platform,
+    dataDir: config.dataDir,
+    ...(options.electronPrinter ? { electronPrinter: options.electronPrinter } : {}),
+    ...(options.printer !== undefined ? { printer: options.printer } : {}),
+    db,
+    session,
+    documents: {
+      receipt: (applicationId, language) => receipts.forApplication(applicationId, language),
+      result: (applicationId) => statusApi.result(applicationId),
+    },
+    audit,
+    logger,
   });
 
   const api: WorkstationApi = {
@@ -246,6 +323,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       version: options.version,
       host: options.host,
       backend: { mode: backendMode, url: backend.baseUrl },
+      trainingMode,
+      adminConfigFile: config.admin?.file ?? config.adminConfigFile ?? '',
+      keyStoreWarning: options.keyStoreWarning === true,
     }),
     settings: new SettingsService(
       settingsStore,
@@ -262,8 +342,8 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     scanning,
     signing: signing.service,
     queue: new QueueService(db, session, sender, connectivity, signing.service, blobs, clock),
-    receipts: new ReceiptService(db, session, catalog, slotsData, await loadReceiptFonts(options.paths.resourcesDir), audit),
-    status,
+    receipts,
+    status: statusApi,
     questionnaire: new QuestionnaireService(db, session, catalog, clock),
     journal: new JournalService(db, session, catalog, clock, { csvLanguage: () => storedLanguage(db) }),
     diagnostics: composeDiagnostics({
@@ -272,7 +352,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       app: { version: options.version, host: options.host, dataDir: config.dataDir },
       databaseFile: path.join(config.dataDir, 'workstation.sqlite'),
       backend,
-      backendMode,
+      backendMode: connectionMode,
       connectivity: () => connectivity.current(),
       revocationStatus: () => signing.service.revocationStatus(),
       queueStatus: () => api.queue.status(),
@@ -280,7 +360,9 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       saneConfigDir: config.saneConfigDir ?? undefined,
       packageSearchFrom: [path.dirname(process.argv[1] ?? '.'), options.paths.resourcesDir, process.cwd()],
       onUnexpectedError: options.onUnexpectedError,
+      log: { dir: log.dir, recent: log.recent },
     }),
+    printing,
   };
   const retention = composeRetention({ db, blobs, clock, audit, retentionDays: () => settingsStore.retentionDays(), onUnexpectedError: options.onUnexpectedError });
   sender.start();
@@ -289,9 +371,12 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   retention.start();
 
   return {
-    api,
+    api: logApiCalls(api, logger.child({ area: 'contract' })),
     backendUrl: backend.baseUrl,
     backendMode,
+    backendStart,
+    embeddedDemoBackendInUse: demoBackendInUse,
+    trainingMode,
     async close() {
       await retention.stop();
       await scanning.settle();
@@ -310,7 +395,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
 }
 
 /**
- * SANE scanners plus any watched MFP folders, behind one Scanner. Pages wait for delivery under
+ * SANE scanners plus any eSCL network scanners and watched MFP folders, behind one Scanner. Pages wait for delivery under
  * the private data directory (not /tmp), and leftovers of a crashed scan are removed at start.
  */
 async function createScanner(config: AppConfig): Promise<Scanner> {
@@ -320,8 +405,10 @@ async function createScanner(config: AppConfig): Promise<Scanner> {
   });
   await mkdir(path.join(config.dataDir, 'scan-tmp'), { recursive: true, mode: 0o700 });
   await sane.removeStaleTempDirs();
-  if (config.watchedFolders.length === 0) return sane;
-  return new CompositeScanner([sane, new FolderScanner({ folders: config.watchedFolders })]);
+  const others: Scanner[] = [];
+  if ((config.esclScanners ?? []).length > 0) others.push(new EsclScanner({ scanners: config.esclScanners ?? [] }));
+  if (config.watchedFolders.length > 0) others.push(new FolderScanner({ folders: config.watchedFolders }));
+  return others.length === 0 ? sane : new CompositeScanner([sane, ...others]);
 }
 
 async function ensureWorkstationId(db: SqlJsDatabase): Promise<string> {

@@ -1,22 +1,80 @@
 // Builds everything a host needs into out/: the renderer (vite) and the Node/Electron bundles
 // (esbuild). npm packages stay external and are loaded from node_modules at run time.
-import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
+//
+// `--if-stale` (npm start, npm run web, the startup bench): skips the build when out/ was built
+// from exactly the current sources — a stamp of every input file's path, size and mtime, and the
+// installed package versions (package-lock.json) — so an up-to-date start takes no build time.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const started = Date.now();
-const quiet = { logLevel: 'warning' };
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STAMP = path.join(ROOT, 'out', '.build-stamp');
+/** Everything a build reads: sources, resources the bundles import, and the build's own configuration. */
+const INPUT_DIRS = ['core', 'main', 'preload', 'renderer', 'backend'];
+const INPUT_FILES = ['package-lock.json', 'vite.config.ts', 'scripts/build.mjs', 'tsconfig.base.json'];
+/** Bundle targets. Electron 45 runs Node 22 (its main.cjs); the browser host and the tools run on the machine's Node (≥ 20.19). */
+export const ELECTRON_NODE_TARGET = 'node22';
+export const NODE_TARGET = 'node20';
 
-await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+function inputStamp() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(full);
+      } else if (!/\.test\.tsx?$/.test(entry.name)) {
+        const info = statSync(full);
+        hash.update(`${path.relative(ROOT, full)}\0${info.size}\0${info.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const dir of INPUT_DIRS) walk(path.join(ROOT, dir));
+  for (const file of INPUT_FILES) {
+    const full = path.join(ROOT, file);
+    if (existsSync(full)) hash.update(`${file}\0${createHash('sha256').update(readFileSync(full)).digest('hex')}\n`);
+  }
+  return hash.digest('hex');
+}
 
-const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, ...quiet };
-await Promise.all([
-  esbuild({ ...node, entryPoints: ['main/host/web/main.ts'], format: 'esm', outfile: 'out/web/main.mjs' }),
-  esbuild({ ...node, entryPoints: ['backend/main.ts'], format: 'esm', outfile: 'out/backend/main.mjs' }),
-  // The image pipeline's worker thread (main/imaging/SharpImagePipeline.ts loads it by URL).
-  esbuild({ ...node, entryPoints: ['main/imaging/imageWorker.ts'], format: 'esm', outfile: 'out/imaging/imageWorker.mjs' }),
-  esbuild({ ...node, entryPoints: ['main/host/electron/main.ts'], format: 'cjs', outfile: 'out/electron/main.cjs', external: ['electron'] }),
-  // The sandboxed preload cannot require npm packages: bundle everything except electron.
-  esbuild({ entryPoints: ['preload/index.ts'], bundle: true, platform: 'browser', format: 'cjs', target: 'chrome130', outfile: 'out/electron/preload.cjs', external: ['electron'], ...quiet }),
-]);
+const OUTPUTS = ['out/web/main.mjs', 'out/backend/main.mjs', 'out/imaging/imageWorker.mjs', 'out/electron/main.cjs', 'out/electron/preload.cjs', 'out/renderer/index.html'];
 
-console.log(`build: out/ ready in ${Date.now() - started} ms`);
+export function isBuildCurrent() {
+  if (!existsSync(STAMP) || OUTPUTS.some((file) => !existsSync(path.join(ROOT, file)))) return false;
+  return readFileSync(STAMP, 'utf8').trim() === inputStamp();
+}
+
+async function buildAll() {
+  const started = Date.now();
+  const stamp = inputStamp();
+  const { build: esbuild } = await import('esbuild');
+  const { build: viteBuild } = await import('vite');
+  const quiet = { logLevel: 'warning' };
+
+  // vite.config.ts and the entry paths below are relative to the repository root.
+  process.chdir(ROOT);
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+  const node = { bundle: true, platform: 'node', target: NODE_TARGET, packages: 'external', sourcemap: true, ...quiet };
+  await Promise.all([
+    esbuild({ ...node, entryPoints: ['main/host/web/main.ts'], format: 'esm', outfile: 'out/web/main.mjs' }),
+    esbuild({ ...node, entryPoints: ['backend/main.ts'], format: 'esm', outfile: 'out/backend/main.mjs' }),
+    // The image pipeline's worker thread (main/imaging/SharpImagePipeline.ts loads it by URL).
+    esbuild({ ...node, entryPoints: ['main/imaging/imageWorker.ts'], format: 'esm', outfile: 'out/imaging/imageWorker.mjs' }),
+    // test/electron/startup.test.ts builds this entry with the same options.
+    esbuild({ ...node, target: ELECTRON_NODE_TARGET, entryPoints: ['main/host/electron/main.ts'], format: 'cjs', outfile: 'out/electron/main.cjs', external: ['electron'] }),
+    // The sandboxed preload cannot require npm packages: bundle everything except electron.
+    esbuild({ entryPoints: ['preload/index.ts'], bundle: true, platform: 'browser', format: 'cjs', target: 'chrome140', outfile: 'out/electron/preload.cjs', external: ['electron'], ...quiet }),
+  ]);
+  mkdirSync(path.dirname(STAMP), { recursive: true });
+  writeFileSync(STAMP, `${stamp}\n`);
+  console.log(`build: out/ ready in ${Date.now() - started} ms`);
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  if (process.argv.includes('--if-stale') && isBuildCurrent()) console.log('build: out/ is up to date');
+  else await buildAll();
+}

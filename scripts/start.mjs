@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { exitStatusOf } from './launcherExit.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +30,9 @@ function locateElectron() {
 const electron = locateElectron();
 if (electron.path) {
   const child = spawn(electron.path, ['.'], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  // Ctrl+C / a service stop reach the child, which closes the workstation cleanly.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(exitStatusOf(code, signal)));
 } else {
   console.log(`Electron runtime unavailable: ${electron.reason}; starting the browser host instead.`);
   await import('../out/web/main.mjs');

@@ -20,6 +20,13 @@ export type ScanimageListing =
   | { readonly kind: 'missing'; readonly program: string }
   | { readonly kind: 'timed-out'; readonly afterMs: number; readonly output: string };
 
+export interface DiagnosticsLogLine {
+  readonly time: string;
+  readonly level: 'warn' | 'error';
+  readonly event: string;
+  readonly json: string;
+}
+
 export interface DiagnosticsReport {
   readonly generatedAt: string;
   readonly app: { readonly version: string; readonly host: 'electron' | 'browser'; readonly dataDir: string };
@@ -71,6 +78,15 @@ export interface DiagnosticsReport {
     readonly sizeBytes: number;
     /** Last write to any of its files (each commit reaches the journal durably). */
     readonly lastSavedAt: string | null;
+  };
+  /**
+   * The operational log (issue 15 item 4): its folder, the last warnings and errors, and the last
+   * lines of any level, each a JSON line exactly as written to the file (already scrubbed there).
+   */
+  readonly log: {
+    readonly dir: string;
+    readonly recentProblems: readonly DiagnosticsLogLine[];
+    readonly lastLines: readonly string[];
   };
   /** The whole report as plain text, redacted, ready for the clipboard. */
   readonly text: string;

@@ -11,6 +11,7 @@ export * from './workstationApi';
 export * from './signing';
 export * from './queue';
 export * from './receipts';
+export * from './printing';
 export * from './status';
 export * from './questionnaire';
 export * from './journal';

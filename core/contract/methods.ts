@@ -19,6 +19,7 @@ import type { StatusApi } from './status';
 import type { QuestionnaireApi } from './questionnaire';
 import type { JournalApi } from './journal';
 import type { DiagnosticsApi } from './diagnostics';
+import type { PrintingApi } from './printing';
 
 export interface WorkstationApi {
   readonly session: SessionApi;
@@ -36,6 +37,7 @@ export interface WorkstationApi {
   readonly questionnaire: QuestionnaireApi;
   readonly journal: JournalApi;
   readonly diagnostics: DiagnosticsApi;
+  readonly printing: PrintingApi;
 }
 
 export type AreaName = keyof WorkstationApi;
@@ -61,6 +63,7 @@ export const WORKSTATION_API_METHODS = {
   questionnaire: { forApplication: true, answer: true },
   journal: { markStep: true, endVisit: true, report: true, exportCsv: true },
   diagnostics: { report: true },
+  printing: { status: true, print: true, choosePrinter: true },
 } as const satisfies { readonly [A in AreaName]: { readonly [M in keyof WorkstationApi[A]]: true } };
 
 export interface MethodRef {

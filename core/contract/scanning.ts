@@ -6,7 +6,7 @@ import type { NotSignedIn } from './common';
 export interface ScannerDeviceView {
   readonly deviceId: string;
   readonly label: string;
-  readonly adapter: 'sane' | 'folder';
+  readonly adapter: 'sane' | 'escl' | 'folder';
   readonly sources: readonly ('flatbed' | 'adf')[];
   readonly resolutionsDpi: readonly number[];
 }

@@ -14,6 +14,7 @@ import { draftPartiesSchema, importFileSchema, slotIdSchema, startDraftSchema } 
 import { scanSettingsSchema } from './scanning';
 import { keyPasswordSchema, keySourceSchema, signingMethodSchema } from './signing';
 import { receiptLanguageSchema } from './receipts';
+import { printDocumentSchema, printerNameSchema } from './printing';
 import { applicationQuerySchema } from './status';
 import { questionnaireAnswersSchema } from './questionnaire';
 import { journalExportSchema, journalFilterSchema, stepMarkSchema } from './journal';
@@ -114,6 +115,11 @@ export const WORKSTATION_API = {
     endVisit: z.tuple([entityIdSchema]),
     report: z.tuple([journalFilterSchema]),
     exportCsv: z.tuple([journalFilterSchema, journalExportSchema]),
+  },
+  printing: {
+    status: noArgs,
+    print: z.tuple([printDocumentSchema]),
+    choosePrinter: z.tuple([printerNameSchema.nullable()]),
   },
   diagnostics: {
     report: noArgs,

@@ -22,6 +22,7 @@ const FACTS: DiagnosticsFacts = {
   },
   queue: { paused: true, lastSyncAt: null, accepted: 3, sending: 1, registered: 10, needsAttention: 2, withdrawn: 0 },
   database: { sizeBytes: 123456, lastSavedAt: '2026-11-23T06:59:00.000Z' },
+  log: { dir: '/var/lib/psc/logs', recentProblems: [], lastLines: ['{"level":"info","event":"host.started"}'] },
 };
 
 describe('formatDiagnosticsText', () => {

@@ -94,6 +94,13 @@ export function formatDiagnosticsText(facts: DiagnosticsFacts): string {
     '[Database]',
     `Size: ${database.sizeBytes} bytes`,
     `Last saved: ${orDash(database.lastSavedAt)}`,
+    '',
+    '[Log]',
+    `Folder: ${facts.log.dir}`,
+    `Warnings and errors (last ${facts.log.recentProblems.length}):`,
+    ...(facts.log.recentProblems.length === 0 ? ['  (none)'] : facts.log.recentProblems.map((line) => `  ${line.json}`)),
+    `Last lines:`,
+    ...(facts.log.lastLines.length === 0 ? ['  (none)'] : facts.log.lastLines.map((line) => `  ${line}`)),
   ];
   return redactDiagnosticsText(`${lines.join('\n')}\n`);
 }

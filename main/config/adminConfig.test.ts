@@ -44,3 +44,19 @@ describe('admin config file', () => {
     expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_ADMIN_CONFIG: file }, '/unused')).toMatchObject({ ok: true, value: { admin: { file, retentionDays: 7 } } });
   });
 });
+
+describe('admin file: training mode and the blob key escrow', () => {
+  it('reads training mode and the escrow public key; refuses training with a backend URL, and a bad escrow key', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-admin-'));
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await writeFile(path.join(dir, 'escrow.pem'), pem);
+    await writeFile(path.join(dir, 'admin.json'), JSON.stringify({ trainingMode: true, blobKeyEscrow: { publicKeyFile: 'escrow.pem' } }));
+    expect(loadAdminConfig(path.join(dir, 'admin.json'))).toMatchObject({ ok: true, value: { trainingMode: true, escrowPublicKeyPem: pem } });
+    await writeFile(path.join(dir, 'admin.json'), JSON.stringify({ trainingMode: true, backend: { url: 'https://e-lic.example.kz' } }));
+    expect(loadAdminConfig(path.join(dir, 'admin.json'))).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/^trainingMode: training mode runs the embedded reference backend/) } });
+    await writeFile(path.join(dir, 'escrow.pem'), 'not a key');
+    await writeFile(path.join(dir, 'admin.json'), JSON.stringify({ blobKeyEscrow: { publicKeyFile: 'escrow.pem' } }));
+    expect(loadAdminConfig(path.join(dir, 'admin.json'))).toMatchObject({ ok: false, error: { detail: 'blobKeyEscrow.publicKeyFile: not a PEM public key' } });
+  });
+});

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { backendPinSchema, idleLockMinutesSchema, retentionDaysSchema } from '../../core/contract/settings';
 import type { Result } from '../../core/result';
 import type { ConfigError } from './appConfig';
+import { escrowPublicKey } from '../platform/keys/blobKeyEscrow';
 
 /**
  * The administrator's config file: machine-wide, written at installation (or by group policy /
@@ -25,8 +26,20 @@ export const adminConfigSchema = z
       .optional(),
     retention: z.object({ days: retentionDaysSchema }).strict().optional(),
     session: z.object({ idleLockMinutes: idleLockMinutesSchema }).strict().optional(),
+    /**
+     * Training mode (issue 15 item 3): the embedded reference backend with its demo data, a permanent
+     * banner, and «ОҚУ РЕЖИМІ / УЧЕБНЫЙ РЕЖИМ» on every receipt and result printed. The only way an
+     * installed workstation runs the embedded backend.
+     */
+    trainingMode: z.boolean().optional(),
+    /** The blob key's escrow (issue 15 item 7): the administrator's RSA public key (PEM, relative to this file). */
+    blobKeyEscrow: z.object({ publicKeyFile: z.string().min(1) }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .refine((file) => !(file.trainingMode === true && typeof file.backend?.url === 'string'), {
+    message: 'training mode runs the embedded reference backend: remove backend.url (or set it to null)',
+    path: ['trainingMode'],
+  });
 
 export interface AdminBackendConnection {
   readonly url: string | null;
@@ -40,6 +53,10 @@ export interface AdminConfig {
   readonly backend?: AdminBackendConnection;
   readonly retentionDays?: number;
   readonly idleLockMinutes?: number;
+  /** True only when the file says `"trainingMode": true`. */
+  readonly trainingMode?: boolean;
+  /** The escrow public key (PEM) the blob key is also encrypted to; absent = no escrow. */
+  readonly escrowPublicKeyPem?: string;
 }
 
 /** Where an installation keeps the admin file when PSC_ADMIN_CONFIG does not name one. */
@@ -67,7 +84,18 @@ export function loadAdminConfig(file: string): Result<AdminConfig | null, Config
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     return { ok: false, error: { kind: 'invalid-config', file, detail } };
   }
-  const { backend, retention, session } = parsed.data;
+  const { backend, retention, session, trainingMode, blobKeyEscrow } = parsed.data;
+  let escrowPublicKeyPem: string | undefined;
+  if (blobKeyEscrow) {
+    const escrowFile = path.resolve(path.dirname(file), blobKeyEscrow.publicKeyFile);
+    try {
+      escrowPublicKeyPem = readFileSync(escrowFile, 'utf8');
+    } catch (error) {
+      return { ok: false, error: { kind: 'invalid-config', file, detail: `blobKeyEscrow.publicKeyFile: cannot read ${escrowFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+    }
+    const valid = escrowPublicKey(escrowPublicKeyPem);
+    if (!valid.ok) return { ok: false, error: { kind: 'invalid-config', file, detail: `blobKeyEscrow.publicKeyFile: ${valid.error}` } };
+  }
   let adminBackend: AdminBackendConnection | undefined;
   if (backend) {
     const caPem = backend.caFile ? readPemFile(path.resolve(path.dirname(file), backend.caFile)) : { ok: true as const, value: null };
@@ -81,6 +109,8 @@ export function loadAdminConfig(file: string): Result<AdminConfig | null, Config
       ...(adminBackend ? { backend: adminBackend } : {}),
       ...(retention ? { retentionDays: retention.days } : {}),
       ...(session ? { idleLockMinutes: session.idleLockMinutes } : {}),
+      ...(trainingMode === true ? { trainingMode: true } : {}),
+      ...(escrowPublicKeyPem !== undefined ? { escrowPublicKeyPem } : {}),
     },
   };
 }

@@ -12,9 +12,22 @@ describe('loadAppConfig', () => {
       value: {
         dataDir: dir, backendUrl: null, backendTimeoutMs: 10_000, webPort: DEFAULT_WEB_PORT, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],
         trustAnchorsDir: null, crlMaxAgeHours: DEFAULT_CRL_MAX_AGE_HOURS, ncaLayerUrl: DEFAULT_NCALAYER_URL, ncaLayerCaFile: null, ncaLayerTimestamp: false,
-        backendUrlSource: null, backendCaPem: null, backendPins: [], admin: null,
+        backendUrlSource: null, backendCaPem: null, backendPins: [], admin: null, adminConfigFile: path.join(dir, 'no-admin.json'), esclScanners: [],
       },
     });
+  });
+
+  it('reads eSCL scanners, the print system and the log level; refuses a bad one by name', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psc-cfg-'));
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ scanner: { esclScanners: [{ id: 'mfp-2', name: 'MFP 2nd floor', url: 'http://192.0.2.10/eSCL' }] }, printing: { via: 'dialog' }, log: { level: 'warn' } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused', path.join(dir, 'no-admin.json'))).toMatchObject({
+      ok: true,
+      value: { esclScanners: [{ id: 'mfp-2', name: 'MFP 2nd floor', url: 'http://192.0.2.10/eSCL' }], printVia: 'dialog', logLevel: 'warn' },
+    });
+    expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_PRINT_VIA: 'cups', PSC_LOG_LEVEL: 'debug' }, '/unused', path.join(dir, 'no-admin.json'))).toMatchObject({ ok: true, value: { printVia: 'cups', logLevel: 'debug' } });
+    expect(loadAppConfig({ PSC_DATA_DIR: dir, PSC_LOG_LEVEL: 'loud' }, '/unused', path.join(dir, 'no-admin.json'))).toMatchObject({ ok: false, error: { file: 'PSC_LOG_LEVEL' } });
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ scanner: { esclScanners: [{ id: 'x', name: 'X', url: 'ftp://192.0.2.10/' }] } }));
+    expect(loadAppConfig({ PSC_DATA_DIR: dir }, '/unused', path.join(dir, 'no-admin.json'))).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/scanner\.esclScanners\.0\.url/) } });
   });
 
   it('reads the signing settings: trust anchors folder, CRL maximum age, NCALayer address', async () => {

@@ -7,6 +7,7 @@ import { defaultAdminConfigPath, loadAdminConfig, readPemFile, type AdminConfig 
 
 const providerDayMsSchema = z.number().int().min(10).max(7 * 86_400_000);
 const statusPollBaseMsSchema = z.number().int().min(100).max(3_600_000);
+const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
 /** `config.json` in the data directory (or the file named by PSC_CONFIG). Every field is optional. */
 export const configFileSchema = z
@@ -26,6 +27,10 @@ export const configFileSchema = z
       .strict()
       .optional(),
     web: z.object({ port: z.number().int().min(0).max(65_535).optional() }).strict().optional(),
+    /** Printing without a dialog (issue 15 item 1): which print system; absent = auto. */
+    printing: z.object({ via: z.enum(['auto', 'cups', 'windows-spooler', 'electron', 'dialog']).optional() }).strict().optional(),
+    /** The operational log in `<dataDir>/logs` (issue 15 item 4). */
+    log: z.object({ level: logLevelSchema.optional() }).strict().optional(),
     /** Browser host only: base64 of the 32-byte key that encrypts blobs at rest. */
     blobKeyBase64: z.string().optional(),
     /** SANE configuration folder for scanimage (SANE_CONFIG_DIR); absent = the system's /etc/sane.d. */
@@ -34,6 +39,11 @@ export const configFileSchema = z
         saneConfigDir: z.string().min(1).optional(),
         /** Shared folders that network MFPs scan into, offered as scanners ("MFP 2nd floor"). */
         watchedFolders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), path: z.string().min(1) }).strict()).max(20).optional(),
+        /** eSCL (AirScan) network scanners by URL, e.g. `http://192.0.2.10/eSCL` (issue 15 item 2); never discovered by mDNS. */
+        esclScanners: z
+          .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1).max(100), url: z.url({ protocol: /^https?$/ }) }).strict())
+          .max(20)
+          .optional(),
       })
       .strict()
       .optional(),
@@ -78,11 +88,19 @@ export interface AppConfig {
   readonly backendPins?: readonly string[];
   /** The administrator's machine-wide file (PSC_ADMIN_CONFIG or the platform's default path), when there is one. */
   readonly admin?: AdminConfig | null;
+  /** Where the administrator's file is looked for (whether or not it exists): named on the "not configured" screen. */
+  readonly adminConfigFile?: string;
+  /** The print system (`printing.via`, PSC_PRINT_VIA); absent = auto (composePrinting.ts). */
+  readonly printVia?: 'auto' | 'cups' | 'windows-spooler' | 'electron' | 'dialog';
+  /** Operational log level (PSC_LOG_LEVEL or `log.level`); absent = info. */
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   readonly backendTimeoutMs: number;
   readonly webPort: number;
   readonly blobKeyBase64: string | null;
   readonly saneConfigDir: string | null;
   readonly watchedFolders: readonly { readonly id: string; readonly name: string; readonly path: string }[];
+  /** eSCL network scanners (`scanner.esclScanners`). */
+  readonly esclScanners?: readonly { readonly id: string; readonly name: string; readonly url: string }[];
   /** null = the bundled resources/pki/nuc (НУЦ РК's GOST roots and CAs). */
   readonly trustAnchorsDir: string | null;
   readonly crlMaxAgeHours: number;
@@ -139,6 +157,13 @@ export function loadAppConfig(
   if (envDay && !envDay.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_PROVIDER_DAY_MS', detail: 'not a whole number of milliseconds (10 … 7 days)' } };
   const envPoll = env.PSC_STATUS_POLL_BASE_MS ? statusPollBaseMsSchema.safeParse(Number(env.PSC_STATUS_POLL_BASE_MS)) : null;
   if (envPoll && !envPoll.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_STATUS_POLL_BASE_MS', detail: 'not a whole number of milliseconds (100 … 1 hour)' } };
+  const envLogLevel = env.PSC_LOG_LEVEL ? logLevelSchema.safeParse(env.PSC_LOG_LEVEL) : null;
+  if (envLogLevel && !envLogLevel.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_LOG_LEVEL', detail: 'one of debug, info, warn, error' } };
+  const logLevel = envLogLevel?.data ?? fromFile.log?.level;
+  const printViaSchema = z.enum(['auto', 'cups', 'windows-spooler', 'electron', 'dialog']);
+  const envPrintVia = env.PSC_PRINT_VIA ? printViaSchema.safeParse(env.PSC_PRINT_VIA) : null;
+  if (envPrintVia && !envPrintVia.success) return { ok: false, error: { kind: 'invalid-config', file: 'PSC_PRINT_VIA', detail: 'one of auto, cups, windows-spooler, electron, dialog' } };
+  const printVia = envPrintVia?.data ?? fromFile.printing?.via;
   const admin = loadAdminConfig(path.resolve(adminConfigFile));
   if (!admin.ok) return admin;
   let backendCaPem: string | null = null;
@@ -158,11 +183,15 @@ export function loadAppConfig(
       backendCaPem,
       backendPins: fromFile.backend?.pins ?? [],
       admin: admin.value,
+      adminConfigFile: path.resolve(adminConfigFile),
+      ...(logLevel !== undefined ? { logLevel } : {}),
+      ...(printVia !== undefined ? { printVia } : {}),
       backendTimeoutMs: fromFile.backend?.timeoutMs ?? 10_000,
       webPort: envPort?.data ?? fromFile.web?.port ?? DEFAULT_WEB_PORT,
       blobKeyBase64: fromFile.blobKeyBase64 ?? null,
       saneConfigDir: env.PSC_SANE_CONFIG_DIR || fromFile.scanner?.saneConfigDir || null,
       watchedFolders: fromFile.scanner?.watchedFolders ?? [],
+      esclScanners: fromFile.scanner?.esclScanners ?? [],
       trustAnchorsDir: fromFile.signing?.trustAnchorsDir ?? null,
       crlMaxAgeHours: fromFile.signing?.crlMaxAgeHours ?? DEFAULT_CRL_MAX_AGE_HOURS,
       ncaLayerUrl: fromFile.signing?.ncaLayerUrl ?? DEFAULT_NCALAYER_URL,

@@ -23,7 +23,15 @@ export async function loadBlobKey(options: { configKeyBase64: string | null; key
     return new Uint8Array(key);
   }
   if (existsSync(options.keyFile)) {
-    const key = options.wrapper.unwrap(new Uint8Array(await readFile(options.keyFile)));
+    let key: Uint8Array;
+    try {
+      key = options.wrapper.unwrap(new Uint8Array(await readFile(options.keyFile)));
+    } catch {
+      throw new Error(
+        `the blob key ${options.keyFile} cannot be opened with this account's key store (another user profile, or a lost keyring). ` +
+          'The administrator can recover it from blob.key.escrow.json (npm run blob-key:recover) and put it in config.json as "blobKeyBase64".',
+      );
+    }
     if (key.byteLength !== 32) throw new Error(`blob key file ${options.keyFile} is damaged`);
     return key;
   }

@@ -41,11 +41,27 @@ function deps(overrides: Partial<DiagnosticsDeps> = {}): DiagnosticsDeps {
     onUnexpectedError: (error) => {
       throw error;
     },
+    log: {
+      dir: '/data/psc/logs',
+      recent: {
+        lastLines: () => [{ time: '2026-11-23T06:58:00.000Z', level: 'info', event: 'host.started', json: '{"level":"info","event":"host.started"}' }],
+        recentProblems: () => [{ time: '2026-11-23T06:59:00.000Z', level: 'warn', event: 'print.failed', json: '{"level":"warn","event":"print.failed","kind":"printer-stopped"}' }],
+      },
+    },
     ...overrides,
   };
 }
 
 describe('DiagnosticsService', () => {
+  it('carries the log folder, the recent warnings and the last lines into the report and its text', async () => {
+    const report = await new DiagnosticsService(deps()).report();
+    if (!report.ok) throw new Error('no report');
+    expect(report.value.log.recentProblems).toEqual([expect.objectContaining({ level: 'warn', event: 'print.failed' })]);
+    expect(report.value.text).toContain('[Log]\nFolder: /data/psc/logs');
+    expect(report.value.text).toContain('"event":"print.failed","kind":"printer-stopped"');
+    expect(report.value.text).toContain('"event":"host.started"');
+  });
+
   it('refuses without a session', async () => {
     const service = new DiagnosticsService(deps({ session: { require: () => err({ kind: 'not-signed-in' }) } }));
     expect(await service.report()).toEqual({ ok: false, error: { kind: 'not-signed-in' } });

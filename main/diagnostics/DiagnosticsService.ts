@@ -8,6 +8,11 @@ import type { BackendFailure } from '../../core/submission/backendFailure';
 import type { Clock } from '../ports/Clock';
 import type { ScanError, ScannerDevice } from '../ports/Scanner';
 import type { OperatorSession } from '../services/OperatorSession';
+import type { RecentLog } from '../platform/log/Logger';
+
+/** How many log lines the report carries: the helpdesk reads them, the clipboard holds them. */
+export const DIAGNOSTICS_LOG_PROBLEMS = 20;
+export const DIAGNOSTICS_LOG_LINES = 40;
 
 /** Every fact comes through a small function, so each collector is faked in tests and wired in app.ts. */
 export interface DiagnosticsDeps {
@@ -25,6 +30,8 @@ export interface DiagnosticsDeps {
   readonly libraries: () => Promise<readonly LibraryVersion[]>;
   readonly database: () => Promise<DiagnosticsReport['database']>;
   readonly host: () => Pick<DiagnosticsReport, 'runtime' | 'os'>;
+  /** The operational log's folder and its in-memory tail (main/platform/log). */
+  readonly log: { readonly dir: string; readonly recent: RecentLog };
   /** A collector that threw: reported (without personal data) and shown as unavailable. */
   readonly onUnexpectedError: (error: unknown) => void;
 }
@@ -65,6 +72,13 @@ export class DiagnosticsService implements DiagnosticsApi {
       },
       queue,
       database,
+      log: {
+        dir: deps.log.dir,
+        recentProblems: deps.log.recent
+          .recentProblems(DIAGNOSTICS_LOG_PROBLEMS)
+          .map((line) => ({ time: line.time, level: line.level === 'error' ? 'error' : 'warn', event: line.event, json: line.json })),
+        lastLines: deps.log.recent.lastLines(DIAGNOSTICS_LOG_LINES).map((line) => line.json),
+      },
     };
     return ok({ ...facts, text: formatDiagnosticsText(facts) });
   }

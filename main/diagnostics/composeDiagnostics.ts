@@ -10,6 +10,7 @@ import type { Clock } from '../ports/Clock';
 import type { LicensingBackend } from '../ports/LicensingBackend';
 import type { Scanner } from '../ports/Scanner';
 import type { OperatorSession } from '../services/OperatorSession';
+import type { RecentLog } from '../platform/log/Logger';
 import { databaseFileStats } from './databaseFileStats';
 import { DiagnosticsService } from './DiagnosticsService';
 import { hostFacts } from './hostFacts';
@@ -32,6 +33,7 @@ export interface DiagnosticsWiring {
   /** Where to look for node_modules/<library>/package.json (walking up from each). */
   readonly packageSearchFrom: readonly string[];
   readonly onUnexpectedError: (error: unknown) => void;
+  readonly log: { readonly dir: string; readonly recent: RecentLog };
 }
 
 /** The diagnostics area over the real collectors (Node's os, the SANE command line, the files on disk). */
@@ -57,5 +59,6 @@ export function composeDiagnostics(wiring: DiagnosticsWiring): DiagnosticsServic
     database: () => databaseFileStats(wiring.databaseFile),
     host: () => hostFacts(),
     onUnexpectedError: wiring.onUnexpectedError,
+    log: wiring.log,
   });
 }

@@ -1,7 +1,7 @@
 import type { Result } from '../../core/result';
 
-/** Which adapter a device belongs to: a SANE scanner, a watched network folder, or operator-chosen files. */
-export type ScannerAdapterKind = 'sane' | 'folder' | 'import';
+/** Which adapter a device belongs to: a SANE scanner, an eSCL network scanner, a watched network folder, or operator-chosen files. */
+export type ScannerAdapterKind = 'sane' | 'escl' | 'folder' | 'import';
 
 export interface ScannerDevice {
   /** Stable id to pass back to `capabilities` and `scan` (for SANE, the `scanimage -d` name, e.g. `test:0`). */

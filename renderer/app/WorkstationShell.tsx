@@ -7,12 +7,15 @@ import { useTranslator } from '../i18n/useTranslator';
 import { useWorkstation } from '../store/StoreProvider';
 import { useRunAction } from '../ui/useRunAction';
 import { Workspace } from './Workspace';
+import { NotConfiguredScreen } from '../features/installation/NotConfiguredScreen';
+import { KeyStoreWarningBanner, TrainingBanner } from '../features/installation/TrainingBanner';
 
 export function WorkstationShell() {
   const { t, language } = useTranslator();
   const isStarted = useWorkstation(selectIsStarted);
   const isSignedIn = useWorkstation(selectIsSignedIn);
   const startWorkstation = useWorkstation((state) => state.startWorkstation);
+  const appInfo = useWorkstation((state) => state.appInfo);
   const run = useRunAction();
   useCommandShortcuts();
   useIdleLock();
@@ -28,5 +31,12 @@ export function WorkstationShell() {
   }, [language, t]);
 
   if (!isStarted) return <p className="splash">{t('app.starting')}</p>;
-  return isSignedIn ? <Workspace /> : <LoginScreen />;
+  if (appInfo?.backend.mode === 'not-configured') return <NotConfiguredScreen />;
+  return (
+    <>
+      {appInfo?.trainingMode === true && <TrainingBanner />}
+      {appInfo?.keyStoreWarning === true && <KeyStoreWarningBanner />}
+      {isSignedIn ? <Workspace /> : <LoginScreen />}
+    </>
+  );
 }

@@ -9,6 +9,7 @@ import { createThumbnailsSlice, thumbnailsInitialState } from '../features/docum
 import { createPreferencesSlice } from '../features/preferences/preferencesSlice';
 import { createQueueSlice } from '../features/queue/queueSlice';
 import { createReceiptsSlice } from '../features/receipts/receiptsSlice';
+import { createPrintingSlice } from '../features/printing/printingSlice';
 import { createStatusSlice, releaseResultViewer, statusInitialState } from '../features/status/statusSlice';
 import { createHandOverSlice, handOverInitialState } from '../features/handover/handoverSlice';
 import { createRecoverySlice, recoveryInitialState } from '../features/recovery/recoverySlice';
@@ -86,6 +87,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createSigningSlice(context),
       ...createQueueSlice(context),
       ...createReceiptsSlice(context),
+      ...createPrintingSlice(context),
       ...createStatusSlice(context),
       ...createHandOverSlice(context),
       ...createVisitSlice(context),

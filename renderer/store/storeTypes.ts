@@ -18,6 +18,7 @@ import type { SettingsSlice } from '../features/settings/settingsSlice';
 import type { SigningSlice } from '../features/signing/signingSlice';
 import type { QueueSlice } from '../features/queue/queueSlice';
 import type { ReceiptsSlice } from '../features/receipts/receiptsSlice';
+import type { PrintingSlice } from '../features/printing/printingSlice';
 import type { StatusSlice } from '../features/status/statusSlice';
 import type { HandOverSlice } from '../features/handover/handoverSlice';
 import type { VisitSlice } from '../features/timer/visitSlice';
@@ -61,6 +62,7 @@ export type WorkstationState = SessionSlice &
   SigningSlice &
   QueueSlice &
   ReceiptsSlice &
+  PrintingSlice &
   StatusSlice &
   HandOverSlice &
   VisitSlice &

@@ -41,6 +41,11 @@ export function createFakeDiagnostics(main: FakeMain): { readonly api: Diagnosti
         },
         queue: { paused: false, lastSyncAt: null, accepted: 1, sending: 0, registered: main.applications.length, needsAttention: 0, withdrawn: 0 },
         database: { sizeBytes: 20480, lastSavedAt: main.now() },
+        log: {
+          dir: '/var/lib/psc-test/logs',
+          recentProblems: [{ time: main.now(), level: 'warn', event: 'print.failed', json: '{"level":"warn","event":"print.failed","kind":"printer-stopped"}' }],
+          lastLines: ['{"level":"info","event":"host.started"}'],
+        },
       };
       return ok({ ...facts, text: formatDiagnosticsText(facts) });
     },

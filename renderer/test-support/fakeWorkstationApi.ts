@@ -6,6 +6,7 @@
  * signing, submissions, the queue, receipts and settings live in their own files (fakeDrafts, fakeScanning,
  * fakeSigning, fakeSubmissions, fakeQueue, fakeReceipts, fakeSettings) over the shared state of fakeMain.
  */
+import { createFakePrinting, type FakePrintingController } from './fakePrinting';
 import {
   createContractClient,
   dispatchContractCall,
@@ -48,6 +49,10 @@ export interface FakeCall {
 
 export interface FakeWorkstationOptions {
   readonly language?: Language;
+  /** What system.about says of the backend: `not-configured` shows the administrator screen. */
+  readonly backendMode?: 'embedded' | 'configured' | 'not-configured';
+  readonly trainingMode?: boolean;
+  readonly keyStoreWarning?: boolean;
   /** What submit answers when the backend "responds in time" (registered) or not (accepted). */
   readonly submitState?: ApplicationState;
   /** The backend's problem code when submitState is needs-attention; validation-failed by default. */
@@ -86,6 +91,8 @@ export interface FakeWorkstation {
   readonly diagnostics: FakeDiagnosticsController;
   /** Main's settings (fakeSettings.ts): settings the administrator locked, a scripted connection check. */
   readonly settings: FakeSettingsController;
+  /** Main's printing (fakePrinting.ts): the chosen printer, scripted failures, jobs printed. */
+  readonly printing: FakePrintingController;
   /** Simulates main dropping the session (idle lock): the next call answers not-signed-in. */
   expireSession(): void;
   callsTo(area: string, method: string): readonly FakeCall[];
@@ -128,6 +135,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
   const journal = createFakeJournal(main);
   const questionnaire = createFakeQuestionnaire(main);
   const diagnostics = createFakeDiagnostics(main);
+  const printing = createFakePrinting(main, { receipts: () => impl.receipts, status: () => impl.status });
   const settingsArea = createFakeSettings(main, options.settings);
 
   const impl: WorkstationApi = {
@@ -196,7 +204,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     },
     system: {
       async about() {
-        return ok({ version: '0.1.0-test', host: 'browser', backend: { mode: 'embedded', url: 'http://127.0.0.1:0' }, language });
+        return ok({ version: '0.1.0-test', host: 'browser', backend: { mode: options.backendMode ?? 'embedded', url: 'http://127.0.0.1:0' }, trainingMode: options.trainingMode ?? false, adminConfigFile: '/etc/psc-workstation/admin.json', keyStoreWarning: options.keyStoreWarning ?? false, language });
       },
       async setLanguage(next) {
         language = next;
@@ -213,6 +221,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     questionnaire: questionnaire.api,
     journal: journal.api,
     diagnostics: diagnostics.api,
+    printing: printing.api,
   };
 
   const api = createContractClient((area, method, args) => {
@@ -233,6 +242,7 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     questionnaire: questionnaire.controller,
     diagnostics: diagnostics.controller,
     settings: settingsArea.controller,
+    printing: printing.controller,
     expireSession() {
       operator = null;
     },

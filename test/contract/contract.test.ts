@@ -166,6 +166,11 @@ async function exerciseEveryMethod(client: WorkstationApi) {
   expect(receipt.value).toMatchObject({ numberShown: 'registration', fileName: expect.stringMatching(/^tizilimdeme-.+\.pdf$/) });
   expect(Buffer.from(receipt.value.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(await client.receipts.forApplication('00000000-0000-4000-8000-000000000000', 'ru')).toEqual({ ok: false, error: { kind: 'not-found' } });
+  // Printing (printing.*): no printer chosen yet, so main hands the receipt back for the dialog; only a supervisor chooses.
+  expect(await client.printing.status()).toMatchObject({ ok: true, value: { via: 'cups', chosen: null } });
+  const printed = await client.printing.print({ kind: 'receipt', applicationId: submitted.value.applicationId, language: 'kk' });
+  expect(printed).toMatchObject({ ok: true, value: { kind: 'use-dialog', reason: 'no-printer-chosen', document: { fileName: receipt.value.fileName } } });
+  expect(await client.printing.choosePrinter('CounterPDF')).toEqual({ ok: false, error: { kind: 'not-permitted' } });
 
   // The queue (queue.*): status, the pause lever, and actions that do not apply to a registered application.
   expect(await client.queue.status()).toMatchObject({ ok: true, value: { paused: false, counts: { registered: 1, accepted: 0 }, backlog: { remaining: 0 } } });

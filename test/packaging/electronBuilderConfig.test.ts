@@ -19,10 +19,10 @@ function listUnder(key: string): string[] {
 }
 
 describe('electron-builder.yml', () => {
-  it('builds AppImage and deb for Linux and an NSIS installer for Windows', () => {
-    expect(config).toMatch(/^linux:\n {2}target: \[AppImage, deb\]/m);
+  it('builds a deb for Linux (no AppImage: the setuid sandbox helper) and an NSIS installer for Windows', () => {
+    expect(config).toMatch(/^linux:\n {2}target: \[deb\]/m);
     expect(config).toMatch(/^win:\n {2}target: \[nsis\]/m);
-    expect(config).toMatch(/^deb:\n {2}depends: \[sane-utils\]/m);
+    expect(config).toMatch(/^deb:\n(?: {2}#.*\n)* {2}depends: \[sane-utils, cups-client\]/m);
   });
 
   it('unpacks sharp (native), the image worker and the sql.js wasm from the asar', () => {

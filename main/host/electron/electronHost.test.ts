@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender } from './trustedSender';
-import { openSecureWindow } from './openSecureWindow';
+import { openPrintWindow, openSecureWindow } from './openSecureWindow';
 import { denyAllPermissions, hardenWebContents, isAppUrl, type HardenableWebContents, type PermissionSession, type PreventableEvent } from './hardenWebContents';
 import { serveRendererFile } from './serveRendererFile';
 
@@ -23,6 +23,13 @@ describe('openSecureWindow', () => {
   class FakeWindow {
     constructor(readonly options: BrowserWindowConstructorOptions) {}
   }
+
+  it('opens the hidden print window sandboxed, without a preload, Node or DevTools', () => {
+    const window = openPrintWindow(FakeWindow);
+    expect(window.options.show).toBe(false);
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, plugins: true, devTools: false });
+    expect(window.options.webPreferences?.preload).toBeUndefined();
+  });
 
   it('opens the window sandboxed, isolated, without Node and without remote-content features', () => {
     const window = openSecureWindow(FakeWindow, '/app/preload.cjs', false);

@@ -46,3 +46,33 @@ export function openSecureWindow<W>(BrowserWindow: BrowserWindowClass<W>, preloa
     },
   });
 }
+
+/**
+ * The hidden window Electron's silent print loads one PDF into (ElectronPdfPrinter, issue 15
+ * item 1): sandboxed, isolated, no preload and no Node, DevTools off; the PDF viewer ("plugins") is
+ * all it runs. The same literal-at-the-constructor rule as above applies (electronegativity).
+ */
+export function openPrintWindow<W>(BrowserWindow: BrowserWindowClass<W>): W {
+  return new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      plugins: true,
+      devTools: false,
+      safeDialogs: true,
+    },
+  });
+}

@@ -9,6 +9,15 @@ import { noKeyWrapping } from '../../config/blobKey';
 import { resolveAppPaths } from '../appPaths';
 import { reportUnexpected } from '../reportUnexpected';
 import { createWebHost } from './createWebHost';
+import { openHostLog } from '../hostLog';
+import { runPackagedSmoke } from '../../platform/smoke/packagedSmoke';
+import type { Workstation } from '../../app';
+
+function describeBackend(workstation: Workstation): string {
+  if (workstation.backendMode === 'not-configured') return 'NOT CONFIGURED (installed, no backend URL, no training mode: the screen asks for the administrator)';
+  if (workstation.backendMode === 'embedded') return `${workstation.backendUrl} (embedded reference backend${workstation.trainingMode ? ', TRAINING MODE' : ''})`;
+  return workstation.backendUrl;
+}
 
 function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
@@ -23,6 +32,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const paths = resolveAppPaths(appRoot);
+  if (process.argv.includes('--smoke')) {
+    // The packaged smoke check (platform/smoke/packagedSmoke.ts), the same as the Electron host's.
+    const smoke = await runPackagedSmoke(paths);
+    for (const line of smoke.lines) process.stdout.write(`smoke: ${line}\n`);
+    process.exit(smoke.ok ? 0 : 1);
+  }
+  const log = await openHostLog(config.value, 'browser', paths.version);
   const workstation = await createWorkstation({
     config: config.value,
     host: 'browser',
@@ -31,12 +47,16 @@ async function main(): Promise<void> {
     keyWrapper: noKeyWrapping,
     // Development only: trust the demo CA with a separately started reference backend (PSC_BACKEND_URL).
     ...(process.env.PSC_TRUST_DEMO_CA === '1' ? { trustDemoCa: true } : {}),
-    onUnexpectedError: reportUnexpected,
+    onUnexpectedError: log.onUnexpectedError,
+    // A browser host run as an installed service (kiosk) says so; a checkout is a developer's run.
+    installed: process.env.PSC_INSTALLED === '1',
+    log,
   });
-  const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: reportUnexpected });
+  const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: log.onUnexpectedError });
+  log.logger.info('host.listening', { host: 'browser' });
   process.stdout.write(
     `PSC Workstation (browser host) is ready. Open: ${host.launchUrl}\n` +
-      `  data: ${config.value.dataDir}\n  backend: ${workstation.backendUrl}${workstation.backendMode === 'embedded' ? ' (embedded reference backend)' : ''}\n`,
+      `  data: ${config.value.dataDir}\n  backend: ${describeBackend(workstation)}\n`,
   );
 
   let closing = false;
@@ -45,6 +65,8 @@ async function main(): Promise<void> {
     closing = true;
     await host.close();
     await workstation.close();
+    log.logger.info('host.stopped', { host: 'browser' });
+    await log.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -63,6 +63,19 @@ function Sections({ report, t }: { readonly report: DiagnosticsReport; readonly 
         {queue && <p>{t('diagnostics.queueCounts', { accepted: queue.accepted, sending: queue.sending, registered: queue.registered, needsAttention: queue.needsAttention })}</p>}
         <p>{t('diagnostics.database', { size: Math.ceil(database.sizeBytes / 1024), time: database.lastSavedAt ?? '-' })}</p>
       </section>
+      <section aria-labelledby="diagnostics-log">
+        <h3 id="diagnostics-log">{t('diagnostics.section.log')}</h3>
+        <p>{t('diagnostics.logFolder', { dir: report.log.dir })}</p>
+        {report.log.recentProblems.length === 0 ? (
+          <p data-testid="diagnostics-log-problems">{t('diagnostics.logNone')}</p>
+        ) : (
+          <ul data-testid="diagnostics-log-problems">
+            {report.log.recentProblems.map((line, index) => (
+              <li key={`${line.time}-${index}`}>{`${line.time} ${line.level} ${line.event}`}</li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

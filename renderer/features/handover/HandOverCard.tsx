@@ -6,7 +6,9 @@ import { Notice } from '../../ui/Notice';
 import { useRunAction } from '../../ui/useRunAction';
 import { applicantIdentifierOf, selectServiceTitle } from '../applications/applicationsSelectors';
 import { SUBTYPE_LABELS } from '../catalog/subtypeLabels';
-import { base64ToBytes, printPdf } from '../receipts/receiptOutput';
+import { base64ToBytes, savePdf } from '../receipts/receiptOutput';
+import { usePrintDocument, type PrintFeedback } from '../printing/usePrintDocument';
+import { useState } from 'react';
 import { PurgedNote, purgedActionReason } from '../retention/PurgedNote';
 import { StatusLabel } from '../status/StatusLabel';
 import { handOverErrorMessage } from '../status/statusErrorMessages';
@@ -15,8 +17,8 @@ import { useStatusRowActions } from '../status/useStatusRowActions';
 import { handOverBlockerMessage } from './handOverMessages';
 import { handOverBlockerOf, questionnaireOpenerOf } from './handoverSelectors';
 
-function printResult(document: ResultDocument): void {
-  printPdf(base64ToBytes(document.pdfBase64));
+function saveResult(document: ResultDocument): void {
+  savePdf(base64ToBytes(document.pdfBase64), document.fileName);
 }
 
 /**
@@ -37,7 +39,19 @@ export function HandOverCard({ application }: { readonly application: Applicatio
   const clearHandOver = useWorkstation((state) => state.clearHandOver);
   const run = useRunAction();
   const { applicationId } = application;
-  const { busy, error, refresh, outputResult } = useStatusRowActions(applicationId, printResult);
+  const { busy, error, refresh } = useStatusRowActions(applicationId, saveResult);
+  const printDocument = usePrintDocument();
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<PrintFeedback>({ kind: 'none' });
+  const printResult = async () => {
+    setPrinting(true);
+    setPrinted({ kind: 'none' });
+    try {
+      setPrinted(await printDocument({ kind: 'result', applicationId }));
+    } finally {
+      setPrinting(false);
+    }
+  };
 
   const blocker = handOverBlockerOf(application);
   const isRecording = attempt.kind === 'recording' && attempt.applicationId === applicationId;
@@ -102,11 +116,11 @@ export function HandOverCard({ application }: { readonly application: Applicatio
             type="button"
             className="button"
             data-testid="handover-print-result"
-            disabled={busy !== null || purgedReason !== null}
+            disabled={busy !== null || printing || purgedReason !== null}
             aria-describedby={purgedReason !== null ? 'handover-purged-reason' : undefined}
-            onClick={() => run(outputResult())}
+            onClick={() => run(printResult())}
           >
-            {busy === 'output' ? t('handover.printing') : t('handover.print')}
+            {printing ? t('handover.printing') : t('handover.print')}
           </button>
         )}
         {done === null && (
@@ -131,6 +145,23 @@ export function HandOverCard({ application }: { readonly application: Applicatio
         <p className="muted" id="handover-blocked-reason" data-testid="handover-blocked-reason">
           {render(handOverBlockerMessage(blocker, t, formatDateTime))}
         </p>
+      )}
+      {printed.kind === 'done' && (
+        <Notice tone="success" testId="handover-printed">
+          {render(printed.message)}
+        </Notice>
+      )}
+      {printed.kind === 'failed' && (
+        <Notice tone="error" testId="handover-print-failed">
+          <p>{render(printed.message)}</p>
+          {printed.document !== null && (
+            <div className="notice__actions">
+              <button type="button" className="button" data-testid="handover-save-result" onClick={() => printed.document && saveResult(printed.document)}>
+                {t('print.saveInstead')}
+              </button>
+            </div>
+          )}
+        </Notice>
       )}
       {error !== null && (
         <Notice tone="error" testId="handover-error">

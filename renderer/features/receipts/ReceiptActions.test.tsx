@@ -72,7 +72,7 @@ describe('ReceiptActions', () => {
     const frame = await loadedPrintFrame();
     expect(frame.src).toBe('blob:http://127.0.0.1/receipt-1');
     expect(print).toHaveBeenCalledTimes(1);
-    expect(fake.callsTo('receipts', 'forApplication').map((call) => call.args)).toEqual([[application.applicationId, 'kk']]);
+    expect(fake.callsTo('printing', 'print').map((call) => call.args)).toEqual([[{ kind: 'receipt', applicationId: application.applicationId, language: 'kk' }]]);
     expect(blobs[0]?.type).toBe('application/pdf');
     expect(await blobs[0]?.text()).toMatch(/^%PDF-1\.4\n% receipt kk /);
     await waitFor(() => expect((screen.getByTestId('receipt-print') as HTMLButtonElement).disabled).toBe(false));
@@ -85,7 +85,7 @@ describe('ReceiptActions', () => {
     fireEvent.keyDown(window, { code: 'KeyP', key: 'p', altKey: true });
     await loadedPrintFrame();
     expect(print).toHaveBeenCalledTimes(1);
-    expect(fake.callsTo('receipts', 'forApplication').map((call) => call.args)).toEqual([[application.applicationId, 'ru']]);
+    expect(fake.callsTo('printing', 'print').map((call) => call.args)).toEqual([[{ kind: 'receipt', applicationId: application.applicationId, language: 'ru' }]]);
   });
 
   it('saves the receipt as a PDF download named after the number', async () => {
@@ -124,10 +124,30 @@ describe('ReceiptActions', () => {
     fake.impl.receipts.forApplication = async () => err({ kind: 'not-found' });
     render(<App store={store} />);
     fireEvent.click(await screen.findByTestId('receipt-print'));
-    expect((await screen.findByTestId('receipt-error')).textContent).toBe(
-      'Заявление не найдено на этом рабочем месте, поэтому расписку сформировать нельзя.',
-    );
+    expect((await screen.findByTestId('receipt-print-failed')).textContent).toBe('Документа для печати нет на этом рабочем месте.');
     expect(document.getElementById('receipt-print-frame')).toBeNull();
+    expect(print).not.toHaveBeenCalled();
+  });
+
+  it('prints on the chosen printer without a dialog and says where', async () => {
+    const { store, fake, application } = await submittedApplication({ language: 'en' });
+    fake.printing.setChosen('CounterPDF');
+    render(<App store={store} />);
+    fireEvent.click(await screen.findByTestId('receipt-print'));
+    expect((await screen.findByTestId('receipt-printed')).textContent).toBe('Printed on CounterPDF.');
+    expect(fake.printing.printed()).toEqual([`receipt:${application.applicationId}`]);
+    expect(document.getElementById('receipt-print-frame')).toBeNull();
+  });
+
+  it('a stopped printer is named with its reason in the operator language, and the receipt can still be saved', async () => {
+    const { store, fake } = await submittedApplication({ language: 'ru' });
+    fake.printing.setChosen('CounterPDF');
+    fake.printing.failWith('printer-stopped');
+    render(<App store={store} />);
+    fireEvent.click(await screen.findByTestId('receipt-print'));
+    expect((await screen.findByTestId('receipt-print-failed')).textContent).toBe('Принтер CounterPDF остановлен. Запустите его или сохраните документ как PDF.');
+    fireEvent.click(screen.getByTestId('receipt-save'));
+    await waitFor(() => expect(downloads).toHaveLength(1));
     expect(print).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,10 @@ import type { MessageKey } from '../../i18n/messageCatalog';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { useRunAction } from '../../ui/useRunAction';
-import { base64ToBytes, printPdf, savePdf } from './receiptOutput';
+import { base64ToBytes, savePdf } from './receiptOutput';
+import { receiptLanguageFor } from './receiptsSlice';
+import { usePrintDocument, type PrintFeedback } from '../printing/usePrintDocument';
+import { Notice } from '../../ui/Notice';
 
 type ReceiptAction = 'print' | 'save';
 
@@ -26,7 +29,9 @@ export function ReceiptActions({
   readonly printShortcut?: boolean;
   readonly unavailableReason?: string | null;
 }) {
-  const { t } = useTranslator();
+  const { t, render, language } = useTranslator();
+  const printDocument = usePrintDocument();
+  const [printed, setPrinted] = useState<PrintFeedback>({ kind: 'none' });
   const fetchReceipt = useWorkstation((state) => state.fetchReceipt);
   const run = useRunAction();
   const [busy, setBusy] = useState<ReceiptAction | null>(null);
@@ -36,20 +41,24 @@ export function ReceiptActions({
     async (action: ReceiptAction) => {
       setBusy(action);
       setError(null);
+      setPrinted({ kind: 'none' });
       try {
+        if (action === 'print') {
+          // Main prints on the counter's printer (or hands the PDF back for the dialog).
+          setPrinted(await printDocument({ kind: 'receipt', applicationId, language: receiptLanguageFor(language) }));
+          return;
+        }
         const receipt = await fetchReceipt(applicationId);
         if (!receipt.ok) {
           setError(receiptErrorMessage(receipt.error));
           return;
         }
-        const bytes = base64ToBytes(receipt.value.pdfBase64);
-        if (action === 'print') printPdf(bytes);
-        else savePdf(bytes, receipt.value.fileName);
+        savePdf(base64ToBytes(receipt.value.pdfBase64), receipt.value.fileName);
       } finally {
         setBusy(null);
       }
     },
-    [applicationId, fetchReceipt],
+    [applicationId, fetchReceipt, printDocument, language],
   );
 
   useEffect(() => {
@@ -90,6 +99,16 @@ export function ReceiptActions({
         <p className="receipt-actions__error" role="alert" data-testid="receipt-error">
           {t(error)}
         </p>
+      )}
+      {printed.kind === 'done' && (
+        <Notice tone="success" testId="receipt-printed">
+          {render(printed.message)}
+        </Notice>
+      )}
+      {printed.kind === 'failed' && (
+        <Notice tone="error" testId="receipt-print-failed">
+          {render(printed.message)}
+        </Notice>
       )}
     </div>
   );

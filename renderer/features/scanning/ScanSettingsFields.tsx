@@ -7,6 +7,8 @@ import { offeredResolutions } from './scanningSelectors';
 const SOURCE_LABELS: Readonly<Record<ScanSettings['source'], MessageKey>> = { flatbed: 'scanner.source.flatbed', adf: 'scanner.source.adf' };
 const MODE_LABELS: Readonly<Record<ScanSettings['mode'], MessageKey>> = { color: 'scanner.mode.color', gray: 'scanner.mode.gray', bw: 'scanner.mode.bw' };
 const MODES = ['gray', 'bw', 'color'] as const;
+/** Sheets to take from the feeder when the operator wants fewer than all of them (one slot's worth). */
+const FEEDER_PAGE_COUNTS = [1, 2, 3, 4, 5, 10, 20] as const;
 
 /** Device, paper source, resolution and colour mode; only what the chosen device offers. */
 export function ScanSettingsFields({
@@ -25,6 +27,7 @@ export function ScanSettingsFields({
   const chooseScanSource = useWorkstation((state) => state.chooseScanSource);
   const chooseScanResolution = useWorkstation((state) => state.chooseScanResolution);
   const chooseScanMode = useWorkstation((state) => state.chooseScanMode);
+  const chooseFeederPages = useWorkstation((state) => state.chooseFeederPages);
 
   return (
     <div className="scan-settings">
@@ -86,6 +89,25 @@ export function ScanSettingsFields({
           ))}
         </select>
       </label>
+      {settings.source === 'adf' && (
+        <label className="field">
+          <span className="field__label">{t('scanner.feederPages')}</span>
+          <select
+            className="field__input"
+            data-testid="scanner-feeder-pages"
+            value={settings.maxPages ?? 'all'}
+            disabled={isDisabled}
+            onChange={(event) => chooseFeederPages(event.target.value === 'all' ? null : Number(event.target.value))}
+          >
+            <option value="all">{t('scanner.feederPages.all')}</option>
+            {FEEDER_PAGE_COUNTS.map((count) => (
+              <option key={count} value={count}>
+                {count}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -46,7 +46,7 @@ export function selectScanSettings(state: WorkstationState): ScanSettings | null
   const resolutions = offeredResolutions(device);
   const resolutionDpi = choice.resolutionDpi !== null && resolutions.includes(choice.resolutionDpi) ? choice.resolutionDpi : defaultResolution(resolutions);
   if (source === undefined || resolutionDpi === null) return null;
-  return { deviceId: device.deviceId, source, resolutionDpi, mode: choice.mode };
+  return { deviceId: device.deviceId, source, resolutionDpi, mode: choice.mode, ...(source === 'adf' && choice.feederPages !== null ? { maxPages: choice.feederPages } : {}) };
 }
 
 export const selectScanRun = (state: WorkstationState) => state.scanRun;

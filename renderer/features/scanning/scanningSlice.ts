@@ -20,6 +20,8 @@ export interface ScanChoice {
   readonly source: ScanSettings['source'] | null;
   readonly resolutionDpi: number | null;
   readonly mode: ScanSettings['mode'];
+  /** Feeder only: stop after this many sheets; null = until the feeder is empty. */
+  readonly feederPages: number | null;
 }
 
 export type ScanRun =
@@ -50,6 +52,7 @@ export interface ScanningActions {
   chooseScanSource(source: ScanSettings['source']): void;
   chooseScanResolution(resolutionDpi: number): void;
   chooseScanMode(mode: ScanSettings['mode']): void;
+  chooseFeederPages(pages: number | null): void;
   /**
    * Scans into the active slot and follows the job until it ends, reloading the draft as pages
    * arrive so their thumbnails appear one by one. Null when a scan cannot start now.
@@ -63,7 +66,7 @@ export type ScanningSlice = ScannerState & ScanRunState & ScanningActions;
 
 export const scannerInitialState: ScannerState = {
   scanners: { kind: 'idle' },
-  scanChoice: { deviceId: null, source: null, resolutionDpi: null, mode: 'gray' },
+  scanChoice: { deviceId: null, source: null, resolutionDpi: null, mode: 'gray', feederPages: null },
 };
 
 export const scanRunInitialState: ScanRunState = { scanRun: { kind: 'idle' }, scanProblem: null };
@@ -117,6 +120,7 @@ export const createScanningSlice: SliceCreator<ScanningSlice> = ({ set, get, api
     chooseScanSource: (source) => choose({ source }),
     chooseScanResolution: (resolutionDpi) => choose({ resolutionDpi }),
     chooseScanMode: (mode) => choose({ mode }),
+    chooseFeederPages: (feederPages) => choose({ feederPages }),
 
     async startScan() {
       const before = get();

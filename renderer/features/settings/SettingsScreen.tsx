@@ -1,3 +1,4 @@
+import { PrinterSettings } from '../printing/PrinterSettings';
 import { useEffect } from 'react';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
@@ -47,6 +48,7 @@ export function SettingsScreen() {
       <IdleLockSettings minutes={settings.idleLockMinutes} locked={locked.idleLockMinutes} lockSource={locked.source} />
       <RetentionSettings days={settings.retentionDays} locked={locked.retentionDays} lockSource={locked.source} />
       <BackendConnectionSettings connection={settings.backendConnection} locked={locked.backendConnection} lockSource={locked.source} />
+      <PrinterSettings />
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export function exitStatusOf(code: number | null | undefined, signal: NodeJS.Signals | null | undefined): number;
