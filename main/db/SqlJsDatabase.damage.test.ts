@@ -219,3 +219,24 @@ describe('SqlJsDatabase: checkpoints from the worker replica', () => {
     await Promise.all([db.close(), reopened.close()]);
   });
 });
+
+describe('SqlJsDatabase: a torn tail must be the last append', () => {
+  it('reports old bytes a lying truncate left behind (a cut-short record of an earlier transaction) as damage, not as a torn append', async () => {
+    const file = await tempDatabaseFile();
+    const db = await open(file);
+    await log(db, 'one');
+    await log(db, 'two');
+    const before = await readFile(journalFiles(file)[0]);
+    await db.checkpoint(); // the journal is emptied…
+    await log(db, 'three'); // …and this goes to the other file
+    await log(db, 'four');
+    const copy = await crashCopy(file);
+    // …but the disk kept journal-a's old bytes up to a size that cuts a record short, and lost journal-b.
+    await writeFile(journalFiles(copy)[0], before.subarray(0, before.byteLength - 10));
+    await writeFile(journalFiles(copy)[1], new Uint8Array(0));
+    const reopened = await open(copy);
+    expect(reopened.recovery?.tornTails).toEqual([]);
+    expect(reopened.recovery?.damage).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^incomplete record of transaction \d+, not the next one/) })]);
+    await Promise.all([db.close(), reopened.close()]);
+  });
+});

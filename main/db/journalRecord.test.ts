@@ -34,10 +34,10 @@ describe('journal records', () => {
     expect(text(bytes).split('\n')).toHaveLength(3);
   });
 
-  it('checksums the header, length included', () => {
-    const header = text(frameRecord(DB, 1, [tx('a')])).split('\n')[0]!;
+  it('checksums the header, length and sequence included', () => {
+    const header = text(frameRecord(DB, 17, [tx('a')])).split('\n')[0]!;
     const [core, headerCrc] = [header.slice(0, header.lastIndexOf(' ')), header.slice(header.lastIndexOf(' ') + 1)];
-    expect(core).toMatch(/^#\d+ [0-9a-f]{8}$/);
+    expect(core).toMatch(/^#\d+ 17 [0-9a-f]{8}$/);
     expect(Number.parseInt(headerCrc, 16)).toBe(crc32(core));
   });
 
@@ -63,6 +63,8 @@ describe('journal records', () => {
       expect(parsed.records).toHaveLength(complete);
       expect(parsed.damagedTail).toBeNull();
       expect(parsed.tornTail === null).toBe(cut === first.byteLength || cut === whole.byteLength || cut === 0);
+      // Once the header is whole, the torn tail says which transaction it was.
+      if (parsed.tornTail && cut - first.byteLength > 44) expect(parsed.tornTail.from).toBe(2);
     }
   });
 

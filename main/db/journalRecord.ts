@@ -2,10 +2,11 @@
  * The write-ahead journal's on-disk format (see SqlJsDatabase). A journal file is a sequence of
  * records, each one group commit (one append + one fsync):
  *
- *   `#<byte length of body> <CRC-32 of body> <CRC-32 of the header text before it>\n<body>\n`
+ *   `#<byte length of body> <seq of its first transaction> <CRC-32 of body> <CRC-32 of the header text before it>\n<body>\n`
  *
  * (CRCs as 8 lower-case hex digits). The header checksum covers the length, so a damaged length can
- * never make a complete record look cut short. The body is UTF-8 JSON
+ * never make a complete record look cut short; the sequence number in the header tells whether a
+ * cut-short record can be the last append at all (see journalReplay.ts). The body is UTF-8 JSON
  * `{"db": <database identity>, "from": <seq of the first transaction>, "tx": [<transaction>, …]}`:
  * the identity ties every record to its own snapshot (a journal copied beside another database is
  * refused, not replayed); a transaction is `[[sql, [param, …]], …]` (the statements it ran, in
@@ -20,7 +21,8 @@
  * Otherwise the bad bytes run to the end of the file, and are told apart:
  * - a torn tail: a header cut short (fewer bytes than a header, no newline), or a valid header whose
  *   record is shorter than its length prefix — the one append whose fsync never returned, never
- *   acknowledged; it may be dropped;
+ *   acknowledged; it may be dropped (the replay also checks that it is the next transaction, so old
+ *   bytes a lying truncate left behind are not taken for a torn append);
  * - a damaged tail: anything else (a complete record with a bad checksum, a damaged header, zeros
  *   where records were). It may hold acknowledged transactions — a lying fsync and a power cut, a
  *   disk that lost a block — so it is returned for the caller to quarantine and report, never
@@ -49,10 +51,15 @@ export interface BadTail {
   readonly reason: string;
 }
 
+/** A torn tail, with the first sequence number its header gives (null when the header itself is cut). */
+export interface TornTail extends BadTail {
+  readonly from: number | null;
+}
+
 export interface ParsedJournal {
   readonly records: readonly JournalRecord[];
   /** An append cut short by a crash before its fsync returned (never acknowledged), or null. */
-  readonly tornTail: BadTail | null;
+  readonly tornTail: TornTail | null;
   /** Bad bytes at the end that are not a torn append: they may hold acknowledged transactions. */
   readonly damagedTail: (BadTail & { readonly content: Uint8Array }) | null;
 }
@@ -78,8 +85,8 @@ export class UnsupportedParamError extends TypeError {
 
 const HASH = 0x23; // '#'
 const NEWLINE = 0x0a;
-/** Longest header: `#` + 10 digits + space + 8 hex + space + 8 hex + newline = 30 bytes; a little slack. */
-export const MAX_HEADER_BYTES = 32;
+/** Longest header: `#` + 10 digits + space + 10 digits + space + 8 hex + space + 8 hex + newline = 41 bytes; a little slack. */
+export const MAX_HEADER_BYTES = 44;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -124,7 +131,7 @@ const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 /** Frames transactions `from`, `from + 1`, … (each already JSON from `encodeTransaction`) of database `databaseId` as one record. */
 export function frameRecord(databaseId: string, from: number, transactionsJson: readonly string[]): Uint8Array {
   const body = encoder.encode(`{"db":${JSON.stringify(databaseId)},"from":${from},"tx":[${transactionsJson.join(',')}]}`);
-  const core = `#${body.byteLength} ${hex8(crc32(body))}`;
+  const core = `#${body.byteLength} ${from} ${hex8(crc32(body))}`;
   const header = encoder.encode(`${core} ${hex8(crc32(core))}\n`);
   const record = new Uint8Array(header.byteLength + body.byteLength + 1);
   record.set(header, 0);
@@ -144,11 +151,11 @@ type Failure =
 
 type Attempt =
   | { readonly ok: true; readonly end: number; readonly record: Omit<JournalRecord, 'offset'> }
-  | { readonly ok: false; readonly reason: Failure }
+  | { readonly ok: false; readonly reason: Failure; readonly from?: number }
   /** Passed the checksums yet is malformed: a bug or a forgery, never a torn write. */
   | { readonly ok: false; readonly reason: string; readonly verified: true };
 
-const V2_HEADER = /^#(\d{1,10}) ([0-9a-f]{8}) ([0-9a-f]{8})$/;
+const V2_HEADER = /^#(\d{1,10}) (\d{1,10}) ([0-9a-f]{8}) ([0-9a-f]{8})$/;
 const V1_HEADER = /^#(\d{1,10}) ([0-9a-f]{8})$/;
 
 /** Parses the record at `offset`. */
@@ -162,13 +169,15 @@ function readRecord(bytes: Uint8Array, offset: number): Attempt {
   const v1 = v2 ? null : V1_HEADER.exec(text);
   const match = v2 ?? v1;
   if (!match) return { ok: false, reason: 'malformed header' };
-  if (v2 && crc32(text.slice(0, text.lastIndexOf(' '))) !== Number.parseInt(v2[3]!, 16)) return { ok: false, reason: 'header checksum mismatch' };
+  if (v2 && crc32(text.slice(0, text.lastIndexOf(' '))) !== Number.parseInt(v2[4]!, 16)) return { ok: false, reason: 'header checksum mismatch' };
   const length = Number(match[1]);
+  const headerFrom = v2 ? Number(v2[2]) : null;
+  const bodyCrc = v2 ? v2[3]! : match[2]!;
   const bodyStart = offset + newline + 1;
   const end = bodyStart + length + 1;
-  if (end > bytes.byteLength) return { ok: false, reason: 'incomplete record' };
+  if (end > bytes.byteLength) return headerFrom === null ? { ok: false, reason: 'incomplete record' } : { ok: false, reason: 'incomplete record', from: headerFrom };
   const body = bytes.subarray(bodyStart, bodyStart + length);
-  if (crc32(body) !== Number.parseInt(match[2]!, 16)) return { ok: false, reason: 'checksum mismatch' };
+  if (crc32(body) !== Number.parseInt(bodyCrc, 16)) return { ok: false, reason: 'checksum mismatch' };
   // With both checksums verified a wrong terminator byte carries no information; the old format has no header checksum, so there it still counts.
   if (!v2 && bytes[end - 1] !== NEWLINE) return { ok: false, reason: 'missing record terminator' };
   let parsed: unknown;
@@ -178,6 +187,7 @@ function readRecord(bytes: Uint8Array, offset: number): Attempt {
     return { ok: false, reason: 'checksum verifies but the body is not JSON', verified: true };
   }
   if (!isRecordBody(parsed, v2 !== null)) return { ok: false, reason: 'checksum verifies but the body has the wrong shape', verified: true };
+  if (headerFrom !== null && parsed.from !== headerFrom) return { ok: false, reason: 'checksums verify but the header and body disagree on the sequence', verified: true };
   return { ok: true, end, record: { from: parsed.from, transactions: parsed.tx, databaseId: parsed.db ?? null } };
 }
 
@@ -223,7 +233,7 @@ export function parseJournal(file: string, bytes: Uint8Array): ParsedJournal {
     }
     const tail = { offset, bytes: bytes.byteLength - offset, reason: attempt.reason };
     return isTorn(attempt.reason, offset, bytes.byteLength)
-      ? { records, tornTail: tail, damagedTail: null }
+      ? { records, tornTail: { ...tail, from: attempt.from ?? null }, damagedTail: null }
       : { records, tornTail: null, damagedTail: { ...tail, content: bytes.slice(offset) } };
   }
   return { records, tornTail: null, damagedTail: null };

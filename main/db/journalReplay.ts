@@ -1,7 +1,7 @@
 // Replaying the write-ahead journal onto a snapshot (SqlJsDatabase.open) and onto the checkpoint
 // worker's replica (snapshotWorker.ts): the same code, so both reach the same state.
 import type { Database } from 'sql.js';
-import { decodeParams, JournalCorruptError, parseJournal, type BadTail, type EncodedTransaction } from './journalRecord';
+import { decodeParams, JournalCorruptError, parseJournal, type BadTail, type EncodedTransaction, type TornTail } from './journalRecord';
 
 /** A journal transaction failed to replay onto the snapshot: the SQL is not deterministic, or the files do not belong together. */
 export class JournalReplayError extends Error {
@@ -59,7 +59,7 @@ export interface Replay {
 export function replayJournals(db: Database, databaseId: string | null, names: readonly string[], journals: readonly (Uint8Array | null)[]): Replay {
   const base = readSnapshotSeq(db);
   const found = new Map<number, { readonly tx: EncodedTransaction; readonly file: string; readonly offset: number; readonly databaseId: string | null }>();
-  const tornTails: (BadTail & { file: string })[] = [];
+  const torn: (TornTail & { file: string; content: Uint8Array })[] = [];
   const damagedTails: DamagedTail[] = [];
   journals.forEach((bytes, i) => {
     if (!bytes || bytes.byteLength === 0) return;
@@ -72,7 +72,7 @@ export function replayJournals(db: Database, databaseId: string | null, names: r
         found.set(seq, { tx, file, offset: record.offset, databaseId: record.databaseId });
       });
     }
-    if (parsed.tornTail) tornTails.push({ file, ...parsed.tornTail });
+    if (parsed.tornTail) torn.push({ file, ...parsed.tornTail, content: bytes.slice(parsed.tornTail.offset) });
     if (parsed.damagedTail) damagedTails.push({ file, ...parsed.damagedTail });
   });
   let seq = base;
@@ -82,6 +82,14 @@ export function replayJournals(db: Database, databaseId: string | null, names: r
     }
     seq++;
     applyTransaction(db, seq, next.tx);
+  }
+  // A torn append is the last one made, after every acknowledged transaction: its header names the
+  // next transaction. One that names an older one is stale bytes a truncate (a lying one) left in
+  // place, hiding whatever was appended over them — damage, not a torn write.
+  const tornTails: (BadTail & { file: string })[] = [];
+  for (const { content, from, ...tail } of torn) {
+    if (from === null || from === seq + 1) tornTails.push(tail);
+    else damagedTails.push({ ...tail, reason: `${tail.reason} of transaction ${from}, not the next one (${seq + 1})`, content });
   }
   const stale = [...found.keys()].filter((s) => s <= base).length;
   const orphans = [...found.keys()].filter((s) => s > seq).sort((a, b) => a - b);

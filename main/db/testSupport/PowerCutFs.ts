@@ -51,6 +51,7 @@ export class PowerCutFs implements DurableFs {
   private steps = 0;
   private syncs = 0;
   private down = false;
+  private readonly onDown: (() => void)[] = [];
   /** Inodes whose unsynced data an fsync error threw away: it never reaches the disk. */
   private readonly poisoned = new Set<Inode>();
   readonly log: string[] = [];
@@ -79,7 +80,14 @@ export class PowerCutFs implements DurableFs {
 
   /** Pulls the plug now. */
   cut(): void {
+    if (this.down) return;
     this.down = true;
+    for (const resolve of this.onDown.splice(0)) resolve();
+  }
+
+  /** Resolves when the power goes. */
+  whenDown(): Promise<void> {
+    return this.down ? Promise.resolve() : new Promise((resolve) => this.onDown.push(resolve));
   }
 
   /** The files a restart finds after the power cut (or, if it never came, as durable now). */
@@ -222,7 +230,7 @@ export class PowerCutFs implements DurableFs {
     if (this.down) return new Promise(() => undefined);
     this.steps++;
     if (this.options.cutAtStep != null && this.steps >= this.options.cutAtStep) {
-      this.down = true;
+      this.cut();
       return new Promise(() => undefined);
     }
     this.log.push(what);
