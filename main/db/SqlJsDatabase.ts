@@ -6,7 +6,7 @@ import { assertSupportedParams, encodeParams, encodeTransaction, type EncodedSta
 import { replayJournals, setSnapshotSeq, type Replay } from './journalReplay';
 import { InThreadSnapshotSource, type SnapshotSource } from './snapshotSource';
 import { DatabaseReadOnlyError, describeDamage, quarantineFileName, readOnlyReasonOf, type DamageFound, type ReadOnlyReason } from './storageDamage';
-import { DatabaseDurabilityError, WriteJournal } from './WriteJournal';
+import { WriteJournal, type DatabaseDurabilityError } from './WriteJournal';
 import { WorkerSnapshotSource } from './WorkerSnapshotSource';
 import type { Migration } from './migrations';
 

@@ -54,7 +54,8 @@ export type ReadOnlyReason = 'disk-full' | 'read-only-file-system' | 'no-permiss
 
 /** The storage errors that still allow a read-only start (anything else is a bug or damage, and stops the start). */
 export function readOnlyReasonOf(error: unknown): ReadOnlyReason | null {
-  switch (errorCode(error)) {
+  const code: string = errorCode(error) ?? '';
+  switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'disk-full';
