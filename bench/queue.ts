@@ -41,7 +41,7 @@ const SAMPLES = Number(process.env.QUEUE_BENCH_SAMPLES ?? 200);
 const WARMUP = 10;
 const BATCH = 2_500;
 const DRAIN_APPS = Number(process.env.QUEUE_BENCH_DRAIN_APPS ?? 100);
-const paths = { ...resolveAppPaths(ROOT), imageWorkerUrl: new URL('./imageWorker.mjs', import.meta.url) };
+const paths = { ...resolveAppPaths(ROOT), imageWorkerUrl: new URL('./imageWorker.mjs', import.meta.url), snapshotWorkerUrl: new URL('./snapshotWorker.mjs', import.meta.url) };
 
 const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);

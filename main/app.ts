@@ -13,7 +13,7 @@ import { HttpLicensingBackend } from './adapters/backend/HttpLicensingBackend';
 import { EncryptedBlobStore } from './blobs/EncryptedBlobStore';
 import type { AppConfig } from './config/appConfig';
 import { loadBlobKey, type KeyWrapper } from './config/blobKey';
-import { SqlJsDatabase } from './db/SqlJsDatabase';
+import { DatabaseReadOnlyError, SqlJsDatabase, type DbStorage } from './db/SqlJsDatabase';
 import { MIGRATIONS } from './db/migrations';
 import { removeStaleTempFiles } from './db/removeStaleTempFiles';
 import { getSetting, putSetting } from './db/settings';
@@ -58,12 +58,17 @@ import { AuditLog } from './audit/AuditLog';
 import { createBackendFetch, parseCaBundle, probeBackend, type BackendFetch } from './adapters/backend/backendTls';
 import { describeActiveConnection, effectiveBackendConnection, sameConnection } from './config/backendConnection';
 import { composeRetention } from './retention/composeRetention';
+import { stderrOperationalLog, type OperationalLog } from './platform/operationalLog';
+import { reportStorageAtStart } from './storage/reportStorageAtStart';
+import { storageStatusOf } from './storage/storageStatus';
 
 export interface AppPaths {
   readonly resourcesDir: string;
   readonly sqlWasm: string;
   /** The image worker bundle (out/imaging/imageWorker.mjs, built by scripts/build.mjs). */
   readonly imageWorkerUrl: URL;
+  /** The database's checkpoint worker (out/db/snapshotWorker.mjs); absent: checkpoints export on the main thread. */
+  readonly snapshotWorkerUrl?: URL;
 }
 
 export interface WorkstationOptions {
@@ -83,6 +88,10 @@ export interface WorkstationOptions {
   readonly onUnexpectedError: (error: unknown) => void;
   /** Replaces NCALayer (tests: a fake agent); absent = NCALayer at the configured address. */
   readonly agentSigner?: AgentSigner | null;
+  /** The operational log (issue 15 passes pino); default JSON lines on stderr. */
+  readonly log?: OperationalLog;
+  /** The database's file operations (tests: a full disk, power cuts); default the real file system. */
+  readonly dbStorage?: DbStorage;
 }
 
 export interface Workstation {
@@ -108,9 +117,22 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const clock = options.clock ?? systemClock;
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 
+  const log = options.log ?? stderrOperationalLog(() => clock.now());
   const catalog = await loadCatalog(options.paths.resourcesDir);
   const calendarData = await loadCalendarData(options.paths.resourcesDir);
-  const db = await SqlJsDatabase.open({ file: path.join(config.dataDir, 'workstation.sqlite'), wasmPath: options.paths.sqlWasm, migrations: MIGRATIONS });
+  // A full (or read-only, or failing) disk still opens the database read-only: the queue can be
+  // shown and the header says why; nothing is accepted, changed or sent until a restart.
+  const db = await SqlJsDatabase.open({
+    file: path.join(config.dataDir, 'workstation.sqlite'),
+    wasmPath: options.paths.sqlWasm,
+    migrations: MIGRATIONS,
+    readOnlyFallback: true,
+    ...(options.dbStorage ? { storage: options.dbStorage } : {}),
+    snapshotWorkerUrl: options.paths.snapshotWorkerUrl ?? null,
+    onBackgroundError: (error) => log.warn('storage.checkpoint-failed', { message: error instanceof Error ? error.message : String(error) }),
+  });
+  const openedAt = clock.now().toISOString();
+  const readOnly = db.access.kind === 'read-only';
   const workstationId = await ensureWorkstationId(db);
   const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
   const blobs = new EncryptedBlobStore(path.join(config.dataDir, 'blobs'), blobKey);
@@ -144,8 +166,12 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const session = new OperatorSession(clock);
   // Login and logout write nothing else: each is recorded in a durable write of its own.
   const audit = new AuditLog(db, clock);
-  const recordSessionEvent = (operatorId: string, action: 'login' | 'logout') =>
-    audit.record({ operatorId, action, subject: null }).catch(options.onUnexpectedError);
+  await reportStorageAtStart({ db, audit, log, clock });
+  const recordSessionEvent = (operatorId: string, action: 'login' | 'logout') => {
+    // A read-only start cannot record it; the operational log keeps the fact instead.
+    if (db.access.kind !== 'writable') return log.warn('audit.not-recorded', { action, reason: db.access.kind });
+    return audit.record({ operatorId, action, subject: null }).catch(options.onUnexpectedError);
+  };
   session.onDidSignIn(() => {
     const operatorId = session.current()?.operator.operatorId;
     if (operatorId) void recordSessionEvent(operatorId, 'login');
@@ -236,11 +262,15 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       sendBudgetMs: options.sendBudgetMs ?? 8_000,
       audit,
     }),
-    system: new SystemService(db, {
-      version: options.version,
-      host: options.host,
-      backend: { mode: backendMode, url: backend.baseUrl },
-    }),
+    system: new SystemService(
+      db,
+      {
+        version: options.version,
+        host: options.host,
+        backend: { mode: backendMode, url: backend.baseUrl },
+      },
+      () => storageStatusOf(db, openedAt),
+    ),
     settings: new SettingsService(
       settingsStore,
       session,
@@ -274,13 +304,26 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       saneConfigDir: config.saneConfigDir ?? undefined,
       packageSearchFrom: [path.dirname(process.argv[1] ?? '.'), options.paths.resourcesDir, process.cwd()],
       onUnexpectedError: options.onUnexpectedError,
+      storageStatus: () => storageStatusOf(db, openedAt),
     }),
   };
   const retention = composeRetention({ db, blobs, clock, audit, retentionDays: () => settingsStore.retentionDays(), onUnexpectedError: options.onUnexpectedError });
-  sender.start();
+  // After a durability failure nothing may act on the database's memory: sending, polling and purging stop for good.
+  db.onDurabilityFailure((error) => {
+    log.error('storage.failed', { message: error.message });
+    sender.halt(error);
+    void statusPoller.stop();
+    void retention.stop();
+  });
   connectivity.start();
-  statusPoller.start();
-  retention.start();
+  if (readOnly) {
+    // Sending would register applications whose registration cannot be recorded here; purging cannot write.
+    log.warn('outbox.not-started', { reason: 'read-only database' });
+  } else {
+    sender.start();
+    statusPoller.start();
+    retention.start();
+  }
 
   return {
     api,
@@ -321,6 +364,8 @@ async function createScanner(config: AppConfig): Promise<Scanner> {
 async function ensureWorkstationId(db: SqlJsDatabase): Promise<string> {
   const existing = db.read((r) => getSetting(r, 'workstation.id'));
   if (existing) return existing;
+  const access = db.access;
+  if (access.kind === 'read-only') throw new DatabaseReadOnlyError(access.reason);
   const id = randomUUID();
   await db.write((w) => putSetting(w, 'workstation.id', id));
   return id;

@@ -14,6 +14,8 @@ await Promise.all([
   esbuild({ ...node, entryPoints: ['backend/main.ts'], format: 'esm', outfile: 'out/backend/main.mjs' }),
   // The image pipeline's worker thread (main/imaging/SharpImagePipeline.ts loads it by URL).
   esbuild({ ...node, entryPoints: ['main/imaging/imageWorker.ts'], format: 'esm', outfile: 'out/imaging/imageWorker.mjs' }),
+  // The database's checkpoint worker (main/db/WorkerSnapshotSource.ts loads it by URL).
+  esbuild({ ...node, entryPoints: ['main/db/snapshotWorker.ts'], format: 'esm', outfile: 'out/db/snapshotWorker.mjs' }),
   esbuild({ ...node, entryPoints: ['main/host/electron/main.ts'], format: 'cjs', outfile: 'out/electron/main.cjs', external: ['electron'] }),
   // The sandboxed preload cannot require npm packages: bundle everything except electron.
   esbuild({ entryPoints: ['preload/index.ts'], bundle: true, platform: 'browser', format: 'cjs', target: 'chrome130', outfile: 'out/electron/preload.cjs', external: ['electron'], ...quiet }),

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
  * Worker-thread entries that benches start by URL (next to the bench, in out/bench/). The app's
  * build must emit the same entries beside its own bundles.
  */
-const WORKER_ENTRIES = { imageWorker: 'main/imaging/imageWorker.ts' };
+const WORKER_ENTRIES = { imageWorker: 'main/imaging/imageWorker.ts', snapshotWorker: 'main/db/snapshotWorker.ts' };
 
 const requested = process.argv.slice(2);
 const available = readdirSync('bench')

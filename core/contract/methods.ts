@@ -47,7 +47,7 @@ export const WORKSTATION_API_METHODS = {
   catalog: { listServices: true, listAllVersions: true, previewDeadline: true },
   registry: { lookupApplicant: true, lookupRepresentative: true },
   submissions: { submitDraft: true, list: true },
-  system: { about: true, setLanguage: true },
+  system: { about: true, storage: true, setLanguage: true },
   settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true, setIdleLockMinutes: true, setRetentionDays: true, setBackendConnection: true, checkBackendConnection: true },
   drafts: {
     start: true, get: true, listOpen: true, setParties: true, setPresentedOnPaper: true, importFile: true,

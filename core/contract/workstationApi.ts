@@ -53,6 +53,7 @@ export const WORKSTATION_API = {
   },
   system: {
     about: noArgs,
+    storage: noArgs,
     setLanguage: z.tuple([languageSchema]),
   },
   settings: {

@@ -17,4 +17,5 @@ export const readOnlyDbStorage: DbStorage = {
   replaceAtomically: async () => undefined,
   openJournal: async () => inertJournal,
   removeStaleTemp: async () => 0,
+  probeWritable: async () => undefined,
 };

@@ -192,6 +192,20 @@ describe('SqlJsDatabase: a full disk still opens read-only', () => {
     expect(full.visibleFiles()).toEqual(files);
     await db.close();
   });
+
+  it('finds a full disk even when opening has nothing to write (the journal was emptied at the last close)', async () => {
+    const fs = new PowerCutFs();
+    const db = await SqlJsDatabase.open({ file: '/v/workstation.sqlite', wasmPath, migrations: KV_MIGRATIONS, storage: createDbStorage(fs), journal: QUIET });
+    await log(db, 'queued');
+    await db.close();
+    const full = PowerCutFs.withFiles(fs.afterPowerCut(), { capacityBytes: 0 });
+    const reopened = await SqlJsDatabase.open({ file: '/v/workstation.sqlite', wasmPath, migrations: KV_MIGRATIONS, storage: createDbStorage(full), readOnlyFallback: true });
+    expect(reopened.access).toMatchObject({ kind: 'read-only', reason: 'disk-full' });
+    expect(notes(reopened)).toEqual(['queued']);
+    // The probe's temp file is gone again.
+    expect([...full.visibleFiles().keys()].filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await reopened.close();
+  });
 });
 
 describe('SqlJsDatabase: checkpoints from the worker replica', () => {

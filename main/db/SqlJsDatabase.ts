@@ -541,6 +541,8 @@ async function openFile(
       tempFilesRemoved,
     });
     try {
+      // A full disk is found now, before anything is acknowledged, not at the first write.
+      await storage.probeWritable(file);
       const mustCheckpoint = snapshot === null || databaseId === null || replay.replayed > 0 || replay.tornTails.length > 0 || replay.damagedTails.length > 0;
       databaseId ??= createDatabaseIdentity(db);
       // The damaged bytes go aside, durably, before anything could empty the journal files.

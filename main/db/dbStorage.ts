@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { atomicWriteFile } from './atomicWriteFile';
+import { atomicWriteFile, tempFileName } from './atomicWriteFile';
 import { errorCode, nodeDurableFs, syncDirectory, writeAll, type DurableFs } from './durableFs';
 import { removeStaleTempFiles } from './removeStaleTempFiles';
 
@@ -24,7 +24,16 @@ export interface DbStorage {
   openJournal(file: string): Promise<JournalHandle>;
   /** Removes temp files a crash left of `file`'s atomic replacements; returns how many. */
   removeStaleTemp(file: string): Promise<number>;
+  /**
+   * Writes, syncs and removes a small temp file beside `file`: rejects (ENOSPC, EROFS, EACCES, EIO…)
+   * when the disk would refuse the database's writes, so a full disk is found at start, not at the
+   * first acknowledged write.
+   */
+  probeWritable(file: string): Promise<void>;
 }
+
+/** Room a start needs beyond the journal's own appends: one group commit of a busy counter. */
+const PROBE_BYTES = 64 * 1024;
 
 /** The database's storage on a file system (the real one by default; a fault layer in tests). */
 export function createDbStorage(fs: DurableFs): DbStorage {
@@ -39,6 +48,20 @@ export function createDbStorage(fs: DurableFs): DbStorage {
     },
     replaceAtomically: (file, bytes) => atomicWriteFile(file, bytes, fs),
     removeStaleTemp: (file) => removeStaleTempFiles(path.dirname(file), { of: path.basename(file), fs }),
+    async probeWritable(file) {
+      const probe = tempFileName(file);
+      try {
+        const fd = await fs.open(probe, 'w');
+        try {
+          await writeAll(fs, fd, new Uint8Array(PROBE_BYTES));
+          await fs.fsync(fd);
+        } finally {
+          await fs.close(fd);
+        }
+      } finally {
+        await fs.unlink(probe).catch(() => undefined);
+      }
+    },
     async openJournal(file) {
       const created = await exists(fs, file).then((found) => !found);
       const fd = await fs.open(file, 'a');

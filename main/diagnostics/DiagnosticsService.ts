@@ -24,6 +24,8 @@ export interface DiagnosticsDeps {
   readonly scanimage: () => Promise<ScanimageListing>;
   readonly libraries: () => Promise<readonly LibraryVersion[]>;
   readonly database: () => Promise<DiagnosticsReport['database']>;
+  /** The database's health (never reads it) and the quarantine files beside it. */
+  readonly storage: () => Promise<DiagnosticsReport['storage']>;
   readonly host: () => Pick<DiagnosticsReport, 'runtime' | 'os'>;
   /** A collector that threw: reported (without personal data) and shown as unavailable. */
   readonly onUnexpectedError: (error: unknown) => void;
@@ -41,7 +43,7 @@ export class DiagnosticsService implements DiagnosticsApi {
     const active = this.deps.session.require();
     if (!active.ok) return active;
     const { deps } = this;
-    const [health, revocationList, queue, devices, scanimage, libraries, database] = await Promise.all([
+    const [health, revocationList, queue, devices, scanimage, libraries, database, storage] = await Promise.all([
       this.health(),
       this.guard(() => this.revocationList(), null),
       this.guard(() => this.queue(), null),
@@ -49,6 +51,7 @@ export class DiagnosticsService implements DiagnosticsApi {
       deps.scanimage(),
       this.guard(() => deps.libraries(), []),
       this.guard(() => deps.database(), { sizeBytes: 0, lastSavedAt: null }),
+      deps.storage(),
     ]);
     const facts: DiagnosticsFacts = {
       generatedAt: deps.clock.now().toISOString(),
@@ -65,6 +68,7 @@ export class DiagnosticsService implements DiagnosticsApi {
       },
       queue,
       database,
+      storage,
     };
     return ok({ ...facts, text: formatDiagnosticsText(facts) });
   }

@@ -1,7 +1,7 @@
 import { OPERATOR_SIGNATURE_FORMAT } from '../../core/backendApi/wire';
 import { classifyBackendFailure, retryDelayMs, type BackendFailure } from '../../core/submission/backendFailure';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
-import type { SqlJsDatabase } from '../db/SqlJsDatabase';
+import { DatabaseDurabilityError, type SqlJsDatabase } from '../db/SqlJsDatabase';
 import { earliestOutboxAttempt, findApplication, findOutboxEntry, listDueOutbox, markNeedsAttention, markRegistered, scheduleRetry } from '../db/applications';
 import type { Clock } from '../ports/Clock';
 import type { LicensingBackend } from '../ports/LicensingBackend';
@@ -35,6 +35,11 @@ function describe(failure: BackendFailure): string {
  * then submits the stored payload with the stored idempotency key (never regenerated), so a retry
  * after a crash or a lost response returns the same registration. One send per application at a
  * time; retryable failures back off with full jitter and honour Retry-After.
+ *
+ * It acts only on durable state — read, await durable, act (`readDurable`): an application whose
+ * commit a power cut could still take back is never sent, so it can never be registered, lost here,
+ * and accepted again under a new idempotency key. When the database fails (a journal fsync or
+ * truncate failed) the sender halts for good; the workstation must restart.
  */
 export class OutboxSender {
   private readonly inFlight = new Map<string, Promise<SendOutcome>>();
@@ -42,6 +47,7 @@ export class OutboxSender {
   private stopped = true;
   private passRunning: Promise<void> | null = null;
   private paused = false;
+  private halted: DatabaseDurabilityError | null = null;
 
   constructor(
     private readonly db: SqlJsDatabase,
@@ -53,8 +59,27 @@ export class OutboxSender {
   ) {}
 
   start(): void {
+    if (this.halted) return;
     this.stopped = false;
     this.arm(0);
+  }
+
+  /**
+   * Stops sending for good after a durability failure (the database's memory may hold commits the
+   * disk will never have): nothing more is read or sent until the workstation restarts.
+   */
+  halt(cause: DatabaseDurabilityError): void {
+    if (this.halted) return;
+    this.halted = cause;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.options.onUnexpectedError(cause);
+  }
+
+  /** The durability failure that halted the sender, or null. */
+  get haltedBy(): DatabaseDurabilityError | null {
+    return this.halted;
   }
 
   /** Stops the timer and waits for the running pass and every send in flight (the database may close afterwards). */
@@ -101,10 +126,12 @@ export class OutboxSender {
   send(applicationId: string, options: { evenIfPaused?: boolean } = {}): Promise<SendOutcome> {
     const running = this.inFlight.get(applicationId);
     if (running) return running;
+    if (this.halted) return Promise.resolve('retry-later');
     if (this.paused && options.evenIfPaused !== true) return Promise.resolve('retry-later');
     const attempt = this.sendOnce(applicationId)
       .catch((error: unknown): SendOutcome => {
-        this.options.onUnexpectedError(error);
+        if (error instanceof DatabaseDurabilityError) this.halt(error);
+        else this.options.onUnexpectedError(error);
         return 'retry-later';
       })
       .finally(() => this.inFlight.delete(applicationId));
@@ -120,7 +147,7 @@ export class OutboxSender {
   }
 
   private startPass(): void {
-    if (this.passRunning || this.stopped || this.paused) return;
+    if (this.passRunning || this.stopped || this.paused || this.halted) return;
     this.passRunning = this.pass().finally(() => {
       this.passRunning = null;
       this.armForNextDue();
@@ -137,13 +164,14 @@ export class OutboxSender {
       const next = (this.session.current()?.token ?? null) === null ? null : this.db.read((r) => earliestOutboxAttempt(r));
       this.arm(next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime());
     } catch (error) {
-      this.options.onUnexpectedError(error);
+      if (error instanceof DatabaseDurabilityError) this.halt(error);
+      else this.options.onUnexpectedError(error);
     }
   }
 
   private async pass(): Promise<void> {
     try {
-      const due = this.db.read((r) => listDueOutbox(r, this.clock.now().toISOString()));
+      const due = await this.db.readDurable((r) => listDueOutbox(r, this.clock.now().toISOString()));
       // One application at a time per applicant (in acceptance order), different applicants in parallel.
       const lanes = new Map<string, string[]>();
       for (const entry of due) lanes.set(entry.applicantKey, [...(lanes.get(entry.applicantKey) ?? []), entry.applicationId]);
@@ -156,13 +184,14 @@ export class OutboxSender {
         }),
       );
     } catch (error) {
-      this.options.onUnexpectedError(error);
+      if (error instanceof DatabaseDurabilityError) this.halt(error);
+      else this.options.onUnexpectedError(error);
     }
   }
 
   private async sendOnce(applicationId: string): Promise<SendOutcome> {
-    const entry = this.db.read((r) => findOutboxEntry(r, applicationId));
-    const application = this.db.read((r) => findApplication(r, applicationId));
+    // Read, await durable, act: nothing leaves the workstation that a power cut could still take back.
+    const { entry, application } = await this.db.readDurable((r) => ({ entry: findOutboxEntry(r, applicationId), application: findApplication(r, applicationId) }));
     if (!entry || !application) return 'nothing-to-send';
     const active = this.session.current();
     // Signed in offline (no backend token): nothing can be sent until the next online login kicks us.

@@ -6,6 +6,7 @@ import { selectIsSignedIn, selectIsStarted } from '../features/session/sessionSe
 import { useTranslator } from '../i18n/useTranslator';
 import { useWorkstation } from '../store/StoreProvider';
 import { useRunAction } from '../ui/useRunAction';
+import { StorageBanner } from '../features/storage/StorageBanner';
 import { Workspace } from './Workspace';
 
 export function WorkstationShell() {
@@ -28,5 +29,10 @@ export function WorkstationShell() {
   }, [language, t]);
 
   if (!isStarted) return <p className="splash">{t('app.starting')}</p>;
-  return isSignedIn ? <Workspace /> : <LoginScreen />;
+  return (
+    <>
+      <StorageBanner />
+      {isSignedIn ? <Workspace /> : <LoginScreen />}
+    </>
+  );
 }

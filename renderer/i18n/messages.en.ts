@@ -766,4 +766,17 @@ export const en: MessageCatalog = {
   'diagnostics.scanimageMissing': 'scanimage is not installed (package sane-utils)',
   'diagnostics.queueCounts': 'Accepted: {accepted}, sending: {sending}, registered: {registered}, need attention: {needsAttention}',
   'diagnostics.database': 'Database: {size} KB, last saved {time}',
+  // Storage health (issue 16): the header banner and the diagnostics line.
+  'storage.readOnly.disk-full': 'The disk is full, so the workstation opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Free disk space, then restart the workstation.',
+  'storage.readOnly.read-only-file-system': 'The data folder is on a read-only file system, so the workstation opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Ask the administrator, then restart the workstation.',
+  'storage.readOnly.no-permission': 'The workstation may not write to its data folder, so it opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Ask the administrator, then restart the workstation.',
+  'storage.readOnly.io-error': 'The disk reports errors, so the workstation opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Call the helpdesk.',
+  'storage.failed': 'Saving to the disk failed. To protect the queue nothing more is shown, saved or sent. Restart the workstation now; if it happens again, call the helpdesk.',
+  'storage.damage': 'Damaged data was found in the local journal at start and set aside in {file}. Applications that may have been lost: {numbers}. Check them in the e-licensing system before accepting them again, and call the helpdesk.',
+  'storage.damageNoNumbers': 'Damaged data was found in the local journal at start and set aside in {file}. An application accepted just before may have been lost: check the latest applications in the e-licensing system, and call the helpdesk.',
+  'diagnostics.storage.ok': 'Storage: working',
+  'diagnostics.storage.readOnly': 'Storage: read-only ({reason})',
+  'diagnostics.storage.failed': 'Storage: a write failed, restart needed',
+  'diagnostics.storage.damage': 'Damage found at start: {journal}, {bytes} bytes ({reason}), kept in {quarantine}; may be lost: {numbers}',
+  'diagnostics.storage.quarantine': 'Quarantined files: {files}',
 };

@@ -41,6 +41,7 @@ export function createFakeDiagnostics(main: FakeMain): { readonly api: Diagnosti
         },
         queue: { paused: false, lastSyncAt: null, accepted: 1, sending: 0, registered: main.applications.length, needsAttention: 0, withdrawn: 0 },
         database: { sizeBytes: 20480, lastSavedAt: main.now() },
+        storage: { state: { kind: 'ok' }, damage: [], openedAt: main.now(), quarantineFiles: [] },
       };
       return ok({ ...facts, text: formatDiagnosticsText(facts) });
     },

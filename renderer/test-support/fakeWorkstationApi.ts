@@ -15,6 +15,7 @@ import {
   type RepresentativeCard,
   type ScannerDeviceView,
   type ServiceSummary,
+  type StorageStatus,
   type SupervisorSettings,
   type WorkstationApi,
 } from '../../core/contract';
@@ -64,6 +65,8 @@ export interface FakeWorkstationOptions {
   readonly signing?: FakeSigningOptions;
   /** Connectivity and pause at start (fakeQueue.ts). */
   readonly queue?: FakeQueueOptions;
+  /** What `system.storage()` answers: a healthy database by default. */
+  readonly storage?: StorageStatus;
 }
 
 export interface FakeWorkstation {
@@ -197,6 +200,9 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     system: {
       async about() {
         return ok({ version: '0.1.0-test', host: 'browser', backend: { mode: 'embedded', url: 'http://127.0.0.1:0' }, language });
+      },
+      async storage() {
+        return ok(options.storage ?? { state: { kind: 'ok' }, damage: [], openedAt: `${today}T03:00:00.000Z` });
       },
       async setLanguage(next) {
         language = next;

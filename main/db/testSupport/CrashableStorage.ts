@@ -121,6 +121,10 @@ export class CrashableStorage implements DbStorage {
     this.files.set(name, { visible: copy, durable: copy });
   }
 
+  async probeWritable(): Promise<void> {
+    await this.step('replace');
+  }
+
   async removeStaleTemp(): Promise<number> {
     await this.step(null);
     return 0; // replaceAtomically is one step here: it never leaves a temp file
