@@ -45,6 +45,7 @@ function httpInvoke(host: WebHost, headers: Record<string, string> = {}) {
 /** Walks the flow, calling every method at least once; the callers record which methods went over the wire. */
 async function exerciseEveryMethod(client: WorkstationApi) {
   expect(await client.system.about()).toMatchObject({ ok: true, value: { host: 'browser', backend: { mode: 'embedded' } } });
+  expect(await client.system.storage()).toMatchObject({ ok: true, value: { state: { kind: 'ok' }, damage: [] } });
   expect(await client.system.setLanguage('ru')).toEqual({ ok: true, value: 'ru' });
   expect(await client.system.about()).toMatchObject({ ok: true, value: { language: 'ru' } });
   expect(await client.session.current()).toEqual({ ok: true, value: null });
