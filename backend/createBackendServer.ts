@@ -19,6 +19,8 @@ import { RegistryDirectory } from './registry/registryDirectory';
 import { registerApplicationRoutes } from './routes/applicationRoutes';
 import { registerBlobRoutes } from './routes/blobRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
+import { registerCapabilitiesRoutes } from './routes/capabilitiesRoutes';
+import { DOCUMENT_LIMITS } from './applications/documentLimits';
 import { registerNotaryRoutes } from './routes/notaryRoutes';
 import { registerPkiRoutes } from './routes/pkiRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
@@ -115,6 +117,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
     blobs,
     trust: pki,
     signatureRequiredServiceIds: options.signatureRequiredServiceIds ?? new Set(),
+    documentLimits: DOCUMENT_LIMITS,
     clock,
   });
 
@@ -131,6 +134,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   // Before the routes, so every route (and the not-found handler) runs behind the fault hooks.
   installFaultInjection(app, faults);
   registerHealthRoutes(app, { clock });
+  registerCapabilitiesRoutes(app, { limits: DOCUMENT_LIMITS });
   registerPkiRoutes(app, { crl: new CrlPublisher(pki), clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
   registerRegistryRoutes(app, { guard, directory, store, clock });

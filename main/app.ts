@@ -61,6 +61,7 @@ import { composeRetention } from './retention/composeRetention';
 import { stderrOperationalLog, type OperationalLog } from './platform/operationalLog';
 import { reportStorageAtStart } from './storage/reportStorageAtStart';
 import { storageStatusOf } from './storage/storageStatus';
+import { BackendLimitsCache } from './documents/BackendLimitsCache';
 
 export interface AppPaths {
   readonly resourcesDir: string;
@@ -208,8 +209,13 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     onBackOnline: () => {
       sender?.kick();
       statusPoller?.kick();
+      refreshDocumentLimits();
     },
   });
+  // The backend's document limits, learned at start, at every sign-in and when it comes back; kept for offline work.
+  const documentLimits = new BackendLimitsCache(db, backend, options.onUnexpectedError);
+  const refreshDocumentLimits = () => void documentLimits.refresh().catch(options.onUnexpectedError);
+  session.onDidSignIn(refreshDocumentLimits);
   sender = new OutboxSender(db, blobs, backend, session, clock, {
     random: options.random ?? Math.random,
     maxIdleMs: 30_000,
@@ -261,6 +267,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       fontBytes,
       sendBudgetMs: options.sendBudgetMs ?? 8_000,
       audit,
+      documentLimits: () => documentLimits.current().limits,
     }),
     system: new SystemService(
       db,
@@ -316,6 +323,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     void retention.stop();
   });
   connectivity.start();
+  refreshDocumentLimits();
   if (readOnly) {
     // Sending would register applications whose registration cannot be recorded here; purging cannot write.
     log.warn('outbox.not-started', { reason: 'read-only database' });

@@ -7,8 +7,10 @@ import { refusal, sendProblem, type Refusal } from '../http/problem';
 import type { BackendStore } from '../state/backendStore';
 import type { BlobStorage } from '../state/blobStorage';
 
-/** Largest document the workstation may upload (a scanned multi-page PDF fits comfortably). */
-export const MAX_BLOB_BYTES = 30 * 1024 * 1024;
+import { DOCUMENT_LIMITS } from '../applications/documentLimits';
+
+/** Largest document the workstation may upload (published as `maxDocumentBytes`). */
+export const MAX_BLOB_BYTES = DOCUMENT_LIMITS.maxDocumentBytes;
 
 export interface BlobRouteDeps {
   readonly guard: BearerGuard;

@@ -73,6 +73,7 @@ function recordingBackend(): LicensingBackend & { submitted: string[] } {
     fetchResult: unused,
     fetchRevocationList: unused,
     health: async () => ok(null),
+    capabilities: unused,
   };
 }
 
