@@ -115,7 +115,10 @@ export interface DraftsApi {
   importFile(draftId: string, slotId: string, file: ImportFileRequest): Promise<Result<DraftView, ImportError>>;
   /** Progress of an import started with `importId` (kept a while after it ends). */
   importProgress(importId: string): Promise<Result<ImportProgress, NotSignedIn | ImportNotFound>>;
-  /** Stops an import between pages; the import answers `import-cancelled` and keeps none of the file's pages. */
+  /**
+   * Stops an import between pages; the import answers `import-cancelled` and keeps none of the file's
+   * pages. An id main has not seen yet (the file is still on its way) makes that import start cancelled.
+   */
   cancelImport(importId: string): Promise<Result<ImportProgress, NotSignedIn | ImportNotFound>>;
   /** Moves a page within its slot or to another slot, before the page now at `position`. */
   movePage(draftId: string, pageId: string, slotId: string, position: number): Promise<Result<DraftView, DraftError>>;

@@ -35,7 +35,7 @@ describe('assembleDocumentPdf', () => {
     requireSystemTool('pdftotext', 'poppler-utils', ['-v']);
     const imported = await PDFDocument.create();
     imported.addPage([595.28, 841.89]);
-    const pages = [await scanPage('Page one'), await scanPage('Page two'), { kind: 'pdf' as const, bytes: await imported.save() }];
+    const pages = [await scanPage('Page one'), await scanPage('Page two'), { kind: 'pdf' as const, source: 'imported', bytes: await imported.save(), page: 0 }];
     const result = await assembleDocumentPdf({ pages, footer: 'Жарғы · ӘҒҚҢӨҰҮҺІ', title: 'Жарғы', createdAt: new Date('2026-11-23T05:00:00Z'), fontBytes });
     if (!result.ok) throw new Error(result.error.kind);
     const file = await writeTemp(result.value.bytes);

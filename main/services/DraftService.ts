@@ -155,6 +155,7 @@ export class DraftService implements DraftsApi {
     if (bytes.byteLength === 0) return { ok: false, error: { kind: 'empty-file' } };
     if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, error: { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } };
     const inSlot = draft.pages.filter((p) => p.slotId === slotId).length;
+    if (job.signal.aborted) return { ok: false, error: { kind: 'import-cancelled' } };
     const split = await this.splitImportedFile(bytes, { maxPages: MAX_DOCUMENT_PAGES, maxPagePixels: MAX_PAGE_PIXELS });
     if (!split.ok) return split;
     const { pageCount } = split.value;

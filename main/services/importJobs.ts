@@ -10,15 +10,20 @@ interface ImportJob {
 }
 
 const KEPT_ENDED = 20;
+/** Cancels that arrived before their import (the file was still on its way from the renderer). */
+const KEPT_EARLY_CANCELS = 20;
 
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
+  private readonly earlyCancels = new Map<string, string>();
 
   /** Registers an import; a second import under a running id is refused (null). */
   begin(importId: string, operatorId: string): { readonly signal: AbortSignal; update(patch: Partial<Omit<ImportProgress, 'importId'>>): void } | null {
     const existing = this.jobs.get(importId);
     if (existing && (existing.progress.state === 'opening' || existing.progress.state === 'importing')) return null;
     const job: ImportJob = { progress: { importId, state: 'opening', pagesDone: 0, pageCount: null }, operatorId, abort: new AbortController() };
+    if (this.earlyCancels.get(importId) === operatorId) job.abort.abort();
+    this.earlyCancels.delete(importId);
     this.jobs.set(importId, job);
     this.forgetOldEnded();
     return {
@@ -35,10 +40,18 @@ export class ImportJobs {
     return job && job.operatorId === operatorId ? job.progress : null;
   }
 
-  /** Asks a running import to stop before its next page; returns its progress, or null if not this operator's. */
+  /**
+   * Asks an import to stop before its next page and returns its progress; null if it is another
+   * operator's. An id not seen yet is remembered, so an import whose file is still on its way starts cancelled.
+   */
   cancel(importId: string, operatorId: string): ImportProgress | null {
     const job = this.jobs.get(importId);
-    if (!job || job.operatorId !== operatorId) return null;
+    if (!job) {
+      this.earlyCancels.set(importId, operatorId);
+      for (const id of [...this.earlyCancels.keys()].slice(0, Math.max(0, this.earlyCancels.size - KEPT_EARLY_CANCELS))) this.earlyCancels.delete(id);
+      return { importId, state: 'cancelled', pagesDone: 0, pageCount: null };
+    }
+    if (job.operatorId !== operatorId) return null;
     job.abort.abort();
     return job.progress;
   }
