@@ -33,9 +33,14 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
       for (const item of object.asArray()) if (!(item instanceof PDFRef)) visit(item);
     }
   };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object);
-  // The trailer's direct entries (an inline catalog is unusual but legal).
-  for (const entry of [doc.context.trailerInfo.Root, doc.context.trailerInfo.Info]) if (entry && !(entry instanceof PDFRef)) visit(entry);
-  if (found.size > 0) return { kind: 'active-content', found: [...found].sort() };
-  return { kind: 'clean', pageCount: doc.getPageCount() };
+  try {
+    for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object);
+    // The trailer's direct entries (an inline catalog is unusual but legal).
+    for (const entry of [doc.context.trailerInfo.Root, doc.context.trailerInfo.Info]) if (entry && !(entry instanceof PDFRef)) visit(entry);
+    if (found.size > 0) return { kind: 'active-content', found: [...found].sort() };
+    return { kind: 'clean', pageCount: doc.getPageCount() };
+  } catch {
+    // No catalog, no page tree, a dictionary pdf-lib cannot walk: not a document anyone can vouch for.
+    return { kind: 'unreadable' };
+  }
 }

@@ -46,7 +46,7 @@ function dictOf(object: PDFObject | undefined): PDFDict | null {
 }
 
 function actionKind(action: PDFDict): ActiveContentKind {
-  switch (name(action.get(PDFName.of('S')))) {
+  switch (name(action.get(PDFName.of('S'))) ?? '') {
     case 'JavaScript':
       return 'javascript';
     case 'Launch':

@@ -1,5 +1,6 @@
 // An imported PDF as the workstation keeps it: its pages copied into a new document in one pass
-// (so resources the pages share — an image on every page, a font — are stored once), without
+// (so resources the pages share — an image on every page, a font — are stored once; the original
+// catalog, with its open action, name trees, forms, XFA and outlines, is not carried over), without
 // active content (pdfActiveContent.ts: JavaScript anywhere, additional actions, launch/URI/submit
 // actions, embedded files, XFA, forms, multimedia), without the objects that only the removed content
 // reached, within the page and pixel limits. The pages themselves are kept as they are (not
@@ -44,11 +45,14 @@ export async function sanitizePdf(bytes: Uint8Array, limits: PdfLimits): Promise
     if (pageCount === 0) return err({ kind: 'corrupt-file' });
     if (pageCount > limits.maxPages) return err({ kind: 'too-many-pages', pages: pageCount, maxPages: limits.maxPages });
 
+    // What the file carried anywhere (reported in the audit log); the document-level part of it —
+    // open action, name trees, forms, XFA, outlines — stays behind with the original catalog.
+    const found = findActiveContent(source.context);
     const out = await PDFDocument.create({ updateMetadata: false });
     // One copy for all pages: the copier keeps one copy of every object the pages share.
     const copied = await out.copyPages(source, source.getPageIndices());
     for (const page of copied) out.addPage(page);
-    const removed = removeActiveContent(out.context);
+    const removed = new Set([...found, ...removeActiveContent(out.context)]);
     dropUnreachableObjects(out.context);
 
     // Images are checked on what is kept (declared sizes; nothing is decoded). A page is named by the first that carries it.
