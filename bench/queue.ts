@@ -1,30 +1,30 @@
-// Offline queue benchmark (issue #6 item 7; DESIGN.md §8). Two parts:
+// Offline queue benchmark (issues #6 item 7 and #16; DESIGN.md §8). Two parts:
 //  1. Durable enqueue: one `db.write` inserting an application and its outbox row exactly as
 //     `insertApplicationWithOutbox` does (a ~1.5 KB payload), timed until the promise resolves
 //     (= the commit is durable), with 1k, 10k and 100k applications already stored; the save
-//     (checkpoint) cost at each size; the longest event-loop stall while enqueuing.
+//     (checkpoint, exported by the worker replica) cost at each size; the longest event-loop stall
+//     while enqueuing, and while a checkpoint runs (`checkpointStallMs_100k`).
 //  2. Drain after an outage: a real workstation (sql.js on disk, encrypted blobs, the reference
-//     backend over loopback HTTP) accepts applications of 3 one-page documents each, signed with the
-//     demo key, while the backend is unreachable; then the backend returns and we time until every
-//     one is registered.
-// Drain runs three ways: the reference backend with its default in-memory state (the headline:
-// what the workstation and protocol sustain), the same with 10k applications already in the
-// workstation's database, and the backend persisting its state (state.json rewritten + fsynced per
-// registration) — the last measures the reference server's disk, not the workstation.
+//     backend over loopback HTTP in its own process, as a real backend is) accepts applications of
+//     3 one-page documents each, signed with the demo key, while the backend is unreachable; then the
+//     backend returns and we time until every one is registered.
+// Drain runs three ways: the reference backend with its default in-memory state (`drainAppsPerSec`),
+// the same with 10 000 applications already in the workstation's database, registered and handed
+// over as after months at a counter (`drainAppsPerSec_10k`), and the backend persisting its state
+// (state.json rewritten + fsynced per registration) — the last measures the reference server's disk.
 // Run: `npm run bench:queue` (QUEUE_BENCH_SAMPLES, QUEUE_BENCH_DRAIN_APPS, QUEUE_BENCH_SIZES,
 // QUEUE_BENCH_DRAIN_VARIANTS=plain,stored,persistent to shorten).
-import { backendServiceSets } from '../core/catalog/backendServiceSets';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createBackendServer } from '../backend/createBackendServer';
 import { DEMO_CREDENTIALS, FIXTURE_IDS } from '../backend/fixtures/fixtureIds';
 import type { UnsignedSubmission } from '../core/signing/signedPayload';
 import { HttpLicensingBackend } from '../main/adapters/backend/HttpLicensingBackend';
 import { SaneScanner } from '../main/adapters/scanner/SaneScanner';
-import { createWorkstation, loadCatalog } from '../main/app';
+import { createWorkstation } from '../main/app';
 import { noKeyWrapping } from '../main/config/blobKey';
 import { insertApplicationWithOutbox, type NewApplication } from '../main/db/applications';
 import { MIGRATIONS } from '../main/db/migrations';
@@ -94,13 +94,15 @@ interface SizeResult {
   readonly dbMb: number;
   readonly loopMaxMs: number;
   readonly populateS: number;
+  /** Longest event-loop stall while one checkpoint of the whole database ran (export in the worker). */
+  readonly checkpointStallMs: number;
 }
 
 async function enqueueAtSize(size: number): Promise<SizeResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'psc-bench-queue-'));
   try {
     const file = path.join(dir, 'workstation.sqlite');
-    const db = await SqlJsDatabase.open({ file, wasmPath: paths.sqlWasm, migrations: MIGRATIONS });
+    const db = await SqlJsDatabase.open({ file, wasmPath: paths.sqlWasm, migrations: MIGRATIONS, snapshotWorkerUrl: paths.snapshotWorkerUrl });
     const populateStart = performance.now();
     await db.write((w) => w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-0001', 'answer-1', '2026-11-23T05:00:00.000Z', '{}', '2026-11-23T05:00:00.000Z')`));
     for (let start = 0; start < size; start += BATCH) {
@@ -109,7 +111,13 @@ async function enqueueAtSize(size: number): Promise<SizeResult> {
       });
     }
     const populateS = (performance.now() - populateStart) / 1000;
+    await db.checkpoint();
+    // One more commit, then the checkpoint that folds it in, with the event loop watched throughout.
+    await db.write((w) => insertApplicationWithOutbox(w, sampleApplication(size + 1_000_000)));
+    const stall = monitorEventLoopDelay({ resolution: 1 });
+    stall.enable();
     const save = await db.checkpoint();
+    stall.disable();
 
     const loop = monitorEventLoopDelay({ resolution: 1 });
     const times: number[] = [];
@@ -130,7 +138,7 @@ async function enqueueAtSize(size: number): Promise<SizeResult> {
     await db.close();
     return {
       size, samples: times.length, commitMedianMs: median(commits), medianMs: median(times), p99Ms: percentile(times, 99), maxMs: Math.max(...times),
-      saveMs: save.totalMs, exportMs: save.exportMs, dbMb: save.bytes / 1e6, loopMaxMs: loop.max / 1e6, populateS,
+      saveMs: save.totalMs, exportMs: save.exportMs, dbMb: save.bytes / 1e6, loopMaxMs: loop.max / 1e6, populateS, checkpointStallMs: stall.max / 1e6,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -152,9 +160,9 @@ interface DrainSetup {
   readonly storedBefore: number;
 }
 
-/** A workstation database with `count` registered applications, as after months at a counter. */
+/** A workstation database with `count` applications registered and handed over, as after months at a counter. */
 async function prepopulate(file: string, count: number): Promise<void> {
-  const db = await SqlJsDatabase.open({ file, wasmPath: paths.sqlWasm, migrations: MIGRATIONS });
+  const db = await SqlJsDatabase.open({ file, wasmPath: paths.sqlWasm, migrations: MIGRATIONS, snapshotWorkerUrl: paths.snapshotWorkerUrl });
   await db.write((w) => w.run(`INSERT INTO registry_snapshots VALUES ('snap-1', 'op-0001', 'answer-1', '2025-01-10T05:00:00.000Z', '{}', '2025-01-10T05:00:00.000Z')`));
   for (let start = 0; start < count; start += BATCH) {
     await db.write((w) => {
@@ -164,21 +172,45 @@ async function prepopulate(file: string, count: number): Promise<void> {
       }
       w.run(`UPDATE applications SET state = 'registered', registration_number = 'LIC-' || id, registered_at = accepted_at WHERE state = 'accepted'`);
       w.run(`DELETE FROM outbox`);
+      w.run(`INSERT INTO application_status(application_id, status, history_json, checked_at, next_check_at)
+        SELECT id, 'ready-for-handover', '[]', accepted_at, NULL FROM applications WHERE id NOT IN (SELECT application_id FROM application_status)`);
+      // Handed over yesterday: kept for the retention period, so no purge runs into the measurement.
+      w.run(`INSERT INTO hand_overs(application_id, handed_over_at, operator_id, operator_name)
+        SELECT id, ?, 'op-0001', 'ОПЕРАТОРОВ НҰРЛАН' FROM applications WHERE id NOT IN (SELECT application_id FROM hand_overs)`, [new Date(Date.now() - 86_400_000).toISOString()]);
     });
   }
   await db.close();
+}
+
+/** The reference backend in a process of its own (out/bench/backendMain.mjs, built by runBench), as a real one would be. */
+async function startBackendProcess(stateDir: string | null): Promise<{ url: string; close(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [new URL('./backendMain.mjs', import.meta.url).pathname], {
+    env: { ...process.env, PSC_BACKEND_PORT: '0', PSC_BACKEND_HOST: '127.0.0.1', ...(stateDir ? { PSC_BACKEND_STATE_DIR: stateDir } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`backend exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'psc-bench-drain-'));
   const stateDir = setup.persistentBackend ? await mkdtemp(path.join(tmpdir(), 'psc-bench-backend-')) : null;
   if (setup.storedBefore > 0) await prepopulate(path.join(dataDir, 'workstation.sqlite'), setup.storedBefore);
-  const catalog = await loadCatalog(paths.resourcesDir);
-  const server = await createBackendServer({
-    port: 0,
-    stateDir,
-    ...backendServiceSets(catalog),
-  });
+  const server = await startBackendProcess(stateDir);
   const backend = new ControllableBackend(new HttpLicensingBackend({ baseUrl: server.url, timeoutMs: 5_000 }));
   // While offline, retries back off for real (random = 1: the full ceiling); when the backend
   // returns, the clock jumps past every scheduled retry so we time sending, not waiting.
@@ -210,10 +242,27 @@ async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
       if (!(await api.session.login(DEMO_CREDENTIALS.operator)).ok) throw new Error('login failed');
     };
     await login();
-    const card = await api.registry.lookupApplicant({ kind: 'legal-entity', bin: FIXTURE_IDS.activeCompany });
-    if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
-    // Three required documents for a duplicate: application, identity, fee receipt; one page each.
-    const draft = () => completeDraft(api, { serviceId: '002-a2-casino-2014', subtype: 'duplicate', applicantSnapshotId: card.value.snapshotId, representativeSnapshotId: null });
+    // The queue a counter builds up during an outage: different applicants (the sender keeps each
+    // applicant's applications in order, different applicants go in parallel). Companies apply for a
+    // casino licence duplicate, individuals for a lottery licence; every document one page. All are
+    // looked up before the outage (registry lookups need the network).
+    const applicants = [
+      ...[FIXTURE_IDS.activeCompany, FIXTURE_IDS.activeBranch, FIXTURE_IDS.refusedCompany].map((bin) => ({ query: { kind: 'legal-entity' as const, bin }, serviceId: '002-a2-casino-2014', subtype: 'duplicate' as const })),
+      ...[FIXTURE_IDS.activeMan, FIXTURE_IDS.activeWoman, FIXTURE_IDS.youngMan, FIXTURE_IDS.youngWoman, FIXTURE_IDS.entrepreneur, FIXTURE_IDS.refusedApplicant].map((iin) => ({
+        query: { kind: 'individual' as const, iin }, serviceId: '002-a1-lottery-2014', subtype: 'issue' as const,
+      })),
+    ];
+    const looked = [];
+    for (const applicant of applicants) {
+      const card = await api.registry.lookupApplicant(applicant.query);
+      if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
+      looked.push({ ...applicant, snapshotId: card.value.snapshotId });
+    }
+    let next = 0;
+    const draft = () => {
+      const applicant = looked[next++ % looked.length]!;
+      return completeDraft(api, { serviceId: applicant.serviceId, subtype: applicant.subtype, applicantSnapshotId: applicant.snapshotId, representativeSnapshotId: null });
+    };
     // One online first: the CRL is fetched and cached for offline signing, as at a real counter.
     const first = await api.submissions.submitDraft(await draft(), demoSigning());
     if (!first.ok || first.value.state !== 'registered') throw new Error(`warm-up not registered: ${JSON.stringify(first)}`);
@@ -237,19 +286,21 @@ async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
     const started = performance.now();
     await login(); // signing in kicks the sender, as the connectivity check will
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    // Watch the cheap counter first: `list()` scans and sorts every stored application (~80 ms at
-    // 10k, no index on accepted_at), and polling it would compete with the sender for the thread.
+    // Watch the cheap counters: the backend's submissions, then the queue's count of what still
+    // waits (the header's own poll); `list()`, which reads every stored application, only once at the end.
     while (backend.submitCalls - callsBefore < setup.apps && performance.now() - started < 600_000) await sleep(5);
     for (;;) {
-      const list = await api.submissions.list();
-      if (!list.ok) throw new Error('list failed');
-      const mine = list.value.filter((a) => accepted.has(a.applicationId));
-      if (mine.some((a) => a.state === 'needs-attention')) throw new Error('an application needs attention');
-      if (mine.length === accepted.size && mine.every((a) => a.state === 'registered')) break;
+      const status = await api.queue.status();
+      if (!status.ok) throw new Error('queue status failed');
+      if (status.value.counts.needsAttention > 0) throw new Error('an application needs attention');
+      if (status.value.counts.accepted === 0) break;
       if (performance.now() - started > 600_000) throw new Error('drain timed out');
       await sleep(10);
     }
     const drainS = (performance.now() - started) / 1000;
+    const list = await api.submissions.list();
+    const mine = list.ok ? list.value.filter((a) => accepted.has(a.applicationId)) : [];
+    if (mine.length !== accepted.size || mine.some((a) => a.state !== 'registered')) throw new Error('not every application was registered');
     return { apps: setup.apps, acceptMsMedian: median(acceptMs), drainS, appsPerSec: setup.apps / drainS };
   } finally {
     await workstation.close();
@@ -306,6 +357,8 @@ const metrics: Record<string, number | null> = {
   enqueueP99Ms_100k: at(100_000) ? round(at(100_000)!.p99Ms) : null,
   saveMs_10k: at(10_000) ? round(at(10_000)!.saveMs, 1) : null,
   drainAppsPerSec: drain ? round(drain.appsPerSec, 1) : null,
+  drainAppsPerSec_10k: drainStored ? round(drainStored.appsPerSec, 1) : null,
+  checkpointStallMs_100k: at(100_000) ? round(at(100_000)!.checkpointStallMs, 1) : null,
 };
 for (const s of sizes) {
   const k = `${s.size / 1000}k`;
@@ -315,20 +368,21 @@ for (const s of sizes) {
     [`saveMs_${k}`]: round(s.saveMs, 1),
     [`exportMs_${k}`]: round(s.exportMs, 1),
     [`eventLoopMaxStallMs_${k}`]: round(s.loopMaxMs, 1),
+    [`checkpointStallMs_${k}`]: round(s.checkpointStallMs, 1),
     [`dbMb_${k}`]: round(s.dbMb, 1),
   });
 }
 for (const s of sizes) metrics[`commitMedianMs_${s.size / 1000}k`] = round(s.commitMedianMs, 3);
 Object.assign(metrics, { fsyncMedianMs: round(fsync.medianMs), fsyncP99Ms: round(fsync.p99Ms), loadAverage1mStart: round(loadAtStart), loadAverage1mEnd: round(loadavg()[0]!) });
 if (drain) Object.assign(metrics, { drainApps: drain.apps, drainSeconds: round(drain.drainS), acceptOfflineMsMedian: round(drain.acceptMsMedian, 1) });
-if (drainStored) metrics.drainAppsPerSec_10kStored = round(drainStored.appsPerSec, 1);
+if (drain && drainStored) metrics.drainRatio_10kVs0 = round(drainStored.appsPerSec / drain.appsPerSec, 2);
 if (drainPersistent) metrics.drainAppsPerSec_persistentBackend = round(drainPersistent.appsPerSec, 1);
 
 printTable([
-  ['stored', 'enqueue median / p99 / max ms · save ms (export ms) · loop stall ms · MB'],
+  ['stored', 'enqueue median / p99 / max ms · save ms (export ms) · loop stall ms while enqueuing / during a checkpoint · MB'],
   ...sizes.map((s): [string, string] => [
     String(s.size),
-    `${s.medianMs.toFixed(2)} / ${s.p99Ms.toFixed(2)} / ${s.maxMs.toFixed(2)} · ${s.saveMs.toFixed(1)} (${s.exportMs.toFixed(1)}) · ${s.loopMaxMs.toFixed(1)} · ${s.dbMb.toFixed(1)}`,
+    `${s.medianMs.toFixed(2)} / ${s.p99Ms.toFixed(2)} / ${s.maxMs.toFixed(2)} · ${s.saveMs.toFixed(1)} (${s.exportMs.toFixed(1)}) · ${s.loopMaxMs.toFixed(1)} / ${s.checkpointStallMs.toFixed(1)} · ${s.dbMb.toFixed(1)}`,
   ]),
   ['raw append + fdatasync (median / p99 ms)', `${fsync.medianMs.toFixed(2)} / ${fsync.p99Ms.toFixed(2)}`],
   ...([

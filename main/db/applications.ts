@@ -335,6 +335,8 @@ export function markRegistered(db: WritableDb, applicationId: string, registrati
     [registration.registrationNumber, registration.registeredAt, registration.applicationId, applicationId],
   );
   db.run(`DELETE FROM outbox WHERE application_id = ?`, [applicationId]);
+  // Due for its first status check at once (main/status/statusRecords.ts finds it through the index).
+  db.run(`INSERT INTO application_status(application_id, next_check_at) VALUES (?, ?) ON CONFLICT(application_id) DO NOTHING`, [applicationId, registration.registeredAt]);
 }
 
 export function markNeedsAttention(db: WritableDb, applicationId: string, problemCode: string): void {

@@ -1,13 +1,20 @@
-import { OPERATOR_SIGNATURE_FORMAT } from '../../core/backendApi/wire';
+import { OPERATOR_SIGNATURE_FORMAT, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
 import { classifyBackendFailure, retryDelayMs, type BackendFailure } from '../../core/submission/backendFailure';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
 import { DatabaseDurabilityError, type SqlJsDatabase } from '../db/SqlJsDatabase';
 import { earliestOutboxAttempt, findApplication, findOutboxEntry, listDueOutbox, markNeedsAttention, markRegistered, scheduleRetry } from '../db/applications';
 import type { Clock } from '../ports/Clock';
+import type { Result } from '../../core/result';
 import type { LicensingBackend } from '../ports/LicensingBackend';
 import type { OperatorSession } from './OperatorSession';
 
 export type SendOutcome = 'registered' | 'retry-later' | 'needs-attention' | 'not-signed-in' | 'nothing-to-send';
+
+/** An application whose documents the backend has, with the body to submit; or why it cannot be submitted now. */
+type Prepared = { readonly kind: 'ready'; readonly body: ApplicationSubmissionBody; readonly idempotencyKey: string } | { readonly kind: 'done'; readonly outcome: SendOutcome };
+
+/** Applications whose documents are uploaded ahead of their turn while the ones before them are submitted. */
+const UPLOAD_AHEAD = 4;
 
 export interface OutboxSenderOptions {
   readonly random: () => number;
@@ -40,9 +47,16 @@ function describe(failure: BackendFailure): string {
  * commit a power cut could still take back is never sent, so it can never be registered, lost here,
  * and accepted again under a new idempotency key. When the database fails (a journal fsync or
  * truncate failed) the sender halts for good; the workstation must restart.
+ *
+ * Throughput after an outage: a document upload is idempotent (content-addressed), so a pass
+ * uploads the documents of the next few applications while earlier ones are submitted, and checks
+ * an application's documents in parallel; only the submissions keep each applicant's order. The
+ * outbox entry is read again (durably) right before each submission, so a withdrawal in between wins.
  */
 export class OutboxSender {
   private readonly inFlight = new Map<string, Promise<SendOutcome>>();
+  /** Uploads started ahead by the running pass, by application; taken by its send. */
+  private readonly prepared = new Map<string, Promise<Prepared>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private passRunning: Promise<void> | null = null;
@@ -172,61 +186,98 @@ export class OutboxSender {
   private async pass(): Promise<void> {
     try {
       const due = await this.db.readDurable((r) => listDueOutbox(r, this.clock.now().toISOString()));
-      // One application at a time per applicant (in acceptance order), different applicants in parallel.
+      // Uploads run ahead in acceptance order, a few at a time (their failures are recorded as usual).
+      const ahead = due.map((entry) => entry.applicationId);
+      const uploader = async () => {
+        for (let id = ahead.shift(); id !== undefined && !this.paused && !this.stopped; id = ahead.shift()) {
+          if (this.prepared.has(id) || this.inFlight.has(id)) continue;
+          const preparing = this.prepare(id);
+          this.prepared.set(id, preparing);
+          await preparing.catch(() => undefined);
+        }
+      };
+      // One submission at a time per applicant (in acceptance order), different applicants in parallel.
       const lanes = new Map<string, string[]>();
       for (const entry of due) lanes.set(entry.applicantKey, [...(lanes.get(entry.applicantKey) ?? []), entry.applicationId]);
-      await Promise.all(
-        [...lanes.values()].map(async (ids) => {
+      await Promise.all([
+        ...Array.from({ length: Math.min(UPLOAD_AHEAD, due.length) }, uploader),
+        ...[...lanes.values()].map(async (ids) => {
           for (const id of ids) {
             if (this.paused || this.stopped) return;
             await this.send(id);
           }
         }),
-      );
+      ]);
     } catch (error) {
       if (error instanceof DatabaseDurabilityError) this.halt(error);
       else this.options.onUnexpectedError(error);
+    } finally {
+      // What a paused or stopped pass prepared and did not send is prepared again next time.
+      this.prepared.clear();
     }
   }
 
   private async sendOnce(applicationId: string): Promise<SendOutcome> {
+    const preparing = this.prepared.get(applicationId) ?? this.prepare(applicationId);
+    this.prepared.delete(applicationId);
+    const prepared = await preparing;
+    if (prepared.kind === 'done') return prepared.outcome;
+    // Still in the outbox, durably (a withdrawal while its documents were uploaded wins).
+    const entry = await this.db.readDurable((r) => findOutboxEntry(r, applicationId));
+    if (!entry) return 'nothing-to-send';
+    // The session as it is now: a sign-out (or a new sign-in) while the documents went up counts.
+    const token = this.session.current()?.token ?? null;
+    if (token === null) return 'not-signed-in';
+    const registration = await this.backend.submitApplication(token, prepared.idempotencyKey, prepared.body);
+    if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
+    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
+    this.options.onReachability?.(true);
+    this.options.onRegistered?.();
+    return 'registered';
+  }
+
+  /** Makes sure the backend has the application's documents and builds the body to submit. */
+  private async prepare(applicationId: string): Promise<Prepared> {
     // Read, await durable, act: nothing leaves the workstation that a power cut could still take back.
     const { entry, application } = await this.db.readDurable((r) => ({ entry: findOutboxEntry(r, applicationId), application: findApplication(r, applicationId) }));
-    if (!entry || !application) return 'nothing-to-send';
+    if (!entry || !application) return { kind: 'done', outcome: 'nothing-to-send' };
     const active = this.session.current();
     // Signed in offline (no backend token): nothing can be sent until the next online login kicks us.
-    if (!active || active.token === null) return 'not-signed-in';
+    if (!active || active.token === null) return { kind: 'done', outcome: 'not-signed-in' };
     const token = active.token;
+    const done = async (outcome: Promise<SendOutcome>): Promise<Prepared> => ({ kind: 'done', outcome: await outcome });
 
-    for (const document of application.payload.documents) {
-      const present = await this.backend.hasBlob(token, document.sha256);
-      if (!present.ok) return this.failed(applicationId, entry.attempts, present.error);
-      if (present.value) continue;
-      const bytes = await this.blobs.get(document.sha256);
-      if (!bytes.ok) {
-        await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${bytes.error.kind}`));
-        return 'needs-attention';
-      }
-      const uploaded = await this.backend.putBlob(token, document.sha256, bytes.value);
-      if (!uploaded.ok) return this.failed(applicationId, entry.attempts, uploaded.error);
+    const documents = [...new Set(application.payload.documents.map((d) => d.sha256))];
+    const present = await Promise.all(documents.map((sha256) => this.backend.hasBlob(token, sha256)));
+    const unreachable = present.find((answer) => !answer.ok);
+    if (unreachable && !unreachable.ok) return done(this.failed(applicationId, entry.attempts, unreachable.error));
+    const missing = documents.filter((_, i) => present[i]?.ok && present[i].value === false);
+    type Upload = { readonly kind: 'unreadable-here'; readonly reason: string } | { readonly kind: 'sent'; readonly answer: Result<null, BackendFailure> };
+    const uploads = await Promise.all(
+      missing.map(async (sha256): Promise<Upload> => {
+        const bytes = await this.blobs.get(sha256);
+        if (!bytes.ok) return { kind: 'unreadable-here', reason: bytes.error.kind };
+        return { kind: 'sent', answer: await this.backend.putBlob(token, sha256, bytes.value) };
+      }),
+    );
+    for (const upload of uploads) {
+      if (upload.kind !== 'unreadable-here') continue;
+      await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${upload.reason}`));
+      return { kind: 'done', outcome: 'needs-attention' };
     }
+    for (const upload of uploads) if (upload.kind === 'sent' && !upload.answer.ok) return done(this.failed(applicationId, entry.attempts, upload.answer.error));
 
     let body = application.wireBody;
     if (application.signatureBlob !== null) {
       const cms = await this.blobs.get(application.signatureBlob);
       if (!cms.ok) {
         await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${cms.error.kind}`));
-        return 'needs-attention';
+        return { kind: 'done', outcome: 'needs-attention' };
       }
       // The signature covers every other member of the body exactly as stored (core/signing/signedPayload.ts).
       body = { ...body, operatorSignature: { format: OPERATOR_SIGNATURE_FORMAT, cms: Buffer.from(cms.value).toString('base64') } };
     }
-    const registration = await this.backend.submitApplication(token, application.idempotencyKey, body);
-    if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
-    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
-    this.options.onReachability?.(true);
-    this.options.onRegistered?.();
-    return 'registered';
+    return { kind: 'ready', body, idempotencyKey: application.idempotencyKey };
   }
 
   private async failed(applicationId: string, attempts: number, failure: BackendFailure): Promise<SendOutcome> {
