@@ -252,7 +252,7 @@ async function drainAfterOutage(setup: DrainSetup): Promise<DrainResult> {
         query: { kind: 'individual' as const, iin }, serviceId: '002-a1-lottery-2014', subtype: 'issue' as const,
       })),
     ];
-    const looked = [];
+    const looked: ((typeof applicants)[number] & { snapshotId: string })[] = [];
     for (const applicant of applicants) {
       const card = await api.registry.lookupApplicant(applicant.query);
       if (!card.ok) throw new Error(`lookup failed: ${card.error.kind}`);
