@@ -234,6 +234,27 @@ describe('SqlJsDatabase: checkpoints from the worker replica', () => {
   });
 });
 
+describe('SqlJsDatabase: a failed checkpoint worker', () => {
+  it('falls back to exporting on the main thread, says so, and still writes a complete snapshot', async () => {
+    const workerUrl = await bundleImageWorker(fileURLToPath(new URL('./snapshotWorker.ts', import.meta.url)));
+    const file = await tempDatabaseFile();
+    const errors: unknown[] = [];
+    const db = await open(file, { snapshotWorkerUrl: workerUrl, onBackgroundError: (error) => errors.push(error) });
+    await log(db, 'before');
+    // The worker's thread dies (out of memory, a crash in the wasm): the replica is gone.
+    await (db as unknown as { snapshots: { worker: { terminate(): Promise<number> } } }).snapshots.worker.terminate();
+    await log(db, 'after');
+    const stats = await db.checkpoint();
+    expect(errors.map(String)).toEqual([expect.stringMatching(/checkpoint worker failed, exporting on the main thread/)]);
+    expect((await snapshotOnly(file)).notes).toEqual(['before', 'after']);
+    expect((await snapshotOnly(file)).applicationId).toBe(stats.seq);
+    await log(db, 'later');
+    await db.checkpoint();
+    expect((await snapshotOnly(file)).notes).toEqual(['before', 'after', 'later']);
+    await db.close();
+  });
+});
+
 describe('SqlJsDatabase: a torn tail must be the last append', () => {
   it('reports old bytes a lying truncate left behind (a cut-short record of an earlier transaction) as damage, not as a torn append', async () => {
     const file = await tempDatabaseFile();

@@ -186,7 +186,7 @@ export class SqlJsDatabase {
     private readonly db: Database,
     private readonly file: string | null,
     private readonly journal: WriteJournal | null,
-    private readonly snapshots: SnapshotSource | null,
+    private snapshots: SnapshotSource | null,
     private readonly storage: DbStorage,
     private readonly policy: JournalPolicy,
     private readonly onBackgroundError: (error: unknown) => void,
@@ -426,17 +426,33 @@ export class SqlJsDatabase {
     // Transactions after `seq` go to the other file; this one is emptied once the snapshot is durable.
     // The export is requested now, before any later commit, so it holds exactly the commits up to `seq`.
     const previous = journal.switchSlot();
-    const bytes = await snapshots.exportAt(seq);
+    let exportedSeq = seq;
+    let bytes: Uint8Array;
+    try {
+      bytes = await snapshots.exportAt(seq);
+    } catch (error) {
+      if (snapshots instanceof InThreadSnapshotSource) throw error;
+      // The replica no longer follows (it could not replay a transaction, or its thread died): export
+      // here from now on. What it exports is the state as of now, a later sequence number than asked
+      // for, which is just as good a snapshot once it is durable; the newer journal records it holds
+      // become stale and are skipped at the next open.
+      this.onBackgroundError(new Error(`checkpoint worker failed, exporting on the main thread from now on: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+      void snapshots.close();
+      const inThread = new InThreadSnapshotSource(this.db, () => this.inTransaction);
+      this.snapshots = inThread;
+      exportedSeq = this.commitSeq;
+      bytes = await inThread.exportAt(exportedSeq);
+    }
     const exported = performance.now();
     // Only a snapshot of journaled commits is written: one whose fsync failed (its write rejected)
     // must not come back through the snapshot. By now `previous` receives no more appends.
-    await journal.waitDurable(seq);
+    await journal.waitDurable(exportedSeq);
     await this.storage.replaceAtomically(file, bytes);
-    this.snapshotSeq = Math.max(this.snapshotSeq, seq);
+    this.snapshotSeq = Math.max(this.snapshotSeq, exportedSeq);
     this.snapshotBytes = bytes.byteLength;
     await journal.truncate(previous);
     const finished = performance.now();
-    return { seq, bytes: bytes.byteLength, exportMs: exported - started, writeMs: finished - exported, totalMs: finished - started };
+    return { seq: exportedSeq, bytes: bytes.byteLength, exportMs: exported - started, writeMs: finished - exported, totalMs: finished - started };
   }
 
   private accessor(capture: EncodedStatement[] | null): WritableDb {
