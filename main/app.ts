@@ -345,6 +345,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       await statusPoller.stop();
       await status.settle();
       await sender.stop();
+      await documentLimits.stop();
       await pipeline.close();
       await audit.settle();
       await db.close();

@@ -22,6 +22,9 @@ export interface KnownLimits {
 }
 
 export class BackendLimitsCache {
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
   constructor(
     private readonly db: SqlJsDatabase,
     private readonly backend: Pick<LicensingBackend, 'capabilities'>,
@@ -36,8 +39,24 @@ export class BackendLimitsCache {
     return { limits: { ...parsed.data, maxDocumentPages: Math.min(parsed.data.maxDocumentPages, MAX_DOCUMENT_PAGES) }, source: 'backend' };
   }
 
-  /** Asks the backend and keeps a changed answer; an unreachable backend leaves the last one in place. */
-  async refresh(): Promise<void> {
+  /** Asks the backend and keeps a changed answer; an unreachable backend leaves the last one in place. One at a time. */
+  refresh(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) return this.running;
+    const run = this.fetchAndKeep().finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  /** No refresh starts any more; resolves once the running one ended (before the database closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async fetchAndKeep(): Promise<void> {
     const answer = await this.backend.capabilities();
     if (!answer.ok || this.db.access.kind !== 'writable') return;
     const json = JSON.stringify(answer.value.limits);

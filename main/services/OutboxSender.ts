@@ -230,8 +230,9 @@ export class OutboxSender {
     if (token === null) return 'not-signed-in';
     const registration = await this.backend.submitApplication(token, prepared.idempotencyKey, prepared.body);
     if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
-    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
+    // The backend answered: it is reachable, whatever the local write below takes.
     this.options.onReachability?.(true);
+    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
     this.options.onRegistered?.();
     return 'registered';
   }

@@ -1,8 +1,11 @@
 import type { StorageStatus } from '../../../core/contract';
+import { useEffect } from 'react';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useWorkstation } from '../../store/StoreProvider';
 import { Notice } from '../../ui/Notice';
 import { usePollWhileVisible } from '../../ui/usePollWhileVisible';
+import { useRunAction } from '../../ui/useRunAction';
+import { selectIsSignedIn } from '../session/sessionSelectors';
 
 type Translate = ReturnType<typeof useTranslator>['t'];
 
@@ -29,6 +32,12 @@ export function storageNotices(storage: StorageStatus | null, t: Translate): { r
   return notices;
 }
 
+/** While someone works: a write that fails now shows within seconds. Stops at sign-out, like the queue's poll. */
+function StoragePolling() {
+  usePollWhileVisible(useWorkstation((state) => state.refreshStorage), STORAGE_POLL_MS);
+  return null;
+}
+
 /**
  * Under the header, before and after sign-in: a read-only start (and why), a failed write (restart
  * now), damage found at start (and which applications may be lost). Nothing when the database is well.
@@ -36,9 +45,21 @@ export function storageNotices(storage: StorageStatus | null, t: Translate): { r
 export function StorageBanner() {
   const { t } = useTranslator();
   const storage = useWorkstation((state) => state.storage);
-  usePollWhileVisible(useWorkstation((state) => state.refreshStorage), STORAGE_POLL_MS);
+  const isSignedIn = useWorkstation(selectIsSignedIn);
+  const refreshStorage = useWorkstation((state) => state.refreshStorage);
+  const run = useRunAction();
+  // What the start found is there before anyone signs in.
+  useEffect(() => run(refreshStorage()), [run, refreshStorage]);
   const notices = storageNotices(storage, t);
-  if (notices.length === 0) return null;
+  return (
+    <>
+      {isSignedIn && <StoragePolling />}
+      {notices.length > 0 && <StorageNotices notices={notices} />}
+    </>
+  );
+}
+
+function StorageNotices({ notices }: { readonly notices: ReturnType<typeof storageNotices> }) {
   return (
     <div className="storage-banner" data-testid="storage-banner">
       {notices.map((notice) => (
