@@ -20,6 +20,9 @@ import { RegistryDirectory } from './registry/registryDirectory';
 import { registerApplicationRoutes } from './routes/applicationRoutes';
 import { registerBlobRoutes } from './routes/blobRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
+import { registerCapabilitiesRoutes } from './routes/capabilitiesRoutes';
+import { DOCUMENT_LIMITS } from './applications/documentLimits';
+import type { BackendLimits } from '../core/backendApi/wire';
 import { registerNotaryRoutes } from './routes/notaryRoutes';
 import { registerPkiRoutes } from './routes/pkiRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
@@ -76,6 +79,8 @@ export interface BackendServerOptions {
   readonly faults?: FaultPlan | null;
   /** Serve https with this certificate and key (PEM); default null = plain http. */
   readonly tls?: BackendTlsIdentity | null;
+  /** Per-document limits published at GET /v1/capabilities and enforced at registration; default DOCUMENT_LIMITS (tests lower them). */
+  readonly documentLimits?: BackendLimits;
 }
 
 export interface RunningBackend {
@@ -120,6 +125,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
     blobs,
     trust,
     signatureRequiredServiceIds: options.signatureRequiredServiceIds ?? new Set(),
+    documentLimits: options.documentLimits ?? DOCUMENT_LIMITS,
     clock,
   });
 
@@ -136,6 +142,7 @@ export async function createBackendServer(options: BackendServerOptions): Promis
   // Before the routes, so every route (and the not-found handler) runs behind the fault hooks.
   installFaultInjection(app, faults);
   registerHealthRoutes(app, { clock });
+  registerCapabilitiesRoutes(app, { limits: options.documentLimits ?? DOCUMENT_LIMITS });
   registerPkiRoutes(app, { crl: crlPublisher, trust, clock });
   registerSessionRoutes(app, { operators: new OperatorDirectory(fixtures.operators), sessions, clock });
   registerRegistryRoutes(app, { guard, directory, store, clock });

@@ -57,11 +57,14 @@ const OBJECTS: Record<string, z.ZodObject> = {
   ApplicationStatusView: wire.applicationStatusViewSchema,
   Problem: wire.problemSchema,
   Health: wire.healthSchema,
+  Capabilities: wire.capabilitiesSchema,
+  BackendLimits: wire.backendLimitsSchema,
 };
 
 const OPERATIONS = [
   ['post', '/v1/session', 'public'],
   ['get', '/v1/health', 'public'],
+  ['get', '/v1/capabilities', 'public'],
   ['get', '/v1/registry/persons/{iin}', 'bearer'],
   ['get', '/v1/registry/legal-entities/{bin}', 'bearer'],
   ['get', '/v1/notary/powers-of-attorney/{number}', 'bearer'],

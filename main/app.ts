@@ -13,7 +13,7 @@ import { HttpLicensingBackend } from './adapters/backend/HttpLicensingBackend';
 import { EncryptedBlobStore } from './blobs/EncryptedBlobStore';
 import type { AppConfig } from './config/appConfig';
 import { loadBlobKey, type KeyWrapper } from './config/blobKey';
-import { SqlJsDatabase } from './db/SqlJsDatabase';
+import { DatabaseReadOnlyError, SqlJsDatabase, type DbStorage } from './db/SqlJsDatabase';
 import { MIGRATIONS } from './db/migrations';
 import { removeStaleTempFiles } from './db/removeStaleTempFiles';
 import { getSetting, putSetting } from './db/settings';
@@ -69,12 +69,17 @@ import type { PrinterPort } from './printing/PrinterPort';
 import { markTrainingReceipts, markTrainingResults } from './printing/trainingDocuments';
 import { stampTrainingWatermark } from './printing/trainingWatermark';
 import { noRecentLog, silentLogger, type Logger, type RecentLog } from './platform/log/Logger';
+import { reportStorageAtStart } from './storage/reportStorageAtStart';
+import { storageStatusOf } from './storage/storageStatus';
+import { BackendLimitsCache } from './documents/BackendLimitsCache';
 
 export interface AppPaths {
   readonly resourcesDir: string;
   readonly sqlWasm: string;
   /** The image worker bundle (out/imaging/imageWorker.mjs, built by scripts/build.mjs). */
   readonly imageWorkerUrl: URL;
+  /** The database's checkpoint worker (out/db/snapshotWorker.mjs); absent: checkpoints export on the main thread. */
+  readonly snapshotWorkerUrl?: URL;
 }
 
 export interface WorkstationOptions {
@@ -113,6 +118,8 @@ export interface WorkstationOptions {
   readonly printer?: PrinterPort | null;
   /** The Electron host continued without the OS key store (platform/keys/keyProtection.ts): warn on screen. */
   readonly keyStoreWarning?: boolean;
+  /** The database's file operations (tests: a full disk, power cuts); default the real file system. */
+  readonly dbStorage?: DbStorage;
 }
 
 /** The operational log as the composition root hands it on: the logger, its in-memory tail, its folder. */
@@ -154,7 +161,19 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
 
   const catalog = await loadCatalog(options.paths.resourcesDir);
   const calendarData = await loadCalendarData(options.paths.resourcesDir);
-  const db = await SqlJsDatabase.open({ file: path.join(config.dataDir, 'workstation.sqlite'), wasmPath: options.paths.sqlWasm, migrations: MIGRATIONS });
+  // A full (or read-only, or failing) disk still opens the database read-only: the queue can be
+  // shown and the header says why; nothing is accepted, changed or sent until a restart.
+  const db = await SqlJsDatabase.open({
+    file: path.join(config.dataDir, 'workstation.sqlite'),
+    wasmPath: options.paths.sqlWasm,
+    migrations: MIGRATIONS,
+    readOnlyFallback: true,
+    ...(options.dbStorage ? { storage: options.dbStorage } : {}),
+    snapshotWorkerUrl: options.paths.snapshotWorkerUrl ?? null,
+    onBackgroundError: (error) => logger.warn('storage.checkpoint-failed', { message: error instanceof Error ? error.message : String(error) }),
+  });
+  const openedAt = clock.now().toISOString();
+  const readOnly = db.access.kind === 'read-only';
   const workstationId = await ensureWorkstationId(db);
   const blobKey = await loadBlobKey({ configKeyBase64: config.blobKeyBase64, keyFile: path.join(config.dataDir, 'blob.key'), wrapper: options.keyWrapper });
   if (config.admin?.escrowPublicKeyPem) {
@@ -204,8 +223,12 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
   const session = new OperatorSession(clock);
   // Login and logout write nothing else: each is recorded in a durable write of its own.
   const audit = new AuditLog(db, clock);
-  const recordSessionEvent = (operatorId: string, action: 'login' | 'logout') =>
-    audit.record({ operatorId, action, subject: null }).catch(options.onUnexpectedError);
+  await reportStorageAtStart({ db, audit, log: logger, clock });
+  const recordSessionEvent = (operatorId: string, action: 'login' | 'logout') => {
+    // A read-only start cannot record it; the operational log keeps the fact instead.
+    if (db.access.kind !== 'writable') return logger.warn('audit.not-recorded', { action, reason: db.access.kind });
+    return audit.record({ operatorId, action, subject: null }).catch(options.onUnexpectedError);
+  };
   session.onDidSignIn(() => {
     const operatorId = session.current()?.operator.operatorId;
     if (operatorId) void recordSessionEvent(operatorId, 'login');
@@ -242,8 +265,13 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     onBackOnline: () => {
       sender?.kick();
       statusPoller?.kick();
+      refreshDocumentLimits();
     },
   });
+  // The backend's document limits, learned at start, at every sign-in and when it comes back; kept for offline work.
+  const documentLimits = new BackendLimitsCache(db, backend, options.onUnexpectedError);
+  const refreshDocumentLimits = () => void documentLimits.refresh().catch(options.onUnexpectedError);
+  session.onDidSignIn(refreshDocumentLimits);
   sender = new OutboxSender(db, blobs, backend, session, clock, {
     random: options.random ?? Math.random,
     maxIdleMs: 30_000,
@@ -318,6 +346,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       fontBytes,
       sendBudgetMs: options.sendBudgetMs ?? 8_000,
       audit,
+      documentLimits: () => documentLimits.current().limits,
     }),
     system: new SystemService(db, {
       version: options.version,
@@ -326,7 +355,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       trainingMode,
       adminConfigFile: config.admin?.file ?? config.adminConfigFile ?? '',
       keyStoreWarning: options.keyStoreWarning === true,
-    }),
+    }, () => storageStatusOf(db, openedAt)),
     settings: new SettingsService(
       settingsStore,
       session,
@@ -361,14 +390,28 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       packageSearchFrom: [path.dirname(process.argv[1] ?? '.'), options.paths.resourcesDir, process.cwd()],
       onUnexpectedError: options.onUnexpectedError,
       log: { dir: log.dir, recent: log.recent },
+      storageStatus: () => storageStatusOf(db, openedAt),
     }),
     printing,
   };
   const retention = composeRetention({ db, blobs, clock, audit, retentionDays: () => settingsStore.retentionDays(), onUnexpectedError: options.onUnexpectedError });
-  sender.start();
+  // After a durability failure nothing may act on the database's memory: sending, polling and purging stop for good.
+  db.onDurabilityFailure((error) => {
+    logger.error('storage.failed', { message: error.message });
+    sender.halt(error);
+    void statusPoller.stop();
+    void retention.stop();
+  });
   connectivity.start();
-  statusPoller.start();
-  retention.start();
+  refreshDocumentLimits();
+  if (readOnly) {
+    // Sending would register applications whose registration cannot be recorded here; purging cannot write.
+    logger.warn('outbox.not-started', { reason: 'read-only database' });
+  } else {
+    sender.start();
+    statusPoller.start();
+    retention.start();
+  }
 
   return {
     api: logApiCalls(api, logger.child({ area: 'contract' })),
@@ -385,6 +428,7 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
       await statusPoller.stop();
       await status.settle();
       await sender.stop();
+      await documentLimits.stop();
       await pipeline.close();
       await audit.settle();
       await db.close();
@@ -414,6 +458,8 @@ async function createScanner(config: AppConfig): Promise<Scanner> {
 async function ensureWorkstationId(db: SqlJsDatabase): Promise<string> {
   const existing = db.read((r) => getSetting(r, 'workstation.id'));
   if (existing) return existing;
+  const access = db.access;
+  if (access.kind === 'read-only') throw new DatabaseReadOnlyError(access.reason);
   const id = randomUUID();
   await db.write((w) => putSetting(w, 'workstation.id', id));
   return id;

@@ -39,7 +39,7 @@ function inputStamp() {
   return hash.digest('hex');
 }
 
-const OUTPUTS = ['out/web/main.mjs', 'out/backend/main.mjs', 'out/imaging/imageWorker.mjs', 'out/electron/main.cjs', 'out/electron/preload.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['out/web/main.mjs', 'out/backend/main.mjs', 'out/imaging/imageWorker.mjs', 'out/db/snapshotWorker.mjs', 'out/electron/main.cjs', 'out/electron/preload.cjs', 'out/renderer/index.html'];
 
 export function isBuildCurrent() {
   if (!existsSync(STAMP) || OUTPUTS.some((file) => !existsSync(path.join(ROOT, file)))) return false;
@@ -63,6 +63,8 @@ async function buildAll() {
     esbuild({ ...node, entryPoints: ['backend/main.ts'], format: 'esm', outfile: 'out/backend/main.mjs' }),
     // The image pipeline's worker thread (main/imaging/SharpImagePipeline.ts loads it by URL).
     esbuild({ ...node, entryPoints: ['main/imaging/imageWorker.ts'], format: 'esm', outfile: 'out/imaging/imageWorker.mjs' }),
+    // The database's checkpoint worker (main/db/WorkerSnapshotSource.ts loads it by URL).
+    esbuild({ ...node, entryPoints: ['main/db/snapshotWorker.ts'], format: 'esm', outfile: 'out/db/snapshotWorker.mjs' }),
     // test/electron/startup.test.ts builds this entry with the same options.
     esbuild({ ...node, target: ELECTRON_NODE_TARGET, entryPoints: ['main/host/electron/main.ts'], format: 'cjs', outfile: 'out/electron/main.cjs', external: ['electron'] }),
     // The sandboxed preload cannot require npm packages: bundle everything except electron.

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * Worker-thread entries that benches start by URL (next to the bench, in out/bench/). The app's
- * build must emit the same entries beside its own bundles.
+ * Worker-thread entries that benches start by URL (next to the bench, in out/bench/), and the
+ * reference backend's entry, which the queue bench runs in a process of its own. The app's build
+ * must emit the same worker entries beside its own bundles.
  */
-const WORKER_ENTRIES = { imageWorker: 'main/imaging/imageWorker.ts' };
+const WORKER_ENTRIES = { imageWorker: 'main/imaging/imageWorker.ts', snapshotWorker: 'main/db/snapshotWorker.ts', backendMain: 'backend/main.ts' };
 
 const requested = process.argv.slice(2);
 const available = readdirSync('bench')

@@ -8,6 +8,8 @@ import type { RegistryDirectory } from '../registry/registryDirectory';
 import { verifyOperatorSignature, type TrustStore } from '../signing/verifyOperatorSignature';
 import type { BackendStore } from '../state/backendStore';
 import type { BlobStorage } from '../state/blobStorage';
+import type { BackendLimits } from '../../core/backendApi/wire';
+import { DOCUMENT_LIMITS } from './documentLimits';
 import type { StoredRegistration } from '../state/stateRecords';
 import { kazakhstanDate } from './kazakhstanTime';
 import { formatRegistrationNumber, registrationYear } from './registrationNumber';
@@ -41,6 +43,8 @@ export interface RegistrarDeps {
   readonly trust: TrustStore;
   /** Services whose regulation requires the operator's EDS. */
   readonly signatureRequiredServiceIds: ReadonlySet<string>;
+  /** Published at GET /v1/capabilities; default DOCUMENT_LIMITS. */
+  readonly documentLimits?: BackendLimits;
   readonly clock: () => Date;
 }
 
@@ -96,7 +100,7 @@ export class ApplicationRegistrar {
       today: kazakhstanDate(now),
     });
     if (!checked.ok) return checked;
-    const stored = await checkStoredDocuments(request.submission.documents, this.deps.blobs);
+    const stored = await checkStoredDocuments(request.submission.documents, this.deps.blobs, this.deps.documentLimits ?? DOCUMENT_LIMITS);
     if (!stored.ok) return stored;
 
     const year = registrationYear(now);

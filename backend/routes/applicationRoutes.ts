@@ -17,7 +17,7 @@ export interface ApplicationRouteDeps {
 
 export function registerApplicationRoutes(app: FastifyInstance, deps: ApplicationRouteDeps): void {
   /** 201 for a new registration, 200 with the same registration for an idempotent replay. */
-  app.post('/v1/applications', { preHandler: deps.guard.preHandler }, async (request, reply) => {
+  app.post('/v1/applications', { onRequest: deps.guard.onRequest }, async (request, reply) => {
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     if (!key.ok) return sendProblem(reply, key.error);
     const submission = applicationSubmissionSchema.safeParse(request.body);
@@ -40,7 +40,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Applicatio
   /** The registration with the provider's status history, decision and result reference as of now. */
   app.get<{ Params: { applicationId: string } }>(
     '/v1/applications/:applicationId',
-    { preHandler: deps.guard.preHandler },
+    { onRequest: deps.guard.onRequest },
     async (request, reply) => {
       const registration = deps.store.registration(request.params.applicationId);
       if (!registration) return sendProblem(reply, refusal(404, PROBLEM_CODES.notFound, 'No application with this id'));

@@ -7,8 +7,10 @@ import { refusal, sendProblem, type Refusal } from '../http/problem';
 import type { BackendStore } from '../state/backendStore';
 import type { BlobStorage } from '../state/blobStorage';
 
-/** Largest document the workstation may upload (a scanned multi-page PDF fits comfortably). */
-export const MAX_BLOB_BYTES = 30 * 1024 * 1024;
+import { DOCUMENT_LIMITS } from '../applications/documentLimits';
+
+/** Largest document the workstation may upload (published as `maxDocumentBytes`). */
+export const MAX_BLOB_BYTES = DOCUMENT_LIMITS.maxDocumentBytes;
 
 export interface BlobRouteDeps {
   readonly guard: BearerGuard;
@@ -30,14 +32,14 @@ function parseDigest(raw: string): Result<string, Refusal> {
  * idempotent by construction and a retry after a lost answer is always safe.
  */
 export function registerBlobRoutes(app: FastifyInstance, deps: BlobRouteDeps): void {
-  app.head<BlobParams>('/v1/blobs/:sha256', { preHandler: deps.guard.preHandler }, async (request, reply) => {
+  app.head<BlobParams>('/v1/blobs/:sha256', { onRequest: deps.guard.onRequest }, async (request, reply) => {
     const digest = parseDigest(request.params.sha256);
     if (!digest.ok) return sendProblem(reply, digest.error);
     if (!deps.store.blob(digest.value)) return sendProblem(reply, refusal(404, PROBLEM_CODES.notFound, 'No blob with this digest'));
     return reply.code(200).send();
   });
 
-  app.put<BlobParams>('/v1/blobs/:sha256', { preHandler: deps.guard.preHandler, bodyLimit: MAX_BLOB_BYTES }, async (request, reply) => {
+  app.put<BlobParams>('/v1/blobs/:sha256', { onRequest: deps.guard.onRequest, bodyLimit: MAX_BLOB_BYTES }, async (request, reply) => {
     const digest = parseDigest(request.params.sha256);
     if (!digest.ok) return sendProblem(reply, digest.error);
     const body = request.body;

@@ -22,7 +22,7 @@ export interface NotaryRouteDeps {
 export function registerNotaryRoutes(app: FastifyInstance, deps: NotaryRouteDeps): void {
   app.get<{ Params: { number: string } }>(
     '/v1/notary/powers-of-attorney/:number',
-    { preHandler: deps.guard.preHandler },
+    { onRequest: deps.guard.onRequest },
     async (request, reply) => {
       const number = parsePowerOfAttorneyNumber(request.params.number);
       if (!number.ok) return sendProblem(reply, number.error);

@@ -24,7 +24,7 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: RegistryRoute
     return { answerId: issued.answerId, answeredAt: issued.answeredAt, record };
   };
 
-  app.get<{ Params: { iin: string } }>('/v1/registry/persons/:iin', { preHandler: deps.guard.preHandler }, async (request, reply) => {
+  app.get<{ Params: { iin: string } }>('/v1/registry/persons/:iin', { onRequest: deps.guard.onRequest }, async (request, reply) => {
     const iin = parseIdentifier(request.params.iin);
     if (!iin.ok) return sendProblem(reply, iin.error);
     const record = deps.directory.person(iin.value);
@@ -32,7 +32,7 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: RegistryRoute
     return sendWire(reply, 200, registryAnswerSchema, await answer(record, iin.value));
   });
 
-  app.get<{ Params: { bin: string } }>('/v1/registry/legal-entities/:bin', { preHandler: deps.guard.preHandler }, async (request, reply) => {
+  app.get<{ Params: { bin: string } }>('/v1/registry/legal-entities/:bin', { onRequest: deps.guard.onRequest }, async (request, reply) => {
     const bin = parseIdentifier(request.params.bin);
     if (!bin.ok) return sendProblem(reply, bin.error);
     const record = deps.directory.legalEntity(bin.value);

@@ -19,7 +19,7 @@ export function registerResultRoutes(app: FastifyInstance, deps: ResultRouteDeps
    */
   app.get<{ Params: { applicationId: string } }>(
     '/v1/applications/:applicationId/result',
-    { preHandler: deps.guard.preHandler },
+    { onRequest: deps.guard.onRequest },
     async (request, reply) => {
       const registration = deps.store.registration(request.params.applicationId);
       if (!registration) return sendProblem(reply, refusal(404, PROBLEM_CODES.notFound, 'No application with this id'));

@@ -84,9 +84,24 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A fake PDF whose bytes (and so digest) differ per `label`. */
+/** A minimal one-page PDF (valid: catalog, page tree, cross-reference table) whose bytes (and so digest) differ per `label`. */
 export function fakePdf(label: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(`%PDF-1.7\n% test document ${label}\n%%EOF\n`);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  // The label is ASCII-safe in a comment line, so the offsets below count bytes correctly.
+  let text = `%PDF-1.7\n% test document ${encodeURIComponent(label)}\n`;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(text);
 }
 
 /**

@@ -299,6 +299,25 @@ export const PROBLEM_CODES = {
   documentDigestMismatch: 'document-digest-mismatch',
   internal: 'internal-error',
   requestTimeout: 'request-timeout',
+  /** A submitted PDF carries active content (JavaScript, actions, embedded files, XFA…), or cannot be inspected. */
+  activeContent: 'active-content',
+  /** A document is larger, or has more pages, than the published limits (GET /v1/capabilities). */
+  documentTooLarge: 'document-too-large',
 } as const;
 
 export const healthSchema = z.object({ status: z.literal('ok'), time: isoDateTimeSchema });
+
+/**
+ * What the backend accepts (GET /v1/capabilities, unauthenticated): the workstation checks every
+ * assembled document against these before an application is accepted, and keeps the last answer
+ * for offline work.
+ */
+export const backendLimitsSchema = z.object({
+  /** Largest document (one PDF) in bytes. */
+  maxDocumentBytes: z.number().int().positive(),
+  /** Most pages one document may have. */
+  maxDocumentPages: z.number().int().positive(),
+});
+export type BackendLimits = z.infer<typeof backendLimitsSchema>;
+export const capabilitiesSchema = z.object({ limits: backendLimitsSchema });
+export type BackendCapabilities = z.infer<typeof capabilitiesSchema>;

@@ -1,12 +1,15 @@
 /**
  * What the operator copies to the helpdesk (issue #8 item 6): versions, OS, backend reachability,
- * CRL age, scanners, queue counts and database size. Never personal data: no IIN/BIN, no names
- * (not even the operator's: their id and role only), no addresses, application numbers or scan
- * file names. `text` has passed core/diagnostics/redact.ts as defence in depth.
+ * CRL age, scanners, queue counts, database size and health. Never personal data: no IIN/BIN, no
+ * names (not even the operator's: their id and role only), no addresses or scan file names, and
+ * application numbers only where storage damage may have lost an application (the helpdesk needs the
+ * local number to find it at the licensing body). `text` has passed core/diagnostics/redactDiagnostics.ts
+ * as defence in depth.
  */
 import type { Result } from '../result';
 import type { NotSignedIn } from './common';
 import type { Connectivity } from './queue';
+import type { StorageStatus } from './system';
 
 export interface LibraryVersion {
   readonly name: string;
@@ -88,6 +91,8 @@ export interface DiagnosticsReport {
     readonly recentProblems: readonly DiagnosticsLogLine[];
     readonly lastLines: readonly string[];
   };
+  /** The database's state and the damage found at start (issue 16), and every quarantine file in the data directory. */
+  readonly storage: StorageStatus & { readonly quarantineFiles: readonly string[] };
   /** The whole report as plain text, redacted, ready for the clipboard. */
   readonly text: string;
 }

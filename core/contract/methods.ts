@@ -49,10 +49,10 @@ export const WORKSTATION_API_METHODS = {
   catalog: { listServices: true, listAllVersions: true, previewDeadline: true },
   registry: { lookupApplicant: true, lookupRepresentative: true },
   submissions: { submitDraft: true, list: true },
-  system: { about: true, setLanguage: true },
+  system: { about: true, storage: true, setLanguage: true },
   settings: { get: true, setCurrentServiceVersion: true, setCalendarOverrides: true, setIdleLockMinutes: true, setRetentionDays: true, setBackendConnection: true, checkBackendConnection: true },
   drafts: {
-    start: true, get: true, listOpen: true, setParties: true, setPresentedOnPaper: true, importFile: true,
+    start: true, get: true, listOpen: true, setParties: true, setPresentedOnPaper: true, importFile: true, importProgress: true, cancelImport: true,
     movePage: true, rotatePage: true, deletePage: true, pageThumbnail: true, discard: true,
   },
   scanning: { listDevices: true, start: true, job: true, cancel: true },

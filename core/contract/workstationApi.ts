@@ -54,6 +54,7 @@ export const WORKSTATION_API = {
   },
   system: {
     about: noArgs,
+    storage: noArgs,
     setLanguage: z.tuple([languageSchema]),
   },
   settings: {
@@ -72,6 +73,8 @@ export const WORKSTATION_API = {
     setParties: z.tuple([entityIdSchema, draftPartiesSchema]),
     setPresentedOnPaper: z.tuple([entityIdSchema, slotIdSchema, z.boolean()]),
     importFile: z.tuple([entityIdSchema, slotIdSchema, importFileSchema]),
+    importProgress: z.tuple([entityIdSchema]),
+    cancelImport: z.tuple([entityIdSchema]),
     movePage: z.tuple([entityIdSchema, entityIdSchema, slotIdSchema, z.number().int().min(0).max(1000)]),
     rotatePage: z.tuple([entityIdSchema, entityIdSchema, z.union([z.literal(90), z.literal(180), z.literal(270)])]),
     deletePage: z.tuple([entityIdSchema, entityIdSchema]),

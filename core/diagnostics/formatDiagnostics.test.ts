@@ -23,6 +23,17 @@ const FACTS: DiagnosticsFacts = {
   queue: { paused: true, lastSyncAt: null, accepted: 3, sending: 1, registered: 10, needsAttention: 2, withdrawn: 0 },
   database: { sizeBytes: 123456, lastSavedAt: '2026-11-23T06:59:00.000Z' },
   log: { dir: '/var/lib/psc/logs', recentProblems: [], lastLines: ['{"level":"info","event":"host.started"}'] },
+  storage: {
+    state: { kind: 'ok' },
+    openedAt: '2026-11-23T06:00:00.000Z',
+    damage: [
+      {
+        journalFile: 'workstation.sqlite.journal-a', offset: 2209, bytes: 1491, reason: 'checksum mismatch',
+        quarantineFile: 'workstation.sqlite.quarantine-20261123T060000Z-journal-a-at-2209', possiblyLostLocalNumbers: ['3F0C2A-20261123-0007'],
+      },
+    ],
+    quarantineFiles: ['workstation.sqlite.quarantine-20261123T060000Z-journal-a-at-2209'],
+  },
 };
 
 describe('formatDiagnosticsText', () => {
@@ -39,6 +50,11 @@ describe('formatDiagnosticsText', () => {
     expect(text).toContain('Age: 120 min');
     expect(text).toContain('test:0: Noname frontend-tester (virtual device) [sane]');
     expect(text).toContain("scanimage -L (exit 0):\n  device `test:0' is a Noname frontend-tester virtual device");
+    expect(text).toContain('Storage: working since 2026-11-23T06:00:00.000Z');
+    expect(text).toContain(
+      'Damage found at start: workstation.sqlite.journal-a at byte 2209, 1491 bytes (checksum mismatch), kept in workstation.sqlite.quarantine-20261123T060000Z-journal-a-at-2209; applications that may be lost: 3F0C2A-20261123-0007',
+    );
+    expect(text).toContain('Quarantined files: workstation.sqlite.quarantine-20261123T060000Z-journal-a-at-2209');
     expect(text).toContain('Accepted: 3, sending: 1, registered: 10, needs attention: 2, withdrawn: 0');
     expect(text).toContain('Size: 123456 bytes');
     expect(text).toContain('Operator: op-0001 (operator)');

@@ -39,6 +39,18 @@ function indent(output: string): string[] {
   return lines.length === 0 ? ['  (no output)'] : lines.map((line) => `  ${line}`);
 }
 
+function storageLines(storage: DiagnosticsFacts['storage']): string[] {
+  const state = storage.state.kind === 'ok' ? 'working' : storage.state.kind === 'read-only' ? `read-only (${storage.state.reason})` : 'a write failed, restart needed';
+  return [
+    `Storage: ${state} since ${storage.openedAt}`,
+    ...storage.damage.map(
+      (d) =>
+        `Damage found at start: ${d.journalFile} at byte ${d.offset}, ${d.bytes} bytes (${d.reason}), kept in ${orDash(d.quarantineFile)}; applications that may be lost: ${d.possiblyLostLocalNumbers.join(', ') || 'none legible'}`,
+    ),
+    `Quarantined files: ${storage.quarantineFiles.join(', ') || 'none'}`,
+  ];
+}
+
 export function formatDiagnosticsText(facts: DiagnosticsFacts): string {
   const { app, runtime, os, backend, revocationList: crl, scanners, queue, database } = facts;
   const lines = [
@@ -94,6 +106,7 @@ export function formatDiagnosticsText(facts: DiagnosticsFacts): string {
     '[Database]',
     `Size: ${database.sizeBytes} bytes`,
     `Last saved: ${orDash(database.lastSavedAt)}`,
+    ...storageLines(facts.storage),
     '',
     '[Log]',
     `Folder: ${facts.log.dir}`,

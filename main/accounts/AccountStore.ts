@@ -29,7 +29,14 @@ export function normaliseLogin(login: string): string {
   return login.trim().normalize('NFC').toLowerCase();
 }
 
+/**
+ * Accounts and lockouts in the database. While the database is read-only (a full disk at start)
+ * lockouts are counted in memory for this run — the lockout still protects the login — and a fresh
+ * verifier is not saved (the previous one stays valid until its age runs out).
+ */
 export class SqlAccountStore implements AccountStore {
+  private readonly lockoutsInMemory = new Map<string, LockoutState | null>();
+
   constructor(private readonly db: SqlJsDatabase) {}
 
   findAccount(login: string): StoredAccount | null {
@@ -43,6 +50,7 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async saveAccount(login: string, account: StoredAccount): Promise<void> {
+    if (this.db.access.kind === 'read-only') return;
     await this.db.write((w) =>
       w.run(
         `INSERT INTO operator_verifiers(login, profile_json, verifier_json, online_login_at) VALUES (?, ?, ?, ?)
@@ -54,6 +62,7 @@ export class SqlAccountStore implements AccountStore {
   }
 
   readLockout(login: string): LockoutState | null {
+    if (this.lockoutsInMemory.has(login)) return this.lockoutsInMemory.get(login) ?? null;
     const row = this.db.read((r) => r.get(`SELECT failures, window_started_at, locked_until FROM login_lockouts WHERE login = ?`, [login]));
     if (!row) return null;
     const parsed = lockoutRowSchema.safeParse(row);
@@ -63,6 +72,10 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async writeLockout(login: string, state: LockoutState | null): Promise<void> {
+    if (this.db.access.kind === 'read-only') {
+      this.lockoutsInMemory.set(login, state);
+      return;
+    }
     await this.db.write((w) => {
       if (state === null) {
         w.run(`DELETE FROM login_lockouts WHERE login = ?`, [login]);

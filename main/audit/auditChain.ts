@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../../core/result';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const AUDIT_ACTIONS = ['login', 'logout', 'lookup', 'lookup-failed', 'scan', 'import', 'sign', 'submit', 'print', 'result-view', 'hand-over', 'settings-change', 'retention-purge'] as const;
+export const AUDIT_ACTIONS = ['login', 'logout', 'lookup', 'lookup-failed', 'scan', 'import', 'sign', 'submit', 'print', 'result-view', 'hand-over', 'settings-change', 'retention-purge', 'storage-damage'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Detail values are flat scalars: kinds, counts, ids of our own records — never an IIN, name or image. */

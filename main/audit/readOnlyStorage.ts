@@ -16,4 +16,6 @@ export const readOnlyDbStorage: DbStorage = {
   read: (file) => nodeDbStorage.read(file),
   replaceAtomically: async () => undefined,
   openJournal: async () => inertJournal,
+  removeStaleTemp: async () => 0,
+  probeWritable: async () => undefined,
 };

@@ -4,55 +4,27 @@
  * migrations, group commit, the export guard and disk failures.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, stat, writeFile, appendFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile, stat, writeFile, appendFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { bundleImageWorker } from '../imaging/testSupport/bundleImageWorker';
 import { encodeParams, encodeTransaction, frameRecord } from './journalRecord';
 import { MIGRATIONS } from './migrations';
 import { databaseFiles, DatabaseDurabilityError, journalFiles, JournalCorruptError, SqlJsDatabase } from './SqlJsDatabase';
 import { CrashableStorage } from './testSupport/CrashableStorage';
+import { crashCopy, databaseIdOf, snapshotOnly, SQL_WASM, tempDatabaseFile } from './testSupport/databaseFilesOnDisk';
 import { dumpKv, KV_MIGRATIONS } from './testSupport/kvSchema';
 
-const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+const wasmPath = SQL_WASM;
 /** No background checkpoints unless a test asks: what is on disk stays predictable. */
 const QUIET = { checkpointBytes: 1 << 30, idleCheckpointBytes: 1 << 30, idleMs: 60_000 };
-
-async function tempFile(): Promise<string> {
-  return path.join(await mkdtemp(path.join(tmpdir(), 'psc-journal-')), 'workstation.sqlite');
-}
-
-/** What a kill leaves behind: the files as they are now, copied elsewhere, the writer never closed. */
-async function crashCopy(file: string): Promise<string> {
-  const copy = await tempFile();
-  const targets = databaseFiles(copy);
-  await Promise.all(databaseFiles(file).map((f, i) => (existsSync(f) ? copyFile(f, targets[i]!) : undefined)));
-  return copy;
-}
+const tempFile = tempDatabaseFile;
 
 const open = (file: string, journal: object = QUIET, migrations = KV_MIGRATIONS) => SqlJsDatabase.open({ file, wasmPath, migrations, journal });
 const log = (db: SqlJsDatabase, note: string) => db.write((w) => {
   w.run(`INSERT INTO log(note) VALUES (?)`, [note]);
   w.run(`UPDATE counter SET n = n + 1`);
 });
-
-/** The snapshot file alone, read with plain sql.js. */
-async function snapshotOnly(file: string): Promise<{ notes: string[]; applicationId: number }> {
-  const SQL = await initSqlJs({ wasmBinary: new Uint8Array(await readFile(wasmPath)).buffer });
-  const db = new SQL.Database(new Uint8Array(await readFile(file)));
-  try {
-    const hasLog = db.exec(`SELECT 1 FROM sqlite_master WHERE name = 'log'`).length > 0;
-    const notes = hasLog ? (db.exec(`SELECT note FROM log ORDER BY id`)[0]?.values.map((v) => String(v[0])) ?? []) : [];
-    return { notes, applicationId: Number(db.exec('PRAGMA application_id')[0]?.values[0]?.[0]) };
-  } finally {
-    db.close();
-  }
-}
 
 describe('SqlJsDatabase journal', () => {
   it('recovers every acknowledged write from the journal after a crash between append and checkpoint', async () => {
@@ -80,12 +52,14 @@ describe('SqlJsDatabase journal', () => {
     await log(db, 'kept');
     const copy = await crashCopy(file);
     // Half of the next record reached the disk before the power went.
-    const next = frameRecord(4, [encodeTransaction([[`INSERT INTO log(note) VALUES (?)`, encodeParams(['torn'])]])]);
+    const next = frameRecord(await databaseIdOf(copy), 4, [encodeTransaction([[`INSERT INTO log(note) VALUES (?)`, encodeParams(['torn'])]])]);
     await appendFile(journalFiles(copy)[0], next.subarray(0, Math.floor(next.byteLength / 2)));
 
     const reopened = await open(copy);
     expect(reopened.read((r) => r.all(`SELECT note FROM log`)).map((r) => r.note)).toEqual(['kept']);
     expect(reopened.recovery?.tornTails).toEqual([{ file: journalFiles(copy)[0], offset: expect.any(Number), bytes: Math.floor(next.byteLength / 2), reason: 'incomplete record' }]);
+    // A torn append was never acknowledged: nothing to report, nothing quarantined.
+    expect(reopened.recovery?.damage).toEqual([]);
     // The torn bytes are gone, so later appends never follow garbage.
     await log(reopened, 'after');
     const again = await open(await crashCopy(copy));

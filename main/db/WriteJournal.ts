@@ -2,12 +2,13 @@ import type { JournalHandle } from './dbStorage';
 import { frameRecord } from './journalRecord';
 
 /**
- * A journal append or fsync failed: the write was not acknowledged (whether it survives a restart is
- * unknown, as after any failed fsync) and the database takes no more writes until it is reopened.
+ * A journal append, fsync or truncate failed: the write was not acknowledged (whether it survives a
+ * restart is unknown, as after any failed fsync) and the database takes no more writes — and answers
+ * no more reads, since its memory holds commits that may never reach the disk — until it is reopened.
  */
 export class DatabaseDurabilityError extends Error {
   constructor(cause: unknown) {
-    super(`database journal write failed, so this commit is not known to be durable; no further writes are accepted until the workstation restarts: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`database journal write failed, so recent commits are not known to be durable; no further reads or writes are accepted until the workstation restarts: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'DatabaseDurabilityError';
   }
 }
@@ -47,11 +48,20 @@ export class WriteJournal {
   /** Appends (one per group commit) and fsyncs so far; for tests and diagnostics. */
   readonly counters = { records: 0, syncs: 0, transactions: 0 };
 
+  private readonly failureListeners: ((error: DatabaseDurabilityError) => void)[] = [];
+
   constructor(
     private readonly handles: readonly [JournalHandle, JournalHandle],
     durableSeq: number,
+    /** Written into every record: the journal replays only onto its own database. */
+    private readonly databaseId: string,
   ) {
     this.durable = durableSeq;
+  }
+
+  /** Called once, when the journal fails (the database then refuses writes and reads until reopened). */
+  onFailure(listener: (error: DatabaseDurabilityError) => void): void {
+    this.failureListeners.push(listener);
   }
 
   get failed(): DatabaseDurabilityError | null {
@@ -92,10 +102,20 @@ export class WriteJournal {
     return previous;
   }
 
-  /** Empties a file. Only for a file no queued or in-flight transaction goes to. */
+  /**
+   * Empties a file. Only for a file no queued or in-flight transaction goes to. A failed truncate or
+   * its fsync fails the journal like a failed append: the file's state is unknown, and appending
+   * after bytes that may or may not still be there could put stale records before new ones.
+   */
   async truncate(slot: JournalSlot): Promise<void> {
+    if (this.failure) throw this.failure;
     if (this.pending.some((p) => p.slot === slot)) throw new Error('journal file still has queued transactions');
-    await this.handles[slot].truncate();
+    try {
+      await this.handles[slot].truncate();
+    } catch (error) {
+      this.fail(error);
+      throw this.failure;
+    }
     this.sizes[slot] = 0;
   }
 
@@ -114,7 +134,7 @@ export class WriteJournal {
           const slot = batch[start]!.slot;
           let end = start;
           while (end < batch.length && batch[end]!.slot === slot) end++;
-          const record = frameRecord(batch[start]!.seq, batch.slice(start, end).map((p) => p.json));
+          const record = frameRecord(this.databaseId, batch[start]!.seq, batch.slice(start, end).map((p) => p.json));
           const handle = this.handles[slot];
           await handle.append(record);
           this.sizes[slot] += record.byteLength;
@@ -142,10 +162,13 @@ export class WriteJournal {
   }
 
   private fail(cause: unknown): void {
-    this.failure = new DatabaseDurabilityError(cause);
+    if (this.failure) return;
+    const failure = new DatabaseDurabilityError(cause);
+    this.failure = failure;
     this.pending = [];
     const waiters = this.waiters;
     this.waiters = [];
-    for (const waiter of waiters) waiter.reject(this.failure);
+    for (const waiter of waiters) waiter.reject(failure);
+    for (const listener of this.failureListeners) listener(failure);
   }
 }

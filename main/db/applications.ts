@@ -215,6 +215,38 @@ export function allocateLocalNumber(db: WritableDb, prefix: string, day: string)
   return formatLocalNumber(prefix, day, last);
 }
 
+/** A damaged stretch of journal as far as local numbers are concerned (from DamageFound). */
+export interface LostJournalBytes {
+  readonly bytes: number;
+  readonly localNumbers: readonly string[];
+}
+
+/**
+ * Smallest journal record that can accept an application: the acceptance transaction alone carries
+ * the signed payload (over a kilobyte), so this bounds from above how many acceptances lost bytes held.
+ */
+const MIN_ACCEPTANCE_RECORD_BYTES = 512;
+
+/**
+ * After journal damage that may have held acceptances (and with them the day's number counter),
+ * moves the counters past every number the lost acceptances could have taken, so no application
+ * accepted from now on can carry the number of one that may already have been sent and registered:
+ * each legible number's day goes to at least that number, and `today` on by as many acceptances as
+ * the damaged bytes could hold. Returns the numbers skipped today.
+ */
+export function reserveLocalNumbersAfterDamage(db: WritableDb, today: string, damage: readonly LostJournalBytes[]): number {
+  for (const number of damage.flatMap((d) => d.localNumbers)) {
+    const match = /^[0-9A-F]{6}-(\d{4})(\d{2})(\d{2})-(\d+)$/.exec(number);
+    if (!match) continue;
+    const day = `${match[1]}-${match[2]}-${match[3]}`;
+    const n = Number(match[4]);
+    db.run(`INSERT INTO local_number_sequence(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = MAX(last, excluded.last)`, [day, n]);
+  }
+  const gap = damage.reduce((sum, d) => sum + Math.ceil(d.bytes / MIN_ACCEPTANCE_RECORD_BYTES), 0);
+  if (gap > 0) db.run(`INSERT INTO local_number_sequence(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = last + excluded.last`, [today, gap]);
+  return gap;
+}
+
 /**
  * The number `allocateLocalNumber` would give next, without taking it: the number goes into the
  * signed payload, which is signed before the transaction that takes it (callers serialise acceptance).
@@ -303,6 +335,8 @@ export function markRegistered(db: WritableDb, applicationId: string, registrati
     [registration.registrationNumber, registration.registeredAt, registration.applicationId, applicationId],
   );
   db.run(`DELETE FROM outbox WHERE application_id = ?`, [applicationId]);
+  // Due for its first status check at once (main/status/statusRecords.ts finds it through the index).
+  db.run(`INSERT INTO application_status(application_id, next_check_at) VALUES (?, ?) ON CONFLICT(application_id) DO NOTHING`, [applicationId, registration.registeredAt]);
 }
 
 export function markNeedsAttention(db: WritableDb, applicationId: string, problemCode: string): void {

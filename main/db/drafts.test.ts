@@ -10,7 +10,7 @@ import { appendPage, closeDraft, deletePage, findDraft, insertDraft, listOpenDra
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
 const NOW = '2026-11-23T05:00:00.000Z';
 
-function page(id: string, slotId: string): Omit<StoredPage, 'position'> {
+function page(id: string, slotId: string): Omit<StoredPage, 'position' | 'pdfPage'> {
   return { id, slotId, kind: 'image', mediaType: 'image/jpeg', sha256: id.padEnd(64, '0'), thumbnailSha256: null, widthPx: 1240, heightPx: 1754, dpi: 150, blank: false, source: 'scanner', createdAt: NOW };
 }
 

@@ -8,7 +8,10 @@ export interface StoredPage {
   readonly position: number;
   readonly kind: 'image' | 'pdf';
   readonly mediaType: string;
+  /** The page image, or for `pdf` the whole (sanitised) PDF the page belongs to, shared by its pages. */
   readonly sha256: string;
+  /** For `pdf`: which page of that PDF (0-based); 0 for pages stored before PDFs were kept whole. */
+  readonly pdfPage: number;
   readonly thumbnailSha256: string | null;
   readonly widthPx: number | null;
   readonly heightPx: number | null;
@@ -60,6 +63,7 @@ const pageRow = z.object({
   blank: z.number(),
   source: z.enum(['scanner', 'import']),
   created_at: z.string(),
+  pdf_page: z.number().int().min(0).nullable().optional(),
 });
 
 export function insertDraft(db: WritableDb, d: { id: string; operatorId: string; serviceId: string; subtype: ApplicationSubtype; now: string }): void {
@@ -89,7 +93,7 @@ function withDetails(db: ReadableDb, row: z.infer<typeof draftRow>): StoredDraft
     return {
       id: p.id, slotId: p.slot_id, position: p.position, kind: p.kind, mediaType: p.media_type, sha256: p.sha256,
       thumbnailSha256: p.thumbnail_sha256, widthPx: p.width_px, heightPx: p.height_px, dpi: p.dpi, blank: p.blank === 1,
-      source: p.source, createdAt: p.created_at,
+      source: p.source, createdAt: p.created_at, pdfPage: p.pdf_page ?? 0,
     };
   });
   return {
@@ -118,14 +122,14 @@ export function setPresentedOnPaper(db: WritableDb, draftId: string, slotId: str
 }
 
 /** Appends a page at the end of its slot. Called once per page, as soon as the page is stored. */
-export function appendPage(db: WritableDb, draftId: string, page: Omit<StoredPage, 'position'>): number {
+export function appendPage(db: WritableDb, draftId: string, page: Omit<StoredPage, 'position' | 'pdfPage'> & { readonly pdfPage?: number }): number {
   const last = db.get(`SELECT MAX(position) AS last FROM draft_pages WHERE draft_id = ? AND slot_id = ?`, [draftId, page.slotId]);
   const position = typeof last?.last === 'number' ? last.last + 1 : 0;
   db.run(
-    `INSERT INTO draft_pages(id, draft_id, slot_id, position, kind, media_type, sha256, thumbnail_sha256, width_px, height_px, dpi, blank, source, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO draft_pages(id, draft_id, slot_id, position, kind, media_type, sha256, thumbnail_sha256, width_px, height_px, dpi, blank, source, created_at, pdf_page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [page.id, draftId, page.slotId, position, page.kind, page.mediaType, page.sha256, page.thumbnailSha256, page.widthPx, page.heightPx, page.dpi,
-      page.blank ? 1 : 0, page.source, page.createdAt],
+      page.blank ? 1 : 0, page.source, page.createdAt, page.kind === 'pdf' ? (page.pdfPage ?? 0) : null],
   );
   touch(db, draftId, page.createdAt);
   return position;

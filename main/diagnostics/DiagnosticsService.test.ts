@@ -34,6 +34,7 @@ function deps(overrides: Partial<DiagnosticsDeps> = {}): DiagnosticsDeps {
     scanimage: async () => ({ kind: 'ran', exitCode: 0, output: "device `test:0' is a Noname frontend-tester virtual device\n" }),
     libraries: async () => [{ name: 'sharp', version: '0.33.5' }],
     database: async () => ({ sizeBytes: 4096, lastSavedAt: '2026-11-23T06:59:00.000Z' }),
+    storage: async () => ({ state: { kind: 'read-only', reason: 'disk-full' }, damage: [], openedAt: '2026-11-23T06:00:00.000Z', quarantineFiles: [] }),
     host: () => ({
       runtime: { node: '22.0.0', electron: null, chromium: null, v8: '12.0' },
       os: { type: 'Linux', release: '6.1', arch: 'x64', cpuCount: 4, totalMemoryMb: 8000, freeMemoryMb: 4000 },
@@ -77,6 +78,8 @@ describe('DiagnosticsService', () => {
     expect(value.queue).toEqual({ paused: false, lastSyncAt: '2026-11-23T06:50:00.000Z', accepted: 2, sending: 1, registered: 5, needsAttention: 1, withdrawn: 0 });
     expect(value.scanners.devices).toEqual([{ id: 'test:0', description: 'Noname frontend-tester (virtual device)', adapter: 'sane' }]);
     expect(value.database).toEqual({ sizeBytes: 4096, lastSavedAt: '2026-11-23T06:59:00.000Z' });
+    expect(value.storage.state).toEqual({ kind: 'read-only', reason: 'disk-full' });
+    expect(value.text).toContain('Storage: read-only (disk-full) since 2026-11-23T06:00:00.000Z');
     expect(value.text).toContain('Version: 9.9.9');
     expect(value.text).toContain("device `test:0' is a Noname frontend-tester virtual device");
     expect(value.text).toContain('sharp: 0.33.5');

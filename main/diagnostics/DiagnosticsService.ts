@@ -29,6 +29,8 @@ export interface DiagnosticsDeps {
   readonly scanimage: () => Promise<ScanimageListing>;
   readonly libraries: () => Promise<readonly LibraryVersion[]>;
   readonly database: () => Promise<DiagnosticsReport['database']>;
+  /** The database's health (never reads it) and the quarantine files beside it. */
+  readonly storage: () => Promise<DiagnosticsReport['storage']>;
   readonly host: () => Pick<DiagnosticsReport, 'runtime' | 'os'>;
   /** The operational log's folder and its in-memory tail (main/platform/log). */
   readonly log: { readonly dir: string; readonly recent: RecentLog };
@@ -48,7 +50,7 @@ export class DiagnosticsService implements DiagnosticsApi {
     const active = this.deps.session.require();
     if (!active.ok) return active;
     const { deps } = this;
-    const [health, revocationList, queue, devices, scanimage, libraries, database] = await Promise.all([
+    const [health, revocationList, queue, devices, scanimage, libraries, database, storage] = await Promise.all([
       this.health(),
       this.guard(() => this.revocationList(), null),
       this.guard(() => this.queue(), null),
@@ -56,6 +58,7 @@ export class DiagnosticsService implements DiagnosticsApi {
       deps.scanimage(),
       this.guard(() => deps.libraries(), []),
       this.guard(() => deps.database(), { sizeBytes: 0, lastSavedAt: null }),
+      deps.storage(),
     ]);
     const facts: DiagnosticsFacts = {
       generatedAt: deps.clock.now().toISOString(),
@@ -79,6 +82,7 @@ export class DiagnosticsService implements DiagnosticsApi {
           .map((line) => ({ time: line.time, level: line.level === 'error' ? 'error' : 'warn', event: line.event, json: line.json })),
         lastLines: deps.log.recent.lastLines(DIAGNOSTICS_LOG_LINES).map((line) => line.json),
       },
+      storage,
     };
     return ok({ ...facts, text: formatDiagnosticsText(facts) });
   }

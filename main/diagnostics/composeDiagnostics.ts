@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DiagnosticsReport } from '../../core/contract/diagnostics';
 import type { Connectivity, QueueStatus } from '../../core/contract/queue';
+import type { StorageStatus } from '../../core/contract/system';
 import type { NotSignedIn } from '../../core/contract/common';
 import type { RevocationListStatus } from '../../core/contract/signing';
 import type { Result } from '../../core/result';
@@ -11,7 +12,7 @@ import type { LicensingBackend } from '../ports/LicensingBackend';
 import type { Scanner } from '../ports/Scanner';
 import type { OperatorSession } from '../services/OperatorSession';
 import type { RecentLog } from '../platform/log/Logger';
-import { databaseFileStats } from './databaseFileStats';
+import { databaseFileStats, quarantineFilesBeside } from './databaseFileStats';
 import { DiagnosticsService } from './DiagnosticsService';
 import { hostFacts } from './hostFacts';
 import { listScanimage } from './listScanimage';
@@ -34,6 +35,8 @@ export interface DiagnosticsWiring {
   readonly packageSearchFrom: readonly string[];
   readonly onUnexpectedError: (error: unknown) => void;
   readonly log: { readonly dir: string; readonly recent: RecentLog };
+  /** The database's health (main/storage/storageStatus.ts). */
+  readonly storageStatus: () => StorageStatus;
 }
 
 /** The diagnostics area over the real collectors (Node's os, the SANE command line, the files on disk). */
@@ -57,6 +60,7 @@ export function composeDiagnostics(wiring: DiagnosticsWiring): DiagnosticsServic
     }),
     libraries: () => readLibraryVersions(DIAGNOSED_LIBRARIES, wiring.packageSearchFrom.map((dir) => path.resolve(dir))),
     database: () => databaseFileStats(wiring.databaseFile),
+    storage: async () => ({ ...wiring.storageStatus(), quarantineFiles: await quarantineFilesBeside(wiring.databaseFile) }),
     host: () => hostFacts(),
     onUnexpectedError: wiring.onUnexpectedError,
     log: wiring.log,

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { databaseFiles } from '../db/SqlJsDatabase';
 
 /**
@@ -16,4 +17,11 @@ export async function databaseFileStats(file: string): Promise<{ sizeBytes: numb
     last = Math.max(last, s.mtimeMs);
   }
   return { sizeBytes, lastSavedAt: last > 0 ? new Date(last).toISOString() : null };
+}
+
+/** Quarantine files (damaged journal bytes set aside at a start) beside the database, oldest first; names only. */
+export async function quarantineFilesBeside(file: string): Promise<string[]> {
+  const prefix = `${path.basename(file)}.quarantine-`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  return names.filter((name) => name.startsWith(prefix)).sort();
 }

@@ -1,3 +1,4 @@
+import { noiseJpeg, pdfWithSharedImage } from '../../test/support/hostilePdfs';
 import { execFileSync } from 'node:child_process';
 import { requireSystemTool } from '../../test/support/requireSystemTool';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -35,7 +36,7 @@ describe('assembleDocumentPdf', () => {
     requireSystemTool('pdftotext', 'poppler-utils', ['-v']);
     const imported = await PDFDocument.create();
     imported.addPage([595.28, 841.89]);
-    const pages = [await scanPage('Page one'), await scanPage('Page two'), { kind: 'pdf' as const, bytes: await imported.save() }];
+    const pages = [await scanPage('Page one'), await scanPage('Page two'), { kind: 'pdf' as const, source: 'imported', bytes: await imported.save(), page: 0 }];
     const result = await assembleDocumentPdf({ pages, footer: 'Жарғы · ӘҒҚҢӨҰҮҺІ', title: 'Жарғы', createdAt: new Date('2026-11-23T05:00:00Z'), fontBytes });
     if (!result.ok) throw new Error(result.error.kind);
     const file = await writeTemp(result.value.bytes);
@@ -48,6 +49,18 @@ describe('assembleDocumentPdf', () => {
     expect(parsed.getPageCount()).toBe(3);
     expect(parsed.getTitle()).toBe('Жарғы');
   });
+
+  it('copies what the pages of one imported PDF share once: 300 pages drawing one image stay about the size of that image', async () => {
+    requireSystemTool('qpdf', 'qpdf', ['--version']);
+    const image = await noiseJpeg(1200, 1200);
+    const imported = await pdfWithSharedImage(300, image);
+    const pages = Array.from({ length: 300 }, (_, page) => ({ kind: 'pdf' as const, source: 'the-import', bytes: imported, page }));
+    const result = await assembleDocumentPdf({ pages, footer: 'Жарғы', title: 'Жарғы', createdAt: new Date('2026-11-23T05:00:00Z'), fontBytes });
+    if (!result.ok) throw new Error(result.error.kind);
+    expect(result.value.pageCount).toBe(300);
+    expect(result.value.bytes.byteLength).toBeLessThan(image.byteLength * 2);
+    expect(execFileSync('qpdf', ['--check', await writeTemp(result.value.bytes)], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  }, 60_000);
 
   it('gives the same bytes, hence the same SHA-256, for the same pages', async () => {
     const pages = [await scanPage('same')];

@@ -1,11 +1,14 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Result } from '../../core/result';
 
-/** One page of a document as stored: a processed scan (JPEG/PNG) or a page of an imported PDF. */
+/**
+ * One page of a document as stored: a processed scan (JPEG/PNG) or page `page` of an imported PDF.
+ * Pages of one PDF name the same `source` (its digest) and may share the same `bytes`.
+ */
 export type AssemblyPage =
   | { readonly kind: 'image'; readonly mediaType: 'image/jpeg' | 'image/png'; readonly bytes: Uint8Array; readonly widthPx: number; readonly heightPx: number; readonly dpi: number }
-  | { readonly kind: 'pdf'; readonly bytes: Uint8Array };
+  | { readonly kind: 'pdf'; readonly source: string; readonly bytes: Uint8Array; readonly page: number };
 
 export interface AssemblyInput {
   readonly pages: readonly AssemblyPage[];
@@ -27,7 +30,9 @@ const MARGIN_PT = 14;
 /**
  * Assembles the pages of one document into one PDF: each scan on an A4 page at its true size
  * where it fits (scaled down otherwise), imported PDF pages copied as they are, a small footer on
- * each page. Deterministic for identical input: metadata dates are fixed and the producer is named.
+ * each page. Each imported PDF is loaded once and all the pages taken from it are copied in one
+ * pass, so what they share (an image on every page, fonts) is in the result once. Deterministic for
+ * identical input: metadata dates are fixed and the producer is named.
  */
 /** `pageCount` goes into the signed payload next to the PDF's SHA-256. */
 export async function assembleDocumentPdf(input: AssemblyInput): Promise<Result<{ bytes: Uint8Array; pageCount: number }, AssemblyError>> {
@@ -36,15 +41,15 @@ export async function assembleDocumentPdf(input: AssemblyInput): Promise<Result<
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(input.fontBytes, { subset: true });
   const total = input.pages.length;
+  const copies = await copyPdfPages(pdf, input.pages);
+  if (!copies.ok) return copies;
 
   for (const [index, page] of input.pages.entries()) {
     try {
       if (page.kind === 'pdf') {
-        const source = await PDFDocument.load(page.bytes, { updateMetadata: false });
-        for (const copied of await pdf.copyPages(source, source.getPageIndices())) {
-          pdf.addPage(copied);
-          drawFooter(copied, font, `${input.footer} · ${index + 1}/${total}`);
-        }
+        const copied = copies.value.get(index)!;
+        pdf.addPage(copied);
+        drawFooter(copied, font, `${input.footer} · ${index + 1}/${total}`);
         continue;
       }
       const image = page.mediaType === 'image/jpeg' ? await pdf.embedJpg(page.bytes) : await pdf.embedPng(page.bytes);
@@ -68,6 +73,43 @@ export async function assembleDocumentPdf(input: AssemblyInput): Promise<Result<
   pdf.setCreationDate(input.createdAt);
   pdf.setModificationDate(input.createdAt);
   return { ok: true, value: { bytes: await pdf.save({ useObjectStreams: true }), pageCount: pdf.getPageCount() } };
+}
+
+/**
+ * The imported PDF pages of the document, copied into `pdf` by position in `pages`: per source,
+ * one load and one copy of all its pages (a page used twice is copied once more).
+ */
+async function copyPdfPages(pdf: PDFDocument, pages: readonly AssemblyPage[]): Promise<Result<Map<number, PDFPage>, AssemblyError>> {
+  const bySource = new Map<string, { bytes: Uint8Array; positions: { index: number; page: number }[] }>();
+  pages.forEach((page, index) => {
+    if (page.kind !== 'pdf') return;
+    const entry = bySource.get(page.source) ?? { bytes: page.bytes, positions: [] };
+    entry.positions.push({ index, page: page.page });
+    bySource.set(page.source, entry);
+  });
+  const copies = new Map<number, PDFPage>();
+  for (const { bytes, positions } of bySource.values()) {
+    let source: PDFDocument;
+    try {
+      source = await PDFDocument.load(bytes, { updateMetadata: false });
+    } catch {
+      return { ok: false, error: { kind: 'corrupt-page', index: positions[0]!.index } };
+    }
+    // Rounds of distinct page numbers: usually one round holds them all.
+    let remaining = positions;
+    while (remaining.length > 0) {
+      const seen = new Set<number>();
+      const round = remaining.filter((p) => !seen.has(p.page) && seen.add(p.page));
+      remaining = remaining.filter((p) => !round.includes(p));
+      try {
+        const copied = await pdf.copyPages(source, round.map((p) => p.page));
+        round.forEach((p, i) => copies.set(p.index, copied[i]!));
+      } catch {
+        return { ok: false, error: { kind: 'corrupt-page', index: round[0]!.index } };
+      }
+    }
+  }
+  return { ok: true, value: copies };
 }
 
 function drawFooter(page: ReturnType<PDFDocument['addPage']>, font: PDFFont, text: string): void {

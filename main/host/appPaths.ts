@@ -13,6 +13,7 @@ export function resolveAppPaths(appRoot: string): AppPaths & { readonly renderer
     sqlWasm: require.resolve('sql.js/dist/sql-wasm.wasm'),
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     imageWorkerUrl: pathToFileURL(path.join(appRoot, 'out', 'imaging', 'imageWorker.mjs')),
+    snapshotWorkerUrl: pathToFileURL(path.join(appRoot, 'out', 'db', 'snapshotWorker.mjs')),
     version: pkg.version,
   };
 }

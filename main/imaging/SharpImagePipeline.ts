@@ -46,7 +46,7 @@ export class SharpImagePipeline implements ImagePipeline {
     const refused = this.gate(input.bytes);
     if (refused) return refused;
     const copy = input.bytes.slice();
-    const answer = await this.pool.run({ op: 'process', bytes: copy, options }, [copy.buffer]);
+    const answer = await this.pool.run({ op: 'process', bytes: copy, page: input.page ?? 0, options }, [copy.buffer]);
     if (answer.op === 'failed') throw new Error(`image worker: ${answer.message}`);
     if (answer.op !== 'process') throw new Error(`image worker answered ${answer.op} to process`);
     this.options.onStageTimings?.(answer.timings);

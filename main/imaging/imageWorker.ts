@@ -29,7 +29,7 @@ port.on('message', (envelope: WorkerEnvelope<ImageJob>) => {
 async function run(job: ImageJob): Promise<{ body: ImageJobResult; transfer: ArrayBuffer[] }> {
   switch (job.op) {
     case 'process': {
-      const { result, timings } = await processPage(job.bytes, job.options, limits);
+      const { result, timings } = await processPage(job.bytes, job.options, limits, undefined, job.page);
       return { body: { op: 'process', result, timings }, transfer: result.ok ? buffersOf(result.value) : [] };
     }
     case 'rotate': {

@@ -36,12 +36,12 @@ const A4_SHORT_SIDE_INCHES = 210 / 25.4;
  * `failOn: 'error'`, which makes truncated and damaged files errors while tolerating the benign
  * warnings some scanners' JPEGs raise (e.g. extraneous bytes before a marker).
  */
-export async function decodePage(bytes: Uint8Array, wanted: DecodeMode, turn: QuarterTurn, limits: DecodeLimits): Promise<Result<DecodedPage, ImageError>> {
+export async function decodePage(bytes: Uint8Array, wanted: DecodeMode, turn: QuarterTurn, limits: DecodeLimits, page = 0): Promise<Result<DecodedPage, ImageError>> {
   const checked = checkInput(bytes);
   if (!checked.ok) return checked;
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
+    metadata = await sharp(bytes, { page, limitInputPixels: false, failOn: 'error' }).metadata();
   } catch (error) {
     return err(classifySharpError(error));
   }
@@ -50,10 +50,12 @@ export async function decodePage(bytes: Uint8Array, wanted: DecodeMode, turn: Qu
   const height = metadata.autoOrient.height;
   if (width * height > limits.maxPixels) return err({ kind: 'too-many-pixels', widthPx: width, heightPx: height, limitPx: limits.maxPixels });
 
-  const mode: ImageMode = wanted !== 'as-stored' ? wanted : metadata.format === 'png' && metadata.bitsPerSample === 1 ? 'bw' : metadata.channels <= 2 ? 'gray' : 'color';
+  // A 1-bit page (PNG, or a fax-style TIFF) stays black-and-white: smaller than gray, and as scanned.
+  const oneBit = metadata.bitsPerSample === 1 && (metadata.format === 'png' || metadata.format === 'tiff');
+  const mode: ImageMode = wanted !== 'as-stored' ? wanted : oneBit ? 'bw' : metadata.channels <= 2 ? 'gray' : 'color';
   const declared = { widthPx: width, heightPx: height, limitPx: limits.maxPixels };
   try {
-    let image = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', autoOrient: true });
+    let image = sharp(bytes, { page, limitInputPixels: limits.maxPixels, failOn: 'error', autoOrient: true });
     if (turn !== 0) image = image.rotate(turn);
     image = image.flatten({ background: '#ffffff' }).toColourspace(mode === 'color' ? 'srgb' : 'b-w');
     const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });

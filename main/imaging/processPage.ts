@@ -32,7 +32,13 @@ const BW_THRESHOLD_RANGE = [96, 192] as const;
  * 620 px on its short side; the full-resolution pixels are touched only by the decoder, one
  * rotate-or-LUT pass and the encoder.
  */
-export async function processPage(bytes: Uint8Array, options: ProcessOptions, limits: DecodeLimits, now: () => number = () => performance.now()): Promise<{ result: Result<ProcessedPage, ImageError>; timings: StageTimings }> {
+export async function processPage(
+  bytes: Uint8Array,
+  options: ProcessOptions,
+  limits: DecodeLimits,
+  now: () => number = () => performance.now(),
+  page = 0,
+): Promise<{ result: Result<ProcessedPage, ImageError>; timings: StageTimings }> {
   const timings: StageTimings = { decode: 0, analyse: 0, estimateSkew: 0, rotate: 0, encode: 0, thumbnail: 0 };
   let mark = now();
   const lap = (stage: keyof StageTimings) => {
@@ -41,10 +47,11 @@ export async function processPage(bytes: Uint8Array, options: ProcessOptions, li
     mark = t;
   };
 
-  const decoded = await decodePage(bytes, options.mode, options.rotateDegrees, limits);
+  const decoded = await decodePage(bytes, options.mode === 'as-source' ? 'as-stored' : options.mode, options.rotateDegrees, limits, page);
   lap('decode');
   if (!decoded.ok) return { result: decoded, timings };
   const { raster, dpi } = decoded.value;
+  const mode = decoded.value.mode;
 
   const reduced = boxDownscale(raster, analysisFactor(raster.width, raster.height));
   const luma = toLuma(reduced);
@@ -52,7 +59,7 @@ export async function processPage(bytes: Uint8Array, options: ProcessOptions, li
   const levels = options.normalise ? levelsLut(normalisingLevels(hist)) : levelsLut(IDENTITY_LEVELS);
   const stored = applyLut(luma, levels);
   const blank = options.detectBlank ? detectBlank(stored) : null;
-  const outputLut = options.mode === 'bw' ? thresholdLut(levels, bwThreshold(stored)) : levels;
+  const outputLut = mode === 'bw' ? thresholdLut(levels, bwThreshold(stored)) : levels;
   lap('analyse');
 
   const skew = options.deskew ? estimateSkew(luma) : null;
@@ -60,17 +67,17 @@ export async function processPage(bytes: Uint8Array, options: ProcessOptions, li
   lap('estimateSkew');
 
   // Turning the content back counter-clockwise; levels (and the b/w threshold) ride along.
-  const page = transform(raster, -skewDegrees, outputLut);
+  const turned = transform(raster, -skewDegrees, outputLut);
   lap('rotate');
-  const encoded = await encodePage(page, options.mode, dpi);
+  const encoded = await encodePage(turned, mode, dpi);
   lap('encode');
   const thumbnail = await encodeThumbnail(transform(reduced, -skewDegrees, levels));
   lap('thumbnail');
 
   const result: ProcessedPage = {
     ...encoded,
-    widthPx: page.width,
-    heightPx: page.height,
+    widthPx: turned.width,
+    heightPx: turned.height,
     dpi,
     thumbnail,
     // Rounded so that tiny float noise does not pretend to a precision the estimate lacks.

@@ -11,7 +11,7 @@ export interface ImageWorkerConfig {
 }
 
 export type ImageJob =
-  | { readonly op: 'process'; readonly bytes: Uint8Array; readonly options: ProcessOptions }
+  | { readonly op: 'process'; readonly bytes: Uint8Array; readonly page: number; readonly options: ProcessOptions }
   | { readonly op: 'rotate'; readonly bytes: Uint8Array; readonly degrees: 90 | 180 | 270 };
 
 export type ImageJobResult =

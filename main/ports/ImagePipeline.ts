@@ -19,10 +19,16 @@ export interface ImageInput {
    * `.png` is `not-an-image`.
    */
   readonly format?: RasterFormat;
+  /** For a multi-page file (TIFF): which page (0-based) to process; the first by default. */
+  readonly page?: number;
 }
 
 export interface ProcessOptions {
-  readonly mode: ImageMode;
+  /**
+   * `as-source` keeps the page's own colour type (imports): a 1-bit page stays black-and-white, a
+   * gray one gray, anything else colour — no three-channel copy of a gray page.
+   */
+  readonly mode: ImageMode | 'as-source';
   /** Stretch contrast so the paper is white and the ink dark (1st–99th percentile of luma). */
   readonly normalise: boolean;
   /** Estimate the skew within ±10° and rotate it away (white fills the corners); page size is kept. */

@@ -1,6 +1,6 @@
 import type { Result } from '../../core/result';
 import type { BackendFailure } from '../../core/submission/backendFailure';
-import type { ApplicationStatusView, ApplicationSubmissionBody, PowerOfAttorneyAnswer, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
+import type { ApplicationStatusView, ApplicationSubmissionBody, BackendCapabilities, PowerOfAttorneyAnswer, Registration, RegistryAnswer, SessionRequest, SessionResponse } from '../../core/backendApi/wire';
 
 /**
  * The licensing backend (DESIGN.md §4). Every method resolves to a Result: a network outage is a
@@ -25,4 +25,6 @@ export interface LicensingBackend {
   /** GET /v1/pki/crls: the current revocation lists (DER) of every CA the backend trusts for operators. Needs no session. */
   fetchRevocationLists(): Promise<Result<readonly Uint8Array[], BackendFailure>>;
   health(): Promise<Result<null, BackendFailure>>;
+  /** GET /v1/capabilities: the per-document limits the backend accepts. Needs no session. */
+  capabilities(): Promise<Result<BackendCapabilities, BackendFailure>>;
 }

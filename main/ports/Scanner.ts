@@ -48,15 +48,19 @@ export interface ScanRequest {
 
 /**
  * One delivered page.
- * - `png` / `tiff` / `jpeg`: a single-page raster image; `widthPx`×`heightPx` are pixels, `dpi` its resolution.
- * - `pdf`: a single-page PDF (one page of an imported or folder-delivered PDF, copied as vectors, never
+ * - `png` / `tiff` / `jpeg`: a raster image; `widthPx`×`heightPx` are pixels, `dpi` its resolution.
+ * - `pdf`: a page of an imported or folder-delivered PDF (sanitised, kept as vectors, never
  *   rasterised); `widthPx`/`heightPx` are the page size in PDF points (1/72 inch) and `dpi` is 72.
+ * A page of a multi-page file (TIFF, PDF) carries the whole file in `bytes` — the same bytes for
+ * every page of it — and its 0-based `page` number within the file.
  */
 export interface ScannedPage {
   /** 0-based position of the page within this scan call. */
   readonly index: number;
   readonly bytes: Uint8Array;
   readonly format: 'png' | 'tiff' | 'jpeg' | 'pdf';
+  /** Which page of `bytes` this is, when `bytes` hold more than one; absent for a single-page file. */
+  readonly page?: number;
   readonly widthPx: number;
   readonly heightPx: number;
   readonly dpi: number;
@@ -106,7 +110,7 @@ export type ScanError =
    * An imported/folder file that is not JPEG, PNG, TIFF or PDF (by content, not name), or one refused by a limit.
    * `fileName` is the operator's own file name: show it, never log it.
    */
-  | { readonly kind: 'unsupported-file'; readonly fileIndex: number; readonly fileName: string; readonly reason: 'unknown-format' | 'encrypted' | 'too-large' }
+  | { readonly kind: 'unsupported-file'; readonly fileIndex: number; readonly fileName: string; readonly reason: 'unknown-format' | 'encrypted' | 'too-large' | 'too-many-pages' | 'too-many-pixels' }
   /** A JPEG/PNG/TIFF/PDF that cannot be decoded (truncated, damaged). Same `fileName` rule as above. */
   | { readonly kind: 'corrupt-file'; readonly fileIndex: number; readonly fileName: string }
   /**

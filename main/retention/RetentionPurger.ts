@@ -98,8 +98,8 @@ export class RetentionPurger {
     if (!isValidRetentionDays(days)) throw new Error(`retention period of ${String(days)} days is outside the allowed range`);
     const now = this.clock.now();
     const purgedAt = now.toISOString();
-    const applications = this.db.read((r) => listApplicationsDueForPurge(r, now, days));
-    const drafts = this.db.read((r) => listDraftsDueForPurge(r, now, days));
+    // Durable: what is purged was handed over (or withdrawn) for good, not in a commit a power cut could undo.
+    const { applications, drafts } = await this.db.readDurable((r) => ({ applications: listApplicationsDueForPurge(r, now, days), drafts: listDraftsDueForPurge(r, now, days) }));
     const total = { applications: 0, drafts: 0, snapshots: 0 };
     // At least one transaction: lookups that aged out are emptied even when nothing else is due.
     do {
@@ -128,11 +128,13 @@ export class RetentionPurger {
   /**
    * Deletes every blob file that no row refers to (listReferencedBlobs) and that was not written or
    * put again within the grace period. The files are listed before the references are read, so a
-   * blob referenced in between counts as referenced.
+   * blob referenced in between counts as referenced. Read, await durable, act: the references are
+   * those a power cut cannot take back — a removal of the last reference that is not yet durable
+   * could still be undone, and its blob must then still be there.
    */
   async sweepOrphans(): Promise<Pick<RetentionReport, 'blobsDeleted' | 'bytesFreed'>> {
     const onDisk = await this.blobs.listDigests();
-    const referenced = this.db.read((r) => listReferencedBlobs(r));
+    const referenced = await this.db.readDurable((r) => listReferencedBlobs(r));
     const keepIfModifiedAfter = this.options.fileClock() - this.options.blobGraceMs;
     let blobsDeleted = 0;
     let bytesFreed = 0;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentSlotsData } from '../../core/catalog/documentSlots';
 import { draftHasSlot } from '../../core/catalog/draftSlots';
 import type { NotSignedIn } from '../../core/contract/common';
-import type { DraftError, DraftNotFound, DraftParties, DraftsApi, DraftView, ImportError, ImportFileRequest, StartDraftRequest } from '../../core/contract/drafts';
-import { MAX_ATTACHMENT_BYTES } from '../../core/contract/limits';
+import type { DraftError, DraftNotFound, DraftParties, DraftsApi, DraftView, ImportError, ImportFileRequest, ImportNotFound, ImportProgress, StartDraftRequest } from '../../core/contract/drafts';
+import { MAX_ATTACHMENT_BYTES, MAX_DOCUMENT_PAGES, MAX_PAGE_PIXELS } from '../../core/contract/limits';
 import { applicantDisplayName } from '../../core/registry/applicant';
 import type { Result } from '../../core/result';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
@@ -18,18 +18,37 @@ import type { OperatorSession } from './OperatorSession';
 import type { IncomingPage, PageStore } from './PageStore';
 import { slotFactsOf, toDraftView } from './draftView';
 import type { AuditLog } from '../audit/AuditLog';
+import type { ActiveContentKind } from '../documents/pdfActiveContent';
+import { ImportJobs } from './importJobs';
+
+/** What an imported file may hold (checked from its headers before anything is decoded). */
+export interface ImportLimits {
+  readonly maxPages: number;
+  readonly maxPagePixels: number;
+}
+
+export type SplitProblem =
+  | { readonly kind: 'unsupported-type' }
+  | { readonly kind: 'corrupt-file' }
+  | { readonly kind: 'too-many-pages'; readonly pages: number; readonly maxPages: number }
+  | { readonly kind: 'too-many-pixels'; readonly page: number; readonly widthPx: number; readonly heightPx: number; readonly maxPixels: number };
 
 /**
- * Opens an imported file as pages (one per TIFF or PDF page), read one at a time so each is stored
- * before the next is decoded; the type is decided from the bytes, never from the name.
+ * Opens an imported file as pages (one per TIFF or PDF page) after checking its limits from the
+ * headers; pages are read one at a time so each is stored before the next is decoded. The type is
+ * decided from the bytes, never from the name.
  */
 export type SplitImportedFile = (
   bytes: Uint8Array,
-) => Promise<Result<{ readonly pageCount: number; page(n: number): Promise<IncomingPage> }, { readonly kind: 'unsupported-type' | 'corrupt-file' | 'too-large' }>>;
+  limits: ImportLimits,
+) => Promise<Result<{ readonly pageCount: number; readonly removedActiveContent: readonly ActiveContentKind[]; page(n: number): Promise<IncomingPage> }, SplitProblem>>;
 
-const IMPORT_OPTIONS = { mode: 'color', normalise: false, deskew: false, rotateDegrees: 0, detectBlank: true } as const;
+/** Imported pages keep their own colour type (a gray TIFF stays gray) and are not straightened: they were made digitally. */
+const IMPORT_OPTIONS = { mode: 'as-source', normalise: false, deskew: false, rotateDegrees: 0, detectBlank: true } as const;
 
 export class DraftService implements DraftsApi {
+  private readonly imports = new ImportJobs();
+
   constructor(
     private readonly db: SqlJsDatabase,
     private readonly blobs: EncryptedBlobStore,
@@ -92,31 +111,93 @@ export class DraftService implements DraftsApi {
     return this.reload(draftId);
   }
 
+  /**
+   * One file into a slot: limits from the headers first (bytes, pages — the slot's pages counted —
+   * pixels per page), then page by page, each stored before the next is decoded, with progress
+   * (`importProgress`) and a cancel (`cancelImport`) between pages. A file refused or cancelled
+   * part-way takes back the pages it had added: none of it stays in the draft.
+   */
   async importFile(draftId: string, slotId: string, file: ImportFileRequest): Promise<Result<DraftView, ImportError>> {
     const draft = this.ownOpenDraft(draftId);
     if (!draft.ok) return draft;
     if (!this.slotExists(draft.value, slotId)) return { ok: false, error: { kind: 'unknown-slot' } };
+    const job = this.imports.begin(file.importId ?? randomUUID(), draft.value.operatorId);
+    // The same id while that import runs: a renderer bug, answered like a stale draft.
+    if (!job) return { ok: false, error: { kind: 'draft-not-found' } };
+    const result = await this.importPages(draft.value, slotId, file, job);
+    job.update({ state: result.ok ? 'done' : result.error.kind === 'import-cancelled' ? 'cancelled' : 'failed' });
+    return result;
+  }
+
+  async importProgress(importId: string): Promise<Result<ImportProgress, NotSignedIn | ImportNotFound>> {
+    const active = this.session.require();
+    if (!active.ok) return active;
+    const progress = this.imports.find(importId, active.value.operator.operatorId);
+    return progress ? { ok: true, value: progress } : { ok: false, error: { kind: 'import-not-found' } };
+  }
+
+  async cancelImport(importId: string): Promise<Result<ImportProgress, NotSignedIn | ImportNotFound>> {
+    const active = this.session.require();
+    if (!active.ok) return active;
+    const progress = this.imports.cancel(importId, active.value.operator.operatorId);
+    return progress ? { ok: true, value: progress } : { ok: false, error: { kind: 'import-not-found' } };
+  }
+
+  private async importPages(
+    draft: StoredDraft,
+    slotId: string,
+    file: ImportFileRequest,
+    job: NonNullable<ReturnType<ImportJobs['begin']>>,
+  ): Promise<Result<DraftView, ImportError>> {
+    const draftId = draft.id;
     const bytes = decodeBase64(file.contentBase64);
     if (bytes === null) return { ok: false, error: { kind: 'unsupported-type' } };
     if (bytes.byteLength === 0) return { ok: false, error: { kind: 'empty-file' } };
     if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, error: { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } };
-    const split = await this.splitImportedFile(bytes);
-    if (!split.ok) {
-      const kind = split.error.kind;
-      return { ok: false, error: kind === 'too-large' ? { kind, maxBytes: MAX_ATTACHMENT_BYTES } : { kind } };
-    }
-    for (let n = 0; n < split.value.pageCount; n++) {
+    const inSlot = draft.pages.filter((p) => p.slotId === slotId).length;
+    if (job.signal.aborted) return { ok: false, error: { kind: 'import-cancelled' } };
+    const split = await this.splitImportedFile(bytes, { maxPages: MAX_DOCUMENT_PAGES, maxPagePixels: MAX_PAGE_PIXELS });
+    if (!split.ok) return split;
+    const { pageCount } = split.value;
+    // A document is one slot's pages: the file must fit beside what the slot already holds.
+    if (inSlot + pageCount > MAX_DOCUMENT_PAGES) return { ok: false, error: { kind: 'too-many-pages', pages: inSlot + pageCount, maxPages: MAX_DOCUMENT_PAGES } };
+    job.update({ state: 'importing', pageCount });
+    const added: string[] = [];
+    for (let n = 0; n < pageCount; n++) {
+      if (job.signal.aborted) return this.takeBack(draftId, added, { kind: 'import-cancelled' });
       let page: IncomingPage;
       try {
         page = await split.value.page(n);
       } catch {
-        return { ok: false, error: { kind: 'corrupt-file' } };
+        return this.takeBack(draftId, added, { kind: 'corrupt-file' });
       }
-      const added = await this.pages.add(draftId, slotId, page, 'import', IMPORT_OPTIONS);
-      if (!added.ok) return { ok: false, error: added.error.kind === 'too-large' ? { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } : added.error };
+      const stored = await this.pages.add(draftId, slotId, page, 'import', IMPORT_OPTIONS);
+      if (!stored.ok) {
+        const error = stored.error;
+        return this.takeBack(draftId, added, error.kind === 'too-large' ? { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES } : error.kind === 'too-many-pixels' ? { ...error, page: n + 1 } : error);
+      }
+      added.push(stored.value);
+      job.update({ pagesDone: added.length });
     }
-    await this.audit.record({ operatorId: draft.value.operatorId, action: 'import', subject: draftId, detail: { slotId, pages: split.value.pageCount } });
+    const removed = split.value.removedActiveContent;
+    await this.audit.record({
+      operatorId: draft.operatorId,
+      action: 'import',
+      subject: draftId,
+      detail: { slotId, pages: pageCount, ...(removed.length > 0 ? { activeContentRemoved: removed.join(',') } : {}) },
+    });
     return this.reload(draftId);
+  }
+
+  /** Deletes the pages an import added before it failed or was cancelled, then answers with `error`. */
+  private async takeBack(draftId: string, pageIds: readonly string[], error: ImportError): Promise<Result<DraftView, ImportError>> {
+    if (pageIds.length > 0) {
+      const now = this.now();
+      await this.db.write((w) => {
+        for (const pageId of pageIds) deletePage(w, draftId, pageId, now);
+      });
+    }
+    return { ok: false, error };
   }
 
   async movePage(draftId: string, pageId: string, slotId: string, position: number): Promise<Result<DraftView, DraftError>> {

@@ -1,13 +1,20 @@
-import { OPERATOR_SIGNATURE_FORMAT } from '../../core/backendApi/wire';
+import { OPERATOR_SIGNATURE_FORMAT, type ApplicationSubmissionBody } from '../../core/backendApi/wire';
 import { classifyBackendFailure, retryDelayMs, type BackendFailure } from '../../core/submission/backendFailure';
 import type { EncryptedBlobStore } from '../blobs/EncryptedBlobStore';
-import type { SqlJsDatabase } from '../db/SqlJsDatabase';
+import { DatabaseDurabilityError, type SqlJsDatabase } from '../db/SqlJsDatabase';
 import { earliestOutboxAttempt, findApplication, findOutboxEntry, listDueOutbox, markNeedsAttention, markRegistered, scheduleRetry } from '../db/applications';
 import type { Clock } from '../ports/Clock';
+import type { Result } from '../../core/result';
 import type { LicensingBackend } from '../ports/LicensingBackend';
 import type { OperatorSession } from './OperatorSession';
 
 export type SendOutcome = 'registered' | 'retry-later' | 'needs-attention' | 'not-signed-in' | 'nothing-to-send';
+
+/** An application whose documents the backend has, with the body to submit; or why it cannot be submitted now. */
+type Prepared = { readonly kind: 'ready'; readonly body: ApplicationSubmissionBody; readonly idempotencyKey: string } | { readonly kind: 'done'; readonly outcome: SendOutcome };
+
+/** Applications whose documents are uploaded ahead of their turn while the ones before them are submitted. */
+const UPLOAD_AHEAD = 4;
 
 export interface OutboxSenderOptions {
   readonly random: () => number;
@@ -35,13 +42,26 @@ function describe(failure: BackendFailure): string {
  * then submits the stored payload with the stored idempotency key (never regenerated), so a retry
  * after a crash or a lost response returns the same registration. One send per application at a
  * time; retryable failures back off with full jitter and honour Retry-After.
+ *
+ * It acts only on durable state — read, await durable, act (`readDurable`): an application whose
+ * commit a power cut could still take back is never sent, so it can never be registered, lost here,
+ * and accepted again under a new idempotency key. When the database fails (a journal fsync or
+ * truncate failed) the sender halts for good; the workstation must restart.
+ *
+ * Throughput after an outage: a document upload is idempotent (content-addressed), so a pass
+ * uploads the documents of the next few applications while earlier ones are submitted, and checks
+ * an application's documents in parallel; only the submissions keep each applicant's order. The
+ * outbox entry is read again (durably) right before each submission, so a withdrawal in between wins.
  */
 export class OutboxSender {
   private readonly inFlight = new Map<string, Promise<SendOutcome>>();
+  /** Uploads started ahead by the running pass, by application; taken by its send. */
+  private readonly prepared = new Map<string, Promise<Prepared>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private passRunning: Promise<void> | null = null;
   private paused = false;
+  private halted: DatabaseDurabilityError | null = null;
 
   constructor(
     private readonly db: SqlJsDatabase,
@@ -53,8 +73,27 @@ export class OutboxSender {
   ) {}
 
   start(): void {
+    if (this.halted) return;
     this.stopped = false;
     this.arm(0);
+  }
+
+  /**
+   * Stops sending for good after a durability failure (the database's memory may hold commits the
+   * disk will never have): nothing more is read or sent until the workstation restarts.
+   */
+  halt(cause: DatabaseDurabilityError): void {
+    if (this.halted) return;
+    this.halted = cause;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.options.onUnexpectedError(cause);
+  }
+
+  /** The durability failure that halted the sender, or null. */
+  get haltedBy(): DatabaseDurabilityError | null {
+    return this.halted;
   }
 
   /** Stops the timer and waits for the running pass and every send in flight (the database may close afterwards). */
@@ -101,10 +140,12 @@ export class OutboxSender {
   send(applicationId: string, options: { evenIfPaused?: boolean } = {}): Promise<SendOutcome> {
     const running = this.inFlight.get(applicationId);
     if (running) return running;
+    if (this.halted) return Promise.resolve('retry-later');
     if (this.paused && options.evenIfPaused !== true) return Promise.resolve('retry-later');
     const attempt = this.sendOnce(applicationId)
       .catch((error: unknown): SendOutcome => {
-        this.options.onUnexpectedError(error);
+        if (error instanceof DatabaseDurabilityError) this.halt(error);
+        else this.options.onUnexpectedError(error);
         return 'retry-later';
       })
       .finally(() => this.inFlight.delete(applicationId));
@@ -120,7 +161,7 @@ export class OutboxSender {
   }
 
   private startPass(): void {
-    if (this.passRunning || this.stopped || this.paused) return;
+    if (this.passRunning || this.stopped || this.paused || this.halted) return;
     this.passRunning = this.pass().finally(() => {
       this.passRunning = null;
       this.armForNextDue();
@@ -137,67 +178,107 @@ export class OutboxSender {
       const next = (this.session.current()?.token ?? null) === null ? null : this.db.read((r) => earliestOutboxAttempt(r));
       this.arm(next === null ? this.options.maxIdleMs : new Date(next).getTime() - this.clock.now().getTime());
     } catch (error) {
-      this.options.onUnexpectedError(error);
+      if (error instanceof DatabaseDurabilityError) this.halt(error);
+      else this.options.onUnexpectedError(error);
     }
   }
 
   private async pass(): Promise<void> {
     try {
-      const due = this.db.read((r) => listDueOutbox(r, this.clock.now().toISOString()));
-      // One application at a time per applicant (in acceptance order), different applicants in parallel.
+      const due = await this.db.readDurable((r) => listDueOutbox(r, this.clock.now().toISOString()));
+      // Uploads run ahead in acceptance order, a few at a time (their failures are recorded as usual).
+      const ahead = due.map((entry) => entry.applicationId);
+      const uploader = async () => {
+        for (let id = ahead.shift(); id !== undefined && !this.paused && !this.stopped; id = ahead.shift()) {
+          if (this.prepared.has(id) || this.inFlight.has(id)) continue;
+          const preparing = this.prepare(id);
+          this.prepared.set(id, preparing);
+          await preparing.catch(() => undefined);
+        }
+      };
+      // One submission at a time per applicant (in acceptance order), different applicants in parallel.
       const lanes = new Map<string, string[]>();
       for (const entry of due) lanes.set(entry.applicantKey, [...(lanes.get(entry.applicantKey) ?? []), entry.applicationId]);
-      await Promise.all(
-        [...lanes.values()].map(async (ids) => {
+      await Promise.all([
+        ...Array.from({ length: Math.min(UPLOAD_AHEAD, due.length) }, uploader),
+        ...[...lanes.values()].map(async (ids) => {
           for (const id of ids) {
             if (this.paused || this.stopped) return;
             await this.send(id);
           }
         }),
-      );
+      ]);
     } catch (error) {
-      this.options.onUnexpectedError(error);
+      if (error instanceof DatabaseDurabilityError) this.halt(error);
+      else this.options.onUnexpectedError(error);
+    } finally {
+      // What a paused or stopped pass prepared and did not send is prepared again next time.
+      this.prepared.clear();
     }
   }
 
   private async sendOnce(applicationId: string): Promise<SendOutcome> {
-    const entry = this.db.read((r) => findOutboxEntry(r, applicationId));
-    const application = this.db.read((r) => findApplication(r, applicationId));
-    if (!entry || !application) return 'nothing-to-send';
+    const preparing = this.prepared.get(applicationId) ?? this.prepare(applicationId);
+    this.prepared.delete(applicationId);
+    const prepared = await preparing;
+    if (prepared.kind === 'done') return prepared.outcome;
+    // Still in the outbox, durably (a withdrawal while its documents were uploaded wins).
+    const entry = await this.db.readDurable((r) => findOutboxEntry(r, applicationId));
+    if (!entry) return 'nothing-to-send';
+    // The session as it is now: a sign-out (or a new sign-in) while the documents went up counts.
+    const token = this.session.current()?.token ?? null;
+    if (token === null) return 'not-signed-in';
+    const registration = await this.backend.submitApplication(token, prepared.idempotencyKey, prepared.body);
+    if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
+    // The backend answered: it is reachable, whatever the local write below takes.
+    this.options.onReachability?.(true);
+    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
+    this.options.onRegistered?.();
+    return 'registered';
+  }
+
+  /** Makes sure the backend has the application's documents and builds the body to submit. */
+  private async prepare(applicationId: string): Promise<Prepared> {
+    // Read, await durable, act: nothing leaves the workstation that a power cut could still take back.
+    const { entry, application } = await this.db.readDurable((r) => ({ entry: findOutboxEntry(r, applicationId), application: findApplication(r, applicationId) }));
+    if (!entry || !application) return { kind: 'done', outcome: 'nothing-to-send' };
     const active = this.session.current();
     // Signed in offline (no backend token): nothing can be sent until the next online login kicks us.
-    if (!active || active.token === null) return 'not-signed-in';
+    if (!active || active.token === null) return { kind: 'done', outcome: 'not-signed-in' };
     const token = active.token;
+    const done = async (outcome: Promise<SendOutcome>): Promise<Prepared> => ({ kind: 'done', outcome: await outcome });
 
-    for (const document of application.payload.documents) {
-      const present = await this.backend.hasBlob(token, document.sha256);
-      if (!present.ok) return this.failed(applicationId, entry.attempts, present.error);
-      if (present.value) continue;
-      const bytes = await this.blobs.get(document.sha256);
-      if (!bytes.ok) {
-        await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${bytes.error.kind}`));
-        return 'needs-attention';
-      }
-      const uploaded = await this.backend.putBlob(token, document.sha256, bytes.value);
-      if (!uploaded.ok) return this.failed(applicationId, entry.attempts, uploaded.error);
+    const documents = [...new Set(application.payload.documents.map((d) => d.sha256))];
+    const present = await Promise.all(documents.map((sha256) => this.backend.hasBlob(token, sha256)));
+    const unreachable = present.find((answer) => !answer.ok);
+    if (unreachable && !unreachable.ok) return done(this.failed(applicationId, entry.attempts, unreachable.error));
+    const missing = documents.filter((_, i) => present[i]?.ok && present[i].value === false);
+    type Upload = { readonly kind: 'unreadable-here'; readonly reason: string } | { readonly kind: 'sent'; readonly answer: Result<null, BackendFailure> };
+    const uploads = await Promise.all(
+      missing.map(async (sha256): Promise<Upload> => {
+        const bytes = await this.blobs.get(sha256);
+        if (!bytes.ok) return { kind: 'unreadable-here', reason: bytes.error.kind };
+        return { kind: 'sent', answer: await this.backend.putBlob(token, sha256, bytes.value) };
+      }),
+    );
+    for (const upload of uploads) {
+      if (upload.kind !== 'unreadable-here') continue;
+      await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${upload.reason}`));
+      return { kind: 'done', outcome: 'needs-attention' };
     }
+    for (const upload of uploads) if (upload.kind === 'sent' && !upload.answer.ok) return done(this.failed(applicationId, entry.attempts, upload.answer.error));
 
     let body = application.wireBody;
     if (application.signatureBlob !== null) {
       const cms = await this.blobs.get(application.signatureBlob);
       if (!cms.ok) {
         await this.db.write((w) => markNeedsAttention(w, applicationId, `local-blob-${cms.error.kind}`));
-        return 'needs-attention';
+        return { kind: 'done', outcome: 'needs-attention' };
       }
       // The signature covers every other member of the body exactly as stored (core/signing/signedPayload.ts).
       body = { ...body, operatorSignature: { format: OPERATOR_SIGNATURE_FORMAT, cms: Buffer.from(cms.value).toString('base64') } };
     }
-    const registration = await this.backend.submitApplication(token, application.idempotencyKey, body);
-    if (!registration.ok) return this.failed(applicationId, entry.attempts, registration.error);
-    await this.db.write((w) => markRegistered(w, applicationId, registration.value));
-    this.options.onReachability?.(true);
-    this.options.onRegistered?.();
-    return 'registered';
+    return { kind: 'ready', body, idempotencyKey: application.idempotencyKey };
   }
 
   private async failed(applicationId: string, attempts: number, failure: BackendFailure): Promise<SendOutcome> {

@@ -6,7 +6,7 @@ import type { Result } from '../../core/result';
 import type { ScanError, Scanner, ScannedPage } from '../ports/Scanner';
 import type { DraftService } from './DraftService';
 import type { OperatorSession } from './OperatorSession';
-import type { PageStore } from './PageStore';
+import type { IncomingPage, PageStore } from './PageStore';
 import type { AuditLog } from '../audit/AuditLog';
 
 /** Live job record: `view` is replaced on every update, so readers always see the latest state. */
@@ -95,7 +95,8 @@ export class ScanningService implements ScanningApi {
     // Gray scanning thresholded by the pipeline gives cleaner black-and-white than the device's lineart.
     const pipelineOptions = { mode: settings.mode, normalise: true, deskew: true, rotateDegrees: 0, detectBlank: true } as const;
     const onPage = async (page: ScannedPage) => {
-      const incoming = page.format === 'pdf' ? ({ kind: 'pdf', bytes: page.bytes } as const) : ({ kind: 'raster', bytes: page.bytes } as const);
+      const incoming: IncomingPage =
+        page.format === 'pdf' ? { kind: 'pdf', bytes: page.bytes, page: page.page ?? 0 } : page.page === undefined ? { kind: 'raster', bytes: page.bytes } : { kind: 'raster', bytes: page.bytes, page: page.page };
       const added = await this.pages.add(draftId, slotId, incoming, 'scanner', pipelineOptions);
       update(added.ok ? { pagesDone: job.view.pagesDone + 1 } : { pagesRejected: job.view.pagesRejected + 1 });
     };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationSubtype, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
+import type { ApplicationSubtype, BackendLimits, DocumentRef, RepresentativeRef } from '../../core/backendApi/wire';
 import type { NotSignedIn } from '../../core/contract/common';
 import type { ApplicationSummary, SubmissionsApi, SubmitDraftError, SubmitError } from '../../core/contract/submissions';
 import type { CatalogEntry } from '../../core/catalog/catalogSchema';
@@ -49,6 +49,8 @@ export interface SubmissionsServiceOptions {
   readonly sendBudgetMs: number;
   /** Sign and submit are recorded in the acceptance transaction. */
   readonly audit: AuditLog;
+  /** The backend's per-document limits as last learned (BackendLimitsCache); each document is checked before acceptance. */
+  readonly documentLimits: () => BackendLimits;
 }
 
 export class SubmissionsService implements SubmissionsApi {
@@ -81,7 +83,8 @@ export class SubmissionsService implements SubmissionsApi {
 
     const acceptedAt = this.clock.now();
     const footerDate = this.catalog.deadlineFor(parties.value.service, draft.value.subtype, acceptedAt.toISOString()).acceptedOn.split('-').reverse().join('.');
-    const documents = await assembleDraftDocuments(draft.value, view.slots, this.blobs, { fontBytes: this.options.fontBytes, acceptedAt, footerDate });
+    // A document the backend would refuse (too large, too many pages) is refused here, naming it: never accepted.
+    const documents = await assembleDraftDocuments(draft.value, view.slots, this.blobs, { fontBytes: this.options.fontBytes, acceptedAt, footerDate, limits: this.options.documentLimits() });
     if (!documents.ok) return documents;
     return this.accept({
       parties: parties.value,

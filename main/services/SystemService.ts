@@ -1,5 +1,5 @@
 import { languageSchema, type Language } from '../../core/contract/common';
-import type { AppInfo, SystemApi } from '../../core/contract/system';
+import type { AppInfo, StorageStatus, SystemApi } from '../../core/contract/system';
 import type { Result } from '../../core/result';
 import type { SqlJsDatabase } from '../db/SqlJsDatabase';
 import { getSetting, putSetting } from '../db/settings';
@@ -16,10 +16,18 @@ export class SystemService implements SystemApi {
   constructor(
     private readonly db: SqlJsDatabase,
     private readonly info: Omit<AppInfo, 'language'>,
+    /** The database's health (main/storage/storageStatus.ts); never reads the database. */
+    private readonly storageStatus: () => StorageStatus,
   ) {}
 
   async about(): Promise<Result<AppInfo, never>> {
-    return { ok: true, value: { ...this.info, language: storedLanguage(this.db) } };
+    // After a durability failure the database refuses reads: the interface still starts, in Kazakh.
+    const language = this.db.access.kind === 'failed' ? 'kk' : storedLanguage(this.db);
+    return { ok: true, value: { ...this.info, language } };
+  }
+
+  async storage(): Promise<Result<StorageStatus, never>> {
+    return { ok: true, value: this.storageStatus() };
   }
 
   async setLanguage(language: Language): Promise<Result<Language, never>> {

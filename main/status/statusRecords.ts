@@ -72,16 +72,21 @@ export function recordStatusFailure(db: WritableDb, applicationId: string, at: {
  * Registered applications not handed over whose next check is due, earliest first. One never
  * checked is due from its registration (right after it, or after an upgrade from before 0007).
  */
+/**
+ * Registered applications whose next check is due, earliest first. Every registered application has
+ * its status row from the moment it is registered (markRegistered, migration 0013), so this walks
+ * the `next_check_at` index from its start and stops at `limit`: its cost does not grow with the
+ * applications stored. Handed-over applications and finished results have no next check.
+ */
 export function listDueStatusChecks(db: ReadableDb, nowIso: string, limit: number): string[] {
   return db
     .all(
-      `SELECT a.id, COALESCE(s.next_check_at, a.registered_at, a.accepted_at) AS due FROM applications a
-        LEFT JOIN application_status s ON s.application_id = a.id
-        WHERE a.state = 'registered' AND a.withdrawn_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM hand_overs h WHERE h.application_id = a.id)
-          AND (s.application_id IS NULL OR s.next_check_at IS NOT NULL)
-          AND COALESCE(s.next_check_at, a.registered_at, a.accepted_at) <= ?
-        ORDER BY due LIMIT ?`,
+      `SELECT s.application_id AS id FROM application_status s INDEXED BY application_status_due
+        JOIN applications a ON a.id = s.application_id
+        WHERE s.next_check_at IS NOT NULL AND s.next_check_at <= ?
+          AND a.state = 'registered' AND a.withdrawn_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM hand_overs h WHERE h.application_id = s.application_id)
+        ORDER BY s.next_check_at LIMIT ?`,
       [nowIso, limit],
     )
     .map((r) => String(r.id));
@@ -90,11 +95,11 @@ export function listDueStatusChecks(db: ReadableDb, nowIso: string, limit: numbe
 /** When the next check of any tracked application is due; null when nothing is tracked. */
 export function earliestStatusCheck(db: ReadableDb): string | null {
   const row = db.get(
-    `SELECT MIN(COALESCE(s.next_check_at, a.registered_at, a.accepted_at)) AS next FROM applications a
-      LEFT JOIN application_status s ON s.application_id = a.id
-      WHERE a.state = 'registered' AND a.withdrawn_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM hand_overs h WHERE h.application_id = a.id)
-        AND (s.application_id IS NULL OR s.next_check_at IS NOT NULL)`,
+    `SELECT s.next_check_at AS next FROM application_status s INDEXED BY application_status_due
+      JOIN applications a ON a.id = s.application_id
+      WHERE s.next_check_at IS NOT NULL AND a.state = 'registered' AND a.withdrawn_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM hand_overs h WHERE h.application_id = s.application_id)
+      ORDER BY s.next_check_at LIMIT 1`,
   );
   return typeof row?.next === 'string' ? row.next : null;
 }

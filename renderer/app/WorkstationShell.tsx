@@ -6,6 +6,7 @@ import { selectIsSignedIn, selectIsStarted } from '../features/session/sessionSe
 import { useTranslator } from '../i18n/useTranslator';
 import { useWorkstation } from '../store/StoreProvider';
 import { useRunAction } from '../ui/useRunAction';
+import { StorageBanner } from '../features/storage/StorageBanner';
 import { Workspace } from './Workspace';
 import { NotConfiguredScreen } from '../features/installation/NotConfiguredScreen';
 import { KeyStoreWarningBanner, TrainingBanner } from '../features/installation/TrainingBanner';
@@ -36,6 +37,7 @@ export function WorkstationShell() {
     <>
       {appInfo?.trainingMode === true && <TrainingBanner />}
       {appInfo?.keyStoreWarning === true && <KeyStoreWarningBanner />}
+      <StorageBanner />
       {isSignedIn ? <Workspace /> : <LoginScreen />}
     </>
   );

@@ -31,6 +31,8 @@ describe('contract error messages', () => {
       { kind: 'no-applicant' },
       { kind: 'missing-documents', slotIds: ['identity'] },
       { kind: 'unreadable-page', slotId: 'identity' },
+      { kind: 'document-too-large', slotId: 'identity', sizeBytes: 527 * 1024 * 1024, maxBytes: 30 * 1024 * 1024 },
+      { kind: 'document-too-many-pages', slotId: 'identity', pages: 620, maxPages: 500 },
       { kind: 'signature-required' },
       { kind: 'signing-failed', problem: { kind: 'expired', notAfter: '2024-01-10T12:00:00.000Z' }, card: null },
     ];
@@ -97,6 +99,10 @@ describe('contract error messages', () => {
       'These documents have no pages: Identity document, Proof of payment of the licence fee. Go back to the documents and scan them.',
     );
     expect(en.render(submitErrorMessage({ kind: 'unreadable-page', slotId: 'identity' }, title))).toContain('A page of “Identity document” could not be read back.');
+    // Too big for the licensing body: which document, how big, the limit, and what to do.
+    expect(en.render(submitErrorMessage({ kind: 'document-too-large', slotId: 'fee-receipt', sizeBytes: 527 * 1024 * 1024 + 1, maxBytes: 30 * 1024 * 1024 }, title))).toBe(
+      'The document “Proof of payment of the licence fee” comes to 528 MB, but the licensing body accepts at most 30 MB per document. Delete pages it does not need, or scan it again in black-and-white or at a lower resolution, then submit.',
+    );
   });
 
   it('gives each way a backend connection check fails its own text in every language, with main\'s detail and the admin source', () => {

@@ -78,6 +78,14 @@ export function submitErrorMessage(error: SubmitDraftError, slotTitle: (slotId: 
       return { key: 'error.submit.missingDocuments', params: { slots: error.slotIds.map(slotTitle).join(', ') } };
     case 'unreadable-page':
       return { key: 'error.submit.unreadablePage', params: { slot: slotTitle(error.slotId) } };
+    case 'document-too-large':
+      return {
+        key: 'error.submit.documentTooLarge',
+        // Rounded up, so a document just over the limit never reads as equal to it.
+        params: { slot: slotTitle(error.slotId), sizeMb: Math.ceil(error.sizeBytes / (1024 * 1024)), maxMb: Math.floor(error.maxBytes / (1024 * 1024)) },
+      };
+    case 'document-too-many-pages':
+      return { key: 'error.submit.documentTooManyPages', params: { slot: slotTitle(error.slotId), pages: error.pages, maxPages: error.maxPages } };
     case 'signature-required':
       return { key: 'error.submit.signatureRequired' };
     case 'signing-failed':

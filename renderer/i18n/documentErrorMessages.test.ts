@@ -42,7 +42,9 @@ describe('document and scanner messages', () => {
       { kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES },
       { kind: 'unsupported-type' },
       { kind: 'corrupt-file' },
-      { kind: 'too-many-pixels' },
+      { kind: 'too-many-pixels', page: 2, widthPx: 50_000, heightPx: 50_000, maxPixels: 40_000_000 },
+      { kind: 'too-many-pages', pages: 620, maxPages: 500 },
+      { kind: 'import-cancelled' },
       { kind: 'unreadable-file' },
       { kind: 'draft-not-found' },
       { kind: 'unknown-slot' },
@@ -53,6 +55,9 @@ describe('document and scanner messages', () => {
     expect(new Set(texts).size).toBe(errors.length);
     expect(texts[1]).toBe('«scan.tif» слишком большой: не более 25 МБ.');
     expect(texts[3]).toContain('«scan.tif» повреждён');
+    // Bytes, pixels and pages are different limits with different remedies.
+    expect(texts[4]).toBe('Страница 2 файла «scan.tif» — изображение 50000 × 50000 пикселей: обработать можно не более 40 мегапикселей. Отсканируйте бумажный документ с разрешением 300 dpi.');
+    expect(texts[5]).toContain('620 страниц: допускается не более 500');
   });
 
   it('gives each draft and scan-start error its own text', () => {

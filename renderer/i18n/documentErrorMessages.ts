@@ -46,6 +46,7 @@ const bytesToMegabytes = (bytes: number): number => Math.floor(bytes / (1024 * 1
 /** drafts.importFile, plus a file the workstation could not read; names the file. */
 export function importErrorMessage(error: ImportProblem, fileName: string): Message {
   const params: MessageParams = error.kind === 'too-large' ? { fileName, maxMb: bytesToMegabytes(error.maxBytes) } : { fileName };
+  // Three different limits, three different messages: bytes, pixels of a page, pages of the document.
   switch (error.kind) {
     case 'not-signed-in':
     case 'draft-not-found':
@@ -61,7 +62,14 @@ export function importErrorMessage(error: ImportProblem, fileName: string): Mess
     case 'corrupt-file':
       return { key: 'error.import.corruptFile', params };
     case 'too-many-pixels':
-      return { key: 'error.import.tooManyPixels', params };
+      return {
+        key: 'error.import.tooManyPixels',
+        params: { fileName, page: error.page, width: error.widthPx, height: error.heightPx, maxMegapixels: Math.floor(error.maxPixels / 1_000_000) },
+      };
+    case 'too-many-pages':
+      return { key: 'error.import.tooManyPages', params: { fileName, pages: error.pages, maxPages: error.maxPages } };
+    case 'import-cancelled':
+      return { key: 'error.import.cancelled', params };
     case 'unreadable-file':
       return { key: 'error.import.unreadableFile', params };
     default:

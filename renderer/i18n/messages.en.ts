@@ -484,7 +484,11 @@ export const en: MessageCatalog = {
   'error.import.emptyFile': '“{fileName}” is an empty file.',
   'error.import.unreadableFile': 'Could not read “{fileName}”. Pick the file again.',
   'error.import.corruptFile': '“{fileName}” is damaged and could not be opened; nothing else in the application was affected. Scan the paper document instead.',
-  'error.import.tooManyPixels': '“{fileName}” is an image too large to process. Scan the paper document at 300 dpi instead.',
+  'error.import.tooManyPixels': 'Page {page} of “{fileName}” is an image of {width} × {height} pixels: at most {maxMegapixels} megapixels can be processed. Scan the paper document at 300 dpi instead.',
+  'error.import.tooManyPages': 'With “{fileName}” this document would have {pages} pages: at most {maxPages} are allowed. Split the file, or put part of it into another document.',
+  'error.import.cancelled': 'The import of “{fileName}” was cancelled: none of its pages were kept.',
+  'import.progressPages': 'Importing “{fileName}”: page {page} of {pages}…',
+  'import.cancel': 'Cancel import',
   'error.draft.notFound': 'This application is no longer open: it was submitted or discarded meanwhile. Start a new application.',
   'error.draft.unknownSlot': 'This document is no longer part of the application (for example, the representative was removed). Choose another document.',
   'error.draft.pageNotFound': 'That page is no longer in the application: it was already deleted or moved.',
@@ -562,6 +566,8 @@ export const en: MessageCatalog = {
   'error.submit.noApplicant': 'No applicant is recorded in the application. Go back to step 2 and look the applicant up.',
   'error.submit.missingDocuments': 'These documents have no pages: {slots}. Go back to the documents and scan them.',
   'error.submit.unreadablePage': 'A page of “{slot}” could not be read back. Delete that document’s pages, scan them again and submit.',
+  'error.submit.documentTooLarge': 'The document “{slot}” comes to {sizeMb} MB, but the licensing body accepts at most {maxMb} MB per document. Delete pages it does not need, or scan it again in black-and-white or at a lower resolution, then submit.',
+  'error.submit.documentTooManyPages': 'The document “{slot}” has {pages} pages, but at most {maxPages} are accepted per document. Delete pages it does not need, then submit.',
 
   // The operator's EDS on the review step (Diagram No. 2 step 6, DESIGN.md §5).
   'sign.title': 'Operator’s digital signature (EDS)',
@@ -712,6 +718,8 @@ export const en: MessageCatalog = {
   'backendProblem.powerOfAttorneyInvalid': 'The representative or the power of attorney did not check out (expired, revoked or issued to other parties). Withdraw the application and take it anew with a valid power of attorney.',
   'backendProblem.internalError': 'The system had an internal error. The workstation will send the application again by itself; if it is urgent, press “Retry now”.',
   'backendProblem.requestTimeout': 'The system did not answer in time. The workstation will send the application again by itself; if it is urgent, press “Retry now”.',
+  'backendProblem.activeContent': 'The licensing body refused a document because it contains active content (scripts, links or attached files). Withdraw the application in the send queue (Alt+Q), take it anew and scan the paper document instead of importing that file.',
+  'backendProblem.documentTooLarge': 'A document is larger than the licensing body accepts. Withdraw the application in the send queue (Alt+Q) and take it anew with fewer pages, or with the documents scanned in black-and-white.',
 
   // Visit journal, norm timer and questionnaire (issue #7 items 4 and 5).
   'nav.supervisorJournal': 'Visits journal',
@@ -821,4 +829,17 @@ export const en: MessageCatalog = {
   'diagnostics.logNone': 'No warnings or errors.',
   'diagnostics.logFolder': 'Operational log: {dir}',
   'diagnostics.database': 'Database: {size} KB, last saved {time}',
+  // Storage health (issue 16): the header banner and the diagnostics line.
+  'storage.readOnly.disk-full': 'The disk is full, so the workstation opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Free disk space, then restart the workstation.',
+  'storage.readOnly.read-only-file-system': 'The data folder is on a read-only file system, so the workstation opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Ask the administrator, then restart the workstation.',
+  'storage.readOnly.no-permission': 'The workstation may not write to its data folder, so it opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Ask the administrator, then restart the workstation.',
+  'storage.readOnly.io-error': 'The disk reports errors, so the workstation opened read-only: the queue is shown, but nothing can be accepted, changed or sent. Call the helpdesk.',
+  'storage.failed': 'Saving to the disk failed. To protect the queue nothing more is shown, saved or sent. Restart the workstation now; if it happens again, call the helpdesk.',
+  'storage.damage': 'Damaged data was found in the local journal at start and set aside in {file}. Applications that may have been lost: {numbers}. Check them in the e-licensing system before accepting them again, and call the helpdesk.',
+  'storage.damageNoNumbers': 'Damaged data was found in the local journal at start and set aside in {file}. An application accepted just before may have been lost: check the latest applications in the e-licensing system, and call the helpdesk.',
+  'diagnostics.storage.ok': 'Storage: working',
+  'diagnostics.storage.readOnly': 'Storage: read-only ({reason})',
+  'diagnostics.storage.failed': 'Storage: a write failed, restart needed',
+  'diagnostics.storage.damage': 'Damage found at start: {journal}, {bytes} bytes ({reason}), kept in {quarantine}; may be lost: {numbers}',
+  'diagnostics.storage.quarantine': 'Quarantined files: {files}',
 };

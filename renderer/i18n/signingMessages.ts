@@ -133,6 +133,8 @@ const BACKEND_PROBLEM_MESSAGES: Readonly<Record<ProblemCode, MessageKey>> = {
   'document-digest-mismatch': 'backendProblem.documentDigestMismatch',
   'internal-error': 'backendProblem.internalError',
   'request-timeout': 'backendProblem.requestTimeout',
+  'active-content': 'backendProblem.activeContent',
+  'document-too-large': 'backendProblem.documentTooLarge',
 };
 
 /** Whether the code has its own operator text (else backendProblemMessage quotes the code). */

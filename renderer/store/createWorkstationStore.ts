@@ -26,6 +26,7 @@ import { watchVisitSteps } from '../features/timer/watchVisitSteps';
 import { createQuestionnaireSlice, questionnaireInitialState } from '../features/questionnaire/questionnaireSlice';
 import { createJournalSlice, journalReportInitialState } from '../features/journal/journalSlice';
 import { createDiagnosticsSlice, diagnosticsInitialState } from '../features/diagnostics/diagnosticsSlice';
+import { createStorageSlice } from '../features/storage/storageSlice';
 import type { SliceContext, StoreOptions, WorkstationState, WorkstationStore } from './storeTypes';
 
 /** The renderer's copy of the draft in main: its pages, thumbnails, file names and scan. */
@@ -94,6 +95,7 @@ export function createWorkstationStore(api: WorkstationApi, options: StoreOption
       ...createQuestionnaireSlice(context),
       ...createJournalSlice(context),
       ...createDiagnosticsSlice(context),
+      ...createStorageSlice(context),
       citizenDataEpoch: 0,
       resetCitizenData() {
         releaseResultViewer(get().resultViewer);

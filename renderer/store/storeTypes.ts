@@ -25,6 +25,7 @@ import type { VisitSlice } from '../features/timer/visitSlice';
 import type { QuestionnaireSlice } from '../features/questionnaire/questionnaireSlice';
 import type { JournalSlice } from '../features/journal/journalSlice';
 import type { DiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice';
+import type { StorageSlice } from '../features/storage/storageSlice';
 
 export interface CitizenDataSlice {
   /**
@@ -69,6 +70,7 @@ export type WorkstationState = SessionSlice &
   QuestionnaireSlice &
   JournalSlice &
   DiagnosticsSlice &
+  StorageSlice &
   CitizenDataSlice;
 
 export type WorkstationStore = StoreApi<WorkstationState>;

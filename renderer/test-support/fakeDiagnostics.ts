@@ -46,6 +46,7 @@ export function createFakeDiagnostics(main: FakeMain): { readonly api: Diagnosti
           recentProblems: [{ time: main.now(), level: 'warn', event: 'print.failed', json: '{"level":"warn","event":"print.failed","kind":"printer-stopped"}' }],
           lastLines: ['{"level":"info","event":"host.started"}'],
         },
+        storage: { state: { kind: 'ok' }, damage: [], openedAt: main.now(), quarantineFiles: [] },
       };
       return ok({ ...facts, text: formatDiagnosticsText(facts) });
     },

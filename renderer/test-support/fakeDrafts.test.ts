@@ -33,7 +33,7 @@ describe('fake drafts', () => {
     expect(tiff.ok && pageIdsOf(tiff.value, 'application')).toHaveLength(2);
     expect(await importInto(fake, draftId, 'other', 'PK\u0003\u0004 a word file')).toEqual({ ok: false, error: { kind: 'unsupported-type' } });
     expect(await importInto(fake, draftId, 'other', fakeJpeg({ truncated: true }))).toEqual({ ok: false, error: { kind: 'corrupt-file' } });
-    expect(await importInto(fake, draftId, 'other', fakePng({ widthPx: 20_000, heightPx: 20_000 }))).toEqual({ ok: false, error: { kind: 'too-many-pixels' } });
+    expect(await importInto(fake, draftId, 'other', fakePng({ widthPx: 20_000, heightPx: 20_000 }))).toEqual({ ok: false, error: { kind: 'too-many-pixels', page: 1, widthPx: 20_000, heightPx: 20_000, maxPixels: 40_000_000 } });
     expect(await importInto(fake, draftId, 'no-such-slot', fakePdf())).toEqual({ ok: false, error: { kind: 'unknown-slot' } });
   });
 

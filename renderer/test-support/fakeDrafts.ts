@@ -177,9 +177,16 @@ export function createFakeDrafts(main: FakeMain): { readonly api: DraftsApi; rea
       if (bytes.length === 0) return err({ kind: 'empty-file' });
       if (bytes.length > MAX_ATTACHMENT_BYTES) return err({ kind: 'too-large', maxBytes: MAX_ATTACHMENT_BYTES });
       const pages = openFakeFile(bytes);
-      if (!pages.ok) return err({ kind: pages.error });
+      if (!pages.ok) return err(pages.error);
       for (const page of pages.value) store.addPage(draft.value, slotId, page, 'import');
       return ok(store.viewOf(draft.value));
+    },
+    async importProgress() {
+      // The fake imports at once: by the time anyone asks, the import is over and forgotten.
+      return main.operator() ? err({ kind: 'import-not-found' }) : err(NOT_SIGNED_IN);
+    },
+    async cancelImport() {
+      return main.operator() ? err({ kind: 'import-not-found' }) : err(NOT_SIGNED_IN);
     },
     async movePage(draftId, pageId, slotId, position) {
       return change(draftId, (draft) => {

@@ -4,6 +4,7 @@
  * objects and kept as PDF; PNG sizes come from the IHDR chunk; a truncated JPEG or PDF is corrupt.
  * Blank-page detection is stood in for by a marker in the fake image's body.
  */
+import { MAX_DOCUMENT_PAGES, MAX_PAGE_PIXELS } from '../../core/contract/limits';
 import { err, ok, type Result } from '../../core/result';
 
 export interface FakeFilePage {
@@ -13,10 +14,14 @@ export interface FakeFilePage {
   readonly blank: boolean;
 }
 
-export type FakeOpenError = 'unsupported-type' | 'corrupt-file' | 'too-many-pixels';
+export type FakeOpenError =
+  | { readonly kind: 'unsupported-type' }
+  | { readonly kind: 'corrupt-file' }
+  | { readonly kind: 'too-many-pixels'; readonly page: number; readonly widthPx: number; readonly heightPx: number; readonly maxPixels: number }
+  | { readonly kind: 'too-many-pages'; readonly pages: number; readonly maxPages: number };
 
-/** More than an A4 page at 600 dpi needs many times over: a decompression bomb or absurd settings. */
-export const FAKE_PIXEL_LIMIT = 120_000_000;
+/** As main (core/contract/limits.ts MAX_PAGE_PIXELS): more than an A4 page at 600 dpi needs. */
+export const FAKE_PIXEL_LIMIT = MAX_PAGE_PIXELS;
 
 /** A4 at 150 dpi: the size the fake gives images whose header it does not read. */
 const A4_150 = { widthPx: 1240, heightPx: 1754 } as const;
@@ -43,11 +48,11 @@ const readUint32 = (bytes: Uint8Array, offset: number): number =>
   (((bytes[offset] ?? 0) << 24) | ((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)) >>> 0;
 
 function openPng(bytes: Uint8Array): Result<FakeFilePage[], FakeOpenError> {
-  if (latin1(bytes.subarray(12, 16)) !== 'IHDR') return err('corrupt-file');
+  if (latin1(bytes.subarray(12, 16)) !== 'IHDR') return err({ kind: 'corrupt-file' });
   const widthPx = readUint32(bytes, 16);
   const heightPx = readUint32(bytes, 20);
-  if (widthPx === 0 || heightPx === 0) return err('corrupt-file');
-  if (widthPx * heightPx > FAKE_PIXEL_LIMIT) return err('too-many-pixels');
+  if (widthPx === 0 || heightPx === 0) return err({ kind: 'corrupt-file' });
+  if (widthPx * heightPx > FAKE_PIXEL_LIMIT) return err({ kind: 'too-many-pixels', page: 1, widthPx, heightPx, maxPixels: FAKE_PIXEL_LIMIT });
   return ok([{ kind: 'image', widthPx, heightPx, blank: latin1(bytes).includes(BLANK_MARKER) }]);
 }
 
@@ -55,20 +60,21 @@ function openPng(bytes: Uint8Array): Result<FakeFilePage[], FakeOpenError> {
 export function openFakeFile(bytes: Uint8Array): Result<FakeFilePage[], FakeOpenError> {
   const text = latin1(bytes);
   if (text.startsWith('%PDF-')) {
-    if (!text.includes('%%EOF')) return err('corrupt-file');
+    if (!text.includes('%%EOF')) return err({ kind: 'corrupt-file' });
     const pageCount = Math.max(1, (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length);
+    if (pageCount > MAX_DOCUMENT_PAGES) return err({ kind: 'too-many-pages', pages: pageCount, maxPages: MAX_DOCUMENT_PAGES });
     return ok(Array.from({ length: pageCount }, () => ({ kind: 'pdf' as const, widthPx: null, heightPx: null, blank: false })));
   }
   if (startsWith(bytes, PNG_SIGNATURE)) return openPng(bytes);
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
     const isComplete = bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
-    return isComplete ? ok([{ kind: 'image', ...A4_150, blank: text.includes(BLANK_MARKER) }]) : err('corrupt-file');
+    return isComplete ? ok([{ kind: 'image', ...A4_150, blank: text.includes(BLANK_MARKER) }]) : err({ kind: 'corrupt-file' });
   }
   if (text.startsWith('II*\u0000') || text.startsWith('MM\u0000*')) {
     const pageCount = Math.max(1, (text.match(/IFD/g) ?? []).length);
     return ok(Array.from({ length: pageCount }, () => ({ kind: 'image' as const, ...A4_150, blank: false })));
   }
-  return err('unsupported-type');
+  return err({ kind: 'unsupported-type' });
 }
 
 /** A small JPEG data URL naming the page and its rotation, so a test sees a thumbnail change. */

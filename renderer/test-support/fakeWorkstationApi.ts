@@ -16,6 +16,7 @@ import {
   type RepresentativeCard,
   type ScannerDeviceView,
   type ServiceSummary,
+  type StorageStatus,
   type SupervisorSettings,
   type WorkstationApi,
 } from '../../core/contract';
@@ -69,6 +70,8 @@ export interface FakeWorkstationOptions {
   readonly signing?: FakeSigningOptions;
   /** Connectivity and pause at start (fakeQueue.ts). */
   readonly queue?: FakeQueueOptions;
+  /** What `system.storage()` answers: a healthy database by default. */
+  readonly storage?: StorageStatus;
 }
 
 export interface FakeWorkstation {
@@ -205,6 +208,9 @@ export function createFakeWorkstation(options: FakeWorkstationOptions = {}): Fak
     system: {
       async about() {
         return ok({ version: '0.1.0-test', host: 'browser', backend: { mode: options.backendMode ?? 'embedded', url: 'http://127.0.0.1:0' }, trainingMode: options.trainingMode ?? false, adminConfigFile: '/etc/psc-workstation/admin.json', keyStoreWarning: options.keyStoreWarning ?? false, language });
+      },
+      async storage() {
+        return ok(options.storage ?? { state: { kind: 'ok' }, damage: [], openedAt: `${today}T03:00:00.000Z` });
       },
       async setLanguage(next) {
         language = next;

@@ -3,6 +3,7 @@
  * preload bridge over an in-memory ipcMain) and the browser host's HTTP RPC, against a real
  * workstation and the embedded backend; and checks that both refuse what they must refuse.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_IDS, DEMO_CREDENTIALS } from '../../backend/fixtures/fixtureIds';
@@ -45,6 +46,7 @@ function httpInvoke(host: WebHost, headers: Record<string, string> = {}) {
 /** Walks the flow, calling every method at least once; the callers record which methods went over the wire. */
 async function exerciseEveryMethod(client: WorkstationApi) {
   expect(await client.system.about()).toMatchObject({ ok: true, value: { host: 'browser', backend: { mode: 'embedded' } } });
+  expect(await client.system.storage()).toMatchObject({ ok: true, value: { state: { kind: 'ok' }, damage: [] } });
   expect(await client.system.setLanguage('ru')).toEqual({ ok: true, value: 'ru' });
   expect(await client.system.about()).toMatchObject({ ok: true, value: { language: 'ru' } });
   expect(await client.session.current()).toEqual({ ok: true, value: null });
@@ -111,8 +113,18 @@ async function exerciseEveryMethod(client: WorkstationApi) {
     error: { kind: 'unsupported-type' },
   });
   for (const slot of ['identity', 'power-of-attorney', 'fee-receipt', 'qualification']) {
-    expect((await client.drafts.importFile(draftId, slot, { fileName: `${slot}.pdf`, contentBase64: toBase64(await realPdf(slot)) })).ok).toBe(true);
+    const importId = randomUUID();
+    expect((await client.drafts.importFile(draftId, slot, { fileName: `${slot}.pdf`, contentBase64: toBase64(await realPdf(slot)), importId })).ok).toBe(true);
+    // Kept a while after it ended, for the renderer's last poll.
+    expect(await client.drafts.importProgress(importId)).toEqual({ ok: true, value: { importId, state: 'done', pagesDone: 1, pageCount: 1 } });
   }
+  // A cancel that arrives before its import (the file still on its way) makes that import start cancelled.
+  const cancelledId = randomUUID();
+  expect(await client.drafts.cancelImport(cancelledId)).toMatchObject({ ok: true, value: { importId: cancelledId, state: 'cancelled' } });
+  expect(await client.drafts.importFile(draftId, 'qualification', { fileName: 'late.pdf', contentBase64: toBase64(await realPdf('late')), importId: cancelledId })).toEqual({
+    ok: false,
+    error: { kind: 'import-cancelled' },
+  });
   const devices = await client.scanning.listDevices();
   expect(devices.ok && devices.value.map((d) => d.deviceId)).toContain('test:0');
   const job = await client.scanning.start(draftId, 'application', { deviceId: 'test:0', source: 'adf', resolutionDpi: 75, mode: 'gray', maxPages: 2 });

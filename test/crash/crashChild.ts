@@ -142,7 +142,7 @@ function describeFailure(failure: unknown): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: new URL('./imageWorker.mjs', import.meta.url) };
+  const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: new URL('./imageWorker.mjs', import.meta.url), snapshotWorkerUrl: new URL('./snapshotWorker.mjs', import.meta.url) };
   emit('OPENING');
   const workstation = await createWorkstation({
     config: {

@@ -214,11 +214,11 @@ function inlineOnly(inlined: ReadonlySet<string>): Plugin {
   };
 }
 
-/** Bundles the child and the image worker it starts by URL into out/crash/ (two levels deep, like every out/ bundle). */
+/** Bundles the child and the workers it starts by URL into out/crash/ (two levels deep, like every out/ bundle). */
 export async function bundleCrashChild(): Promise<string> {
   const { outputFiles } = await build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: { crashChild: 'test/crash/crashChild.ts', imageWorker: 'main/imaging/imageWorker.ts' },
+    entryPoints: { crashChild: 'test/crash/crashChild.ts', imageWorker: 'main/imaging/imageWorker.ts', snapshotWorker: 'main/db/snapshotWorker.ts' },
     outdir: CHILD_OUT_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,

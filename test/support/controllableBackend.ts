@@ -55,6 +55,7 @@ export class ControllableBackend implements LicensingBackend {
     });
   fetchRevocationLists: LicensingBackend['fetchRevocationLists'] = () => this.guard(() => this.inner.fetchRevocationLists());
   health: LicensingBackend['health'] = () => this.guard(() => this.inner.health());
+  capabilities: LicensingBackend['capabilities'] = () => this.guard(() => this.inner.capabilities());
   submitApplication: LicensingBackend['submitApplication'] = (t, key, body) =>
     this.guard(async () => {
       this.submitCalls++;

@@ -43,6 +43,7 @@ export class RecordingBackend implements LicensingBackend {
   putBlob: LicensingBackend['putBlob'] = (t, s, b) => this.inner.putBlob(t, s, b);
   fetchRevocationLists: LicensingBackend['fetchRevocationLists'] = () => this.inner.fetchRevocationLists();
   health: LicensingBackend['health'] = () => this.inner.health();
+  capabilities: LicensingBackend['capabilities'] = () => this.inner.capabilities();
   applicationStatus: LicensingBackend['applicationStatus'] = (t, id) => this.inner.applicationStatus(t, id);
   fetchResult: LicensingBackend['fetchResult'] = (t, id) => this.inner.fetchResult(t, id);
 

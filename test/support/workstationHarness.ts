@@ -12,8 +12,12 @@ import { resolveAppPaths } from '../../main/host/appPaths';
 import { SaneScanner } from '../../main/adapters/scanner/SaneScanner';
 import { bundleImageWorker } from '../../main/imaging/testSupport/bundleImageWorker';
 
-/** The image worker, bundled once per test file (tests run from source, the app from out/). */
+/** The checkpoint worker's source entry (the app's build bundles the same file to out/db/snapshotWorker.mjs). */
+export const SNAPSHOT_WORKER_ENTRY = fileURLToPath(new URL('../../main/db/snapshotWorker.ts', import.meta.url));
+
+/** The image and checkpoint workers, bundled once per test file (tests run from source, the app from out/). */
 let workerUrl: Promise<URL> | null = null;
+let snapshotWorkerUrl: Promise<URL> | null = null;
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,7 +41,8 @@ export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base
 export async function startTestWorkstation(overrides: Partial<WorkstationOptions> = {}, dataDir?: string): Promise<Workstation & { dataDir: string }> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'psc-ws-')));
   workerUrl ??= bundleImageWorker();
-  const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: await workerUrl };
+  snapshotWorkerUrl ??= bundleImageWorker(SNAPSHOT_WORKER_ENTRY);
+  const paths = { ...resolveAppPaths(REPO_ROOT), imageWorkerUrl: await workerUrl, snapshotWorkerUrl: await snapshotWorkerUrl };
   const workstation = await createWorkstation({
     config: {
       dataDir: dir, backendUrl: null, backendTimeoutMs: 5_000, webPort: 0, blobKeyBase64: null, saneConfigDir: null, watchedFolders: [],

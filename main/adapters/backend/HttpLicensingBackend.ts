@@ -3,7 +3,9 @@ import type { Result } from '../../../core/result';
 import type { BackendFailure } from '../../../core/submission/backendFailure';
 import {
   applicationStatusViewSchema,
+  capabilitiesSchema,
   healthSchema,
+  type BackendCapabilities,
   powerOfAttorneyAnswerSchema,
   problemSchema,
   registrationSchema,
@@ -127,6 +129,10 @@ export class HttpLicensingBackend implements LicensingBackend {
   async health(): Promise<Result<null, BackendFailure>> {
     const result = await this.call('GET', '/v1/health', null, {}, healthSchema);
     return result.ok ? { ok: true, value: null } : result;
+  }
+
+  capabilities(): Promise<Result<BackendCapabilities, BackendFailure>> {
+    return this.call('GET', '/v1/capabilities', null, {}, capabilitiesSchema);
   }
 
   private async call<T>(

@@ -25,5 +25,6 @@ export class NotConfiguredBackend implements LicensingBackend {
   applicationStatus = () => this.refuse<never>();
   fetchResult = () => this.refuse<Uint8Array>();
   fetchRevocationLists = () => this.refuse<readonly Uint8Array[]>();
+  capabilities = () => this.refuse<never>();
   health = () => this.refuse<null>();
 }

@@ -80,8 +80,11 @@ export class FileImportScanner implements Scanner {
       }
     }
     if (bytes.byteLength > max) return err({ kind: 'unsupported-file', fileIndex, fileName, reason: 'too-large' });
-    const pages = await openFilePages(bytes);
+    const pages = await openFilePages(bytes, { verifyPixels: true });
     if (pages.ok) return pages;
-    return err(pages.error.kind === 'corrupt-file' ? { kind: 'corrupt-file', fileIndex, fileName } : { ...pages.error, fileIndex, fileName });
+    const problem = pages.error;
+    if (problem.kind === 'corrupt-file') return err({ kind: 'corrupt-file', fileIndex, fileName });
+    if (problem.kind === 'unsupported-file') return err({ ...problem, fileIndex, fileName });
+    return err({ kind: 'unsupported-file', fileIndex, fileName, reason: problem.kind });
   }
 }

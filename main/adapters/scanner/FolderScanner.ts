@@ -148,7 +148,7 @@ export class FolderScanner implements Scanner {
   private async open(file: string, rejectedDir: string): Promise<Result<FilePages | null, unknown>> {
     try {
       const tooLarge = (await stat(file)).size > (this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-      const pages = tooLarge ? null : await openFilePages(await readFile(file));
+      const pages = tooLarge ? null : await openFilePages(await readFile(file), { verifyPixels: true });
       if (pages?.ok) return ok(pages.value);
       await moveInto(file, rejectedDir);
       return ok(null);

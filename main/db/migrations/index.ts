@@ -10,6 +10,8 @@ import { migration0008JournalAndQuestionnaire } from './0008-journal-and-questio
 import { migration0009AuditLog } from './0009-audit-log';
 import { migration0010OperatorVerifiers } from './0010-operator-verifiers';
 import { migration0011Retention } from './0011-retention';
+import { migration0012PdfPages } from './0012-pdf-pages';
+import { migration0013StatusDueRows } from './0013-status-due-rows';
 
 /** A numbered schema step; `up` runs inside the transaction that also bumps `user_version`. */
 export interface Migration {
@@ -18,4 +20,4 @@ export interface Migration {
   up(db: WritableDb): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance, migration0007StatusTracking, migration0008JournalAndQuestionnaire, migration0009AuditLog, migration0010OperatorVerifiers, migration0011Retention];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RepresentativesAndDeadlines, migration0003Drafts, migration0004OperatorSignatures, migration0005Withdrawals, migration0006ApplicationsByAcceptance, migration0007StatusTracking, migration0008JournalAndQuestionnaire, migration0009AuditLog, migration0010OperatorVerifiers, migration0011Retention, migration0012PdfPages, migration0013StatusDueRows];

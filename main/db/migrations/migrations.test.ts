@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SqlJsDatabase } from '../SqlJsDatabase';
 import { findApplication, findApplicationsByKey, listApplications } from '../applications';
 import { listDueStatusChecks } from '../../status/statusRecords';
+import { appendPage, findDraft, insertDraft } from '../drafts';
 import { MIGRATIONS } from './index';
 
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
@@ -295,3 +296,29 @@ describe('migration 0011 (retention)', () => {
   });
 });
 
+
+describe('migration 0012 (PDF pages stored once)', () => {
+  it('upgrades a populated version-11 database: each stored one-page PDF is read as page 0 of its own blob', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'psc-mig12-')), 'workstation.sqlite');
+    const v11 = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS.filter((m) => m.version <= 11) });
+    await v11.write((w) => {
+      insertDraft(w, { id: 'd1', operatorId: 'op', serviceId: '002-a2-casino-2014', subtype: 'issue', now: '2026-11-20T05:00:00.000Z' });
+      w.run(
+        `INSERT INTO draft_pages(id, draft_id, slot_id, position, kind, media_type, sha256, thumbnail_sha256, width_px, height_px, dpi, blank, source, created_at)
+         VALUES ('p1', 'd1', 'charter', 0, 'pdf', 'application/pdf', ?, NULL, NULL, NULL, NULL, 0, 'import', '2026-11-20T05:00:00.000Z')`,
+        ['b'.repeat(64)],
+      );
+    });
+    await v11.close();
+    const upgraded = await SqlJsDatabase.open({ file, wasmPath, migrations: MIGRATIONS });
+    expect(upgraded.read((r) => findDraft(r, 'd1'))?.pages).toEqual([expect.objectContaining({ id: 'p1', kind: 'pdf', sha256: 'b'.repeat(64), pdfPage: 0 })]);
+    await upgraded.write((w) =>
+      appendPage(w, 'd1', {
+        id: 'p2', slotId: 'charter', kind: 'pdf', mediaType: 'application/pdf', sha256: 'c'.repeat(64), pdfPage: 41, thumbnailSha256: null, widthPx: null, heightPx: null,
+        dpi: null, blank: false, source: 'import', createdAt: '2026-11-20T05:01:00.000Z',
+      }),
+    );
+    expect(upgraded.read((r) => findDraft(r, 'd1'))?.pages.map((p) => p.pdfPage)).toEqual([0, 41]);
+    await upgraded.close();
+  });
+});

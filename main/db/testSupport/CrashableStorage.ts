@@ -3,7 +3,9 @@
 // yields to the event loop first, so concurrent writers interleave as with a real disk. At a chosen
 // step the "machine" dies: nothing after it ever completes, and `image()` gives the files as the
 // next start finds them — the durable bytes plus, for a file with unsynced appends, any prefix of
-// them, possibly followed by zeros (a size update that beat its data to the disk).
+// them, of which the later part may read back as zeros (a size update that beat its data to the
+// disk: the zeros never reach past what was appended). See PowerCutFs for the same at the level of
+// file-system calls, under the real storage code.
 import type { DbStorage, JournalHandle } from '../dbStorage';
 
 interface StoredFile {
@@ -17,7 +19,7 @@ export interface CrashableStorageOptions {
   /** Decides torn tails at the crash: a source of numbers in [0, 1). */
   readonly random?: () => number;
   /** Makes one kind of operation fail instead (disk errors). */
-  readonly failOn?: 'append' | 'sync' | 'replace' | null;
+  readonly failOn?: 'append' | 'sync' | 'replace' | 'truncate' | null;
 }
 
 const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
@@ -67,11 +69,11 @@ export class CrashableStorage implements DbStorage {
     const image = new Map<string, Uint8Array>();
     for (const [name, file] of this.files) {
       if (startsWith(file.visible, file.durable) && file.visible.byteLength > file.durable.byteLength) {
-        // Unsynced appends: any prefix of them may have reached the disk, maybe padded with zeros.
+        // Unsynced appends: the file may have grown by any part of them; of that, a later part may be zeros.
         const extra = file.visible.subarray(file.durable.byteLength);
-        const kept = Math.floor(random() * (extra.byteLength + 1));
-        const zeros = random() < 0.3 ? Math.floor(random() * 64) : 0;
-        image.set(name, concat(concat(file.durable, extra.subarray(0, kept)), new Uint8Array(zeros)));
+        const grown = Math.floor(random() * (extra.byteLength + 1));
+        const kept = random() < 0.3 ? Math.floor(random() * (grown + 1)) : grown;
+        image.set(name, concat(concat(file.durable, extra.subarray(0, kept)), new Uint8Array(grown - kept)));
       } else if (file.visible.byteLength < file.durable.byteLength && random() < 0.5) {
         image.set(name, file.visible); // an unsynced truncation that happened to reach the disk
       } else {
@@ -119,6 +121,15 @@ export class CrashableStorage implements DbStorage {
     this.files.set(name, { visible: copy, durable: copy });
   }
 
+  async probeWritable(): Promise<void> {
+    await this.step('replace');
+  }
+
+  async removeStaleTemp(): Promise<number> {
+    await this.step(null);
+    return 0; // replaceAtomically is one step here: it never leaves a temp file
+  }
+
   async openJournal(name: string): Promise<JournalHandle> {
     await this.step(null);
     if (!this.files.has(name)) this.files.set(name, { visible: new Uint8Array(0), durable: new Uint8Array(0) });
@@ -135,7 +146,7 @@ export class CrashableStorage implements DbStorage {
         file.durable = file.visible;
       },
       truncate: async () => {
-        await this.step(null);
+        await this.step('truncate');
         file.visible = new Uint8Array(0);
         await this.step('sync');
         this.counters.truncates++;

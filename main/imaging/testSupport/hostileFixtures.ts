@@ -56,3 +56,70 @@ function crc32(bytes: Uint8Array): number {
   }
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * A little-endian multi-page TIFF whose `pages` pages each declare `width`×`height` 1-bit pixels,
+ * all sharing one Deflate strip of zeros (~1000:1): 200 pages of 20000×20000 are a ~60 KB file that
+ * would decode to 80 Gpx. Only the headers are right; that is all a limit check may read.
+ */
+export async function tiffBomb(pages: number, width: number, height: number): Promise<Uint8Array> {
+  return tiffOfPages(Array.from({ length: pages }, () => [width, height] as const));
+}
+
+/** The same, one page per size: e.g. two innocent pages, then a bomb. Pages share the strip of the largest. */
+export async function tiffOfPages(sizes: readonly (readonly [number, number])[]): Promise<Uint8Array> {
+  const pages = sizes.length;
+  const widest = Math.max(...sizes.map(([w]) => w));
+  const tallest = Math.max(...sizes.map(([, h]) => h));
+  const strip = await deflatedZeros(Math.ceil(widest / 8), tallest);
+  const entries = 9;
+  const ifdBytes = 2 + entries * 12 + 4;
+  const stripOffset = 8;
+  const firstIfd = stripOffset + strip.length + (strip.length % 2);
+  const out = Buffer.alloc(firstIfd + pages * ifdBytes);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(firstIfd, 4);
+  strip.copy(out, stripOffset);
+  for (let p = 0; p < pages; p++) {
+    const [width, height] = sizes[p]!;
+    let at = firstIfd + p * ifdBytes;
+    out.writeUInt16LE(entries, at);
+    at += 2;
+    const entry = (tag: number, type: 3 | 4, value: number) => {
+      out.writeUInt16LE(tag, at);
+      out.writeUInt16LE(type, at + 2);
+      out.writeUInt32LE(1, at + 4);
+      if (type === 3) out.writeUInt16LE(value, at + 8);
+      else out.writeUInt32LE(value, at + 8);
+      at += 12;
+    };
+    entry(256, 4, width); // ImageWidth
+    entry(257, 4, height); // ImageLength
+    entry(258, 3, 1); // BitsPerSample
+    entry(259, 3, 8); // Compression: Deflate
+    entry(262, 3, 0); // Photometric: WhiteIsZero
+    entry(273, 4, stripOffset); // StripOffsets
+    entry(277, 3, 1); // SamplesPerPixel
+    entry(278, 4, height); // RowsPerStrip
+    entry(279, 4, strip.length); // StripByteCounts
+    out.writeUInt32LE(p + 1 < pages ? firstIfd + (p + 1) * ifdBytes : 0, at);
+  }
+  return new Uint8Array(out);
+}
+
+async function deflatedZeros(rowBytes: number, rows: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => parts.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  const rowsPerChunk = Math.max(1, Math.floor((4 * 1024 * 1024) / Math.max(1, rowBytes)));
+  const zeros = Buffer.alloc(rowBytes * rowsPerChunk);
+  for (let y = 0; y < rows; y += rowsPerChunk) deflate.write(zeros.subarray(0, rowBytes * Math.min(rowsPerChunk, rows - y)));
+  deflate.end();
+  await done;
+  return Buffer.concat(parts);
+}

@@ -20,6 +20,29 @@ function Row({ label, children, testId }: { readonly label: string; readonly chi
   );
 }
 
+function StorageLines({ storage, t }: { readonly storage: DiagnosticsReport['storage']; readonly t: Translate }) {
+  const state = storage.state;
+  return (
+    <>
+      <p data-testid="diagnostics-storage-state">
+        {state.kind === 'ok' ? t('diagnostics.storage.ok') : state.kind === 'read-only' ? t('diagnostics.storage.readOnly', { reason: state.reason }) : t('diagnostics.storage.failed')}
+      </p>
+      {storage.damage.map((damage) => (
+        <p key={`${damage.journalFile}-${damage.offset}`} data-testid="diagnostics-storage-damage">
+          {t('diagnostics.storage.damage', {
+            journal: damage.journalFile,
+            bytes: damage.bytes,
+            reason: damage.reason,
+            quarantine: damage.quarantineFile ?? '-',
+            numbers: damage.possiblyLostLocalNumbers.join(', ') || '-',
+          })}
+        </p>
+      ))}
+      {storage.quarantineFiles.length > 0 && <p>{t('diagnostics.storage.quarantine', { files: storage.quarantineFiles.join(', ') })}</p>}
+    </>
+  );
+}
+
 function Sections({ report, t }: { readonly report: DiagnosticsReport; readonly t: Translate }) {
   const { app, runtime, os, backend, revocationList: crl, scanners, queue, database } = report;
   const runtimeLine = [`Node ${runtime.node ?? '-'}`, runtime.electron && `Electron ${runtime.electron}`, runtime.chromium && `Chromium ${runtime.chromium}`].filter(Boolean).join(', ');
@@ -62,6 +85,7 @@ function Sections({ report, t }: { readonly report: DiagnosticsReport; readonly 
         <h3 id="diagnostics-storage">{t('diagnostics.section.storage')}</h3>
         {queue && <p>{t('diagnostics.queueCounts', { accepted: queue.accepted, sending: queue.sending, registered: queue.registered, needsAttention: queue.needsAttention })}</p>}
         <p>{t('diagnostics.database', { size: Math.ceil(database.sizeBytes / 1024), time: database.lastSavedAt ?? '-' })}</p>
+        <StorageLines storage={report.storage} t={t} />
       </section>
       <section aria-labelledby="diagnostics-log">
         <h3 id="diagnostics-log">{t('diagnostics.section.log')}</h3>

@@ -123,11 +123,32 @@ describe('DocumentsStep: importing files', () => {
     const original = fake.impl.drafts.importFile;
     fake.impl.drafts.importFile = (...args) => new Promise((resolve) => (answer = () => resolve(original(...args))));
     pick(input, new File([fakePdf(1)], 'a.pdf'), new File([fakePdf(1)], 'b.pdf'));
-    expect((await screen.findByTestId('import-progress')).textContent).toBe('Importing “a.pdf” (1 of 2)…');
+    expect((await screen.findByTestId('import-progress-text')).textContent).toBe('Importing “a.pdf” (1 of 2)…');
     answer();
-    await waitFor(() => expect(screen.getByTestId('import-progress').textContent).toBe('Importing “b.pdf” (2 of 2)…'));
+    await waitFor(() => expect(screen.getByTestId('import-progress-text').textContent).toBe('Importing “b.pdf” (2 of 2)…'));
     answer();
     await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
+  });
+
+  it('follows a long file page by page and cancels it: none of its pages kept, the rest of the batch skipped', async () => {
+    const { input, fake } = await renderDocumentsStep();
+    let finish: (cancelled: boolean) => void = () => undefined;
+    const original = fake.impl.drafts.importFile;
+    fake.impl.drafts.importFile = (...args) =>
+      new Promise((resolve) => (finish = (cancelled) => resolve(cancelled ? { ok: false, error: { kind: 'import-cancelled' } } : original(...args))));
+    fake.impl.drafts.importProgress = async (importId) => ({ ok: true, value: { importId, state: 'importing', pagesDone: 41, pageCount: 200 } });
+    fake.impl.drafts.cancelImport = async (importId) => {
+      finish(true);
+      return { ok: true, value: { importId, state: 'importing', pagesDone: 41, pageCount: 200 } };
+    };
+    pick(input, new File([fakePdf(1)], 'archive.tif'), new File([fakePdf(1)], 'next.pdf'));
+    await waitFor(() => expect(screen.getByTestId('import-progress-text').textContent).toBe('Importing “archive.tif”: page 42 of 200…'), { timeout: 3_000 });
+    expect(screen.getByTestId('import-page-progress').getAttribute('value')).toBe('41');
+    fireEvent.click(screen.getByTestId('import-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
+    expect(screen.getByTestId('import-error').textContent).toContain('The import of “archive.tif” was cancelled: none of its pages were kept.');
+    expect(fake.callsTo('drafts', 'importFile')).toHaveLength(1);
+    expect(fake.callsTo('drafts', 'cancelImport')).toHaveLength(1);
   });
 });
 

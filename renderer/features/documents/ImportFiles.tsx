@@ -24,6 +24,7 @@ export function ImportFiles({ slotTitle }: { readonly slotTitle: string | null }
   const failures = useWorkstation(selectImportFailures);
   const isScanning = useWorkstation(selectIsScanning);
   const importFiles = useWorkstation((state) => state.importFiles);
+  const cancelImport = useWorkstation((state) => state.cancelImport);
   const run = useRunAction();
   // One acquisition at a time: pages of a file and of a running batch would interleave in the operator's eyes.
   const isDisabled = activity.kind !== 'idle' || isScanning || slotTitle === null;
@@ -67,8 +68,19 @@ export function ImportFiles({ slotTitle }: { readonly slotTitle: string | null }
       <p className="field__hint">{t('import.hint', { maxMb: MAX_ATTACHMENT_BYTES / (1024 * 1024), slot: slotTitle ?? '—' })}</p>
       {activity.kind === 'importing' && (
         <div className="progress import-progress" role="status" data-testid="import-progress">
-          <progress value={activity.fileIndex} max={activity.fileCount} />
-          <span>{t('import.progress', { fileName: activity.fileName, current: activity.fileIndex + 1, total: activity.fileCount })}</span>
+          {activity.pageCount === null ? (
+            <progress value={activity.fileIndex} max={activity.fileCount} />
+          ) : (
+            <progress value={activity.pagesDone} max={activity.pageCount} data-testid="import-page-progress" />
+          )}
+          <span data-testid="import-progress-text">
+            {activity.pageCount !== null && activity.pageCount > 1
+              ? t('import.progressPages', { fileName: activity.fileName, page: Math.min(activity.pagesDone + 1, activity.pageCount), pages: activity.pageCount })
+              : t('import.progress', { fileName: activity.fileName, current: activity.fileIndex + 1, total: activity.fileCount })}
+          </span>
+          <button type="button" className="button" data-testid="import-cancel" disabled={activity.isCancelling} onClick={() => run(cancelImport())}>
+            {t('import.cancel')}
+          </button>
         </div>
       )}
       {failures.length > 0 && (

@@ -25,7 +25,20 @@ export type PageError = DraftError | { readonly kind: 'not-rotatable' };
 
 export type DocumentActivity =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'importing'; readonly slotId: string; readonly fileName: string; readonly fileIndex: number; readonly fileCount: number }
+  | {
+      readonly kind: 'importing';
+      readonly slotId: string;
+      readonly fileName: string;
+      readonly fileIndex: number;
+      readonly fileCount: number;
+      /** Main's id for this file's import (drafts.importProgress / cancelImport). */
+      readonly importId: string;
+      /** Pages of the file stored so far, and how many it has (null until main has opened it). */
+      readonly pagesDone: number;
+      readonly pageCount: number | null;
+      /** The operator asked to stop: this file is taken back and the batch's remaining files are skipped. */
+      readonly isCancelling: boolean;
+    }
   | { readonly kind: 'changing'; readonly pageId: string | null };
 
 export interface DocumentsState {
@@ -44,6 +57,8 @@ export interface DocumentsActions {
   setPresentedOnPaper(slotId: string, presented: boolean): Promise<Result<DraftView, PageError> | null>;
   /** Imports the files one after another into the active slot; the slot is fixed for the whole batch. */
   importFiles(files: readonly FileSource[]): Promise<readonly ImportFailure[]>;
+  /** Stops the running import between two pages (main keeps none of that file) and skips the batch's remaining files. */
+  cancelImport(): Promise<void>;
   movePage(pageId: string, place: PagePlace): Promise<Result<DraftView, PageError> | null>;
   /** Alt+↑ / Alt+↓: one place earlier or later (see keyboardMove). */
   movePageBy(pageId: string, direction: -1 | 1): Promise<Result<DraftView, PageError> | null>;
@@ -64,6 +79,11 @@ export const documentsInitialState: DocumentsState = {
 
 const IDLE: DocumentActivity = { kind: 'idle' };
 
+/** How often a running import's progress is asked for. */
+export const IMPORT_PROGRESS_POLL_MS = 400;
+
+const newImportId = (): string => globalThis.crypto.randomUUID();
+
 /**
  * The checks main would make anyway, done before reading: an empty file cannot even be sent (the
  * contract requires content), and base64-encoding a 200 MB scan only to be refused wastes the counter's time.
@@ -77,7 +97,7 @@ export function checkFileBeforeReading(sizeBytes: number): ImportError | null {
 const importedPageIds = (view: DraftView, slotId: string) =>
   view.slots.find((slot) => slot.slotId === slotId)?.pages.filter((page) => page.source === 'import').map((page) => page.pageId) ?? [];
 
-export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, api }) => {
+export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, api, sleep }) => {
   /** Runs one change of the draft in main and shows its answer; one change at a time. */
   async function changeDraft(pageId: string | null, call: (draftId: string) => Promise<Result<DraftView, PageError>>) {
     const before = get();
@@ -98,7 +118,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, a
     return result;
   }
 
-  async function importOne(draftId: string, slotId: string, file: FileSource): Promise<Result<DraftView, ImportProblem>> {
+  async function importOne(draftId: string, slotId: string, file: FileSource, importId: string): Promise<Result<DraftView, ImportProblem>> {
     const refused = checkFileBeforeReading(file.sizeBytes);
     if (refused) return err(refused);
     let contentBase64: string;
@@ -107,7 +127,23 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, a
     } catch {
       return err({ kind: 'unreadable-file' });
     }
-    return api.drafts.importFile(draftId, slotId, { fileName: file.name, contentBase64 });
+    let done = false;
+    const importing = api.drafts.importFile(draftId, slotId, { fileName: file.name, contentBase64, importId }).finally(() => {
+      done = true;
+    });
+    // A long file (a 200-page TIFF) shows how far it has come; main answers between two pages.
+    void (async () => {
+      while (!done) {
+        await sleep(IMPORT_PROGRESS_POLL_MS);
+        if (done) return;
+        const progress = await api.drafts.importProgress(importId);
+        const activity = get().documentActivity;
+        if (!done && progress.ok && activity.kind === 'importing' && activity.importId === importId) {
+          set({ documentActivity: { ...activity, pagesDone: progress.value.pagesDone, pageCount: progress.value.pageCount } });
+        }
+      }
+    })().catch(() => undefined);
+    return importing;
   }
 
   return {
@@ -129,9 +165,14 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, a
       const failures: ImportFailure[] = [];
       set({ importFailures: [], pageProblem: null });
       for (const [fileIndex, file] of files.entries()) {
-        set({ documentActivity: { kind: 'importing', slotId, fileName: file.name, fileIndex, fileCount: files.length } });
+        const importId = newImportId();
+        set({ documentActivity: { kind: 'importing', slotId, fileName: file.name, fileIndex, fileCount: files.length, importId, pagesDone: 0, pageCount: null, isCancelling: false } });
         const known = new Set(importedPageIds(get().draft ?? draft, slotId));
-        const result = await importOne(draft.draftId, slotId, file);
+        const result = await importOne(draft.draftId, slotId, file, importId);
+        const wasCancelled = (() => {
+          const activity = get().documentActivity;
+          return activity.kind === 'importing' && activity.isCancelling;
+        })();
         if (get().citizenDataEpoch !== before.citizenDataEpoch) return failures;
         if (result.ok) {
           const added = importedPageIds(result.value, slotId).filter((pageId) => !known.has(pageId));
@@ -143,12 +184,21 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = ({ set, get, a
         } else {
           failures.push({ fileName: file.name, error: result.error });
           set({ importFailures: [...failures] });
-          // A multi-page file can fail part-way: the pages stored before the bad one stay in the draft.
+          // Main takes back what a failed or cancelled file had added: show the draft as it is now.
           await get().refreshDraft();
         }
+        if (wasCancelled) break;
       }
       set({ documentActivity: IDLE });
       return failures;
+    },
+
+    async cancelImport() {
+      const activity = get().documentActivity;
+      if (activity.kind !== 'importing' || activity.isCancelling) return;
+      set({ documentActivity: { ...activity, isCancelling: true } });
+      // Not found: the file has just finished (or not started in main yet); the batch still stops after it.
+      await api.drafts.cancelImport(activity.importId);
     },
 
     movePage(pageId, place) {
