@@ -2,7 +2,7 @@
 // transform worker threads, so tests run the worker the way the app does, bundled by esbuild.
 import { createHash } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { createRequire, isBuiltin } from 'node:module';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,8 +16,9 @@ export const IMAGE_WORKER_ENTRY = fileURLToPath(new URL('../imageWorker.ts', imp
  * content hash (so repeated runs reuse one file instead of leaving one per run). Packages stay
  * external but are pinned to absolute file URLs, so the bundle runs from outside the repository.
  */
+const RESOLVING = Symbol('resolving a package');
+
 export async function bundleImageWorker(entry = IMAGE_WORKER_ENTRY): Promise<URL> {
-  const require = createRequire(import.meta.url);
   const { outputFiles } = await build({
     entryPoints: [entry],
     bundle: true,
@@ -30,9 +31,15 @@ export async function bundleImageWorker(entry = IMAGE_WORKER_ENTRY): Promise<URL
       {
         name: 'absolute-packages',
         setup(builder) {
-          builder.onResolve({ filter: /^[^./]/ }, (args) =>
-            isBuiltin(args.path) ? { path: args.path, external: true } : { path: pathToFileURL(require.resolve(args.path)).href, external: true },
-          );
+          // esbuild resolves each package with the import conditions (so an ESM entry such as
+          // fast-xml-parser's stays ESM, never its CommonJS twin) and the result is kept external.
+          builder.onResolve({ filter: /^[^./]/ }, async (args) => {
+            if (isBuiltin(args.path)) return { path: args.path, external: true };
+            if (args.pluginData === RESOLVING) return undefined;
+            const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+            if (resolved.errors.length > 0) return { errors: resolved.errors };
+            return { path: pathToFileURL(resolved.path).href, external: true };
+          });
         },
       },
     ],
