@@ -1,5 +1,8 @@
 // Builds everything a host needs into out/: the renderer (vite) and the Node/Electron bundles
-// (esbuild). npm packages stay external and are loaded from node_modules at run time.
+// (esbuild). The two hosts' main bundles carry their pure-JS packages (start-up: resolving and
+// parsing ~40 packages file by file took about half of the host's start); packages that load files
+// of their own at run time stay external (HOST_EXTERNAL_PACKAGES). Workers and tools keep every
+// package external.
 //
 // `--if-stale` (npm start, npm run web, the startup bench): skips the build when out/ was built
 // from exactly the current sources — a stamp of every input file's path, size and mtime, and the
@@ -17,6 +20,14 @@ const INPUT_FILES = ['package-lock.json', 'vite.config.ts', 'scripts/build.mjs',
 /** Bundle targets. Electron 45 runs Node 22 (its main.cjs); the browser host and the tools run on the machine's Node (≥ 20.19). */
 export const ELECTRON_NODE_TARGET = 'node22';
 export const NODE_TARGET = 'node20';
+/**
+ * Packages the host bundles load from node_modules at run time: native code (sharp), a WebAssembly
+ * file located by package path (sql.js), pino and its file transport (started in a worker thread
+ * by package name), and build/test tools that are never loaded by the app.
+ */
+export const HOST_EXTERNAL_PACKAGES = ['electron', 'sharp', 'sql.js', 'pino', 'pino-roll', 'thread-stream', 'esbuild', 'vite', 'playwright-core'];
+/** An ESM bundle that carries CommonJS packages needs a `require` of its own. */
+const ESM_REQUIRE_BANNER = "import { createRequire as __pscCreateRequire } from 'node:module'; const require = __pscCreateRequire(import.meta.url);";
 
 function inputStamp() {
   const hash = createHash('sha256');
@@ -58,15 +69,16 @@ async function buildAll() {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
   const node = { bundle: true, platform: 'node', target: NODE_TARGET, packages: 'external', sourcemap: true, ...quiet };
+  const host = { bundle: true, platform: 'node', sourcemap: true, external: HOST_EXTERNAL_PACKAGES, ...quiet };
   await Promise.all([
-    esbuild({ ...node, entryPoints: ['main/host/web/main.ts'], format: 'esm', outfile: 'out/web/main.mjs' }),
+    esbuild({ ...host, target: NODE_TARGET, entryPoints: ['main/host/web/main.ts'], format: 'esm', outfile: 'out/web/main.mjs', banner: { js: ESM_REQUIRE_BANNER } }),
     esbuild({ ...node, entryPoints: ['backend/main.ts'], format: 'esm', outfile: 'out/backend/main.mjs' }),
     // The image pipeline's worker thread (main/imaging/SharpImagePipeline.ts loads it by URL).
     esbuild({ ...node, entryPoints: ['main/imaging/imageWorker.ts'], format: 'esm', outfile: 'out/imaging/imageWorker.mjs' }),
     // The database's checkpoint worker (main/db/WorkerSnapshotSource.ts loads it by URL).
     esbuild({ ...node, entryPoints: ['main/db/snapshotWorker.ts'], format: 'esm', outfile: 'out/db/snapshotWorker.mjs' }),
     // test/electron/startup.test.ts builds this entry with the same options.
-    esbuild({ ...node, target: ELECTRON_NODE_TARGET, entryPoints: ['main/host/electron/main.ts'], format: 'cjs', outfile: 'out/electron/main.cjs', external: ['electron'] }),
+    esbuild({ ...host, target: ELECTRON_NODE_TARGET, entryPoints: ['main/host/electron/main.ts'], format: 'cjs', outfile: 'out/electron/main.cjs' }),
     // The sandboxed preload cannot require npm packages: bundle everything except electron.
     esbuild({ entryPoints: ['preload/index.ts'], bundle: true, platform: 'browser', format: 'cjs', target: 'chrome140', outfile: 'out/electron/preload.cjs', external: ['electron'], ...quiet }),
   ]);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { HOST_EXTERNAL_PACKAGES } from '../../scripts/build.mjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from './fakeElectron';
 
@@ -22,7 +23,7 @@ const ELECTRON_ENTRY = require.resolve('electron');
 
 beforeAll(async () => {
   // The same options as scripts/build.mjs's Electron entry.
-  await build({ entryPoints: [path.join(ROOT, 'main/host/electron/main.ts')], bundle: true, platform: 'node', target: 'node22', packages: 'external', format: 'cjs', outfile: MAIN_BUNDLE, external: ['electron'], logLevel: 'warning' });
+  await build({ entryPoints: [path.join(ROOT, 'main/host/electron/main.ts')], bundle: true, platform: 'node', target: 'node22', format: 'cjs', outfile: MAIN_BUNDLE, external: HOST_EXTERNAL_PACKAGES, logLevel: 'warning' });
 }, 60_000);
 
 const savedEnv = { ...process.env };
