@@ -8,7 +8,7 @@
  */
 import { err, ok, type Result } from '../result';
 import { bytesEqual, SIZE_LIMIT } from './asn1';
-import { readCertificate, type CertificateInfo } from './certificate';
+import type { CertificateInfo } from './certificate';
 import { identifiesCertificate, readSignedData, type SignerView } from './cms';
 import { CMS_OID } from './oids';
 import type { SignatureSuite } from './algorithms/signatureSuite';
@@ -51,12 +51,12 @@ export interface DetachedSignatureContext {
 type Candidates = { readonly signer: CertificateInfo | null; readonly others: CertificateInfo[]; readonly tooLarge: boolean };
 
 /** The certificate the signer identifier names, the others, and whether one was refused unread for its size. */
-function certificatesOf(signer: SignerView, candidatesDer: readonly Uint8Array[]): Candidates {
+function certificatesOf(signer: SignerView, candidatesDer: readonly Uint8Array[], memo: VerificationMemo): Candidates {
   let found: CertificateInfo | null = null;
   let tooLarge = false;
   const others: CertificateInfo[] = [];
   for (const der of candidatesDer) {
-    const certificate = readCertificate(der);
+    const certificate = memo.readCertificate(der);
     if (!certificate.ok) tooLarge ||= certificate.error.kind === 'too-large';
     else if (found === null && identifiesCertificate(signer.sid, certificate.value)) found = certificate.value;
     else others.push(certificate.value);
@@ -80,7 +80,7 @@ export function verifyDetachedSignature(cmsDer: Uint8Array, data: Uint8Array, co
   if (cms.value.eContentType !== CMS_OID.data) return err({ kind: 'attributes-invalid' });
   const [signer, ...others] = cms.value.signers;
   if (signer === undefined || others.length > 0) return err({ kind: 'not-one-signer' });
-  const candidates = certificatesOf(signer, [...cms.value.certificatesDer, ...(context.extraCertificatesDer ?? [])]);
+  const candidates = certificatesOf(signer, [...cms.value.certificatesDer, ...(context.extraCertificatesDer ?? [])], context.memo);
   const certificate = candidates.signer;
   if (certificate === null) return err({ kind: candidates.tooLarge ? 'too-large' : 'no-signer-certificate' });
   if (!attributesWellFormed(signer)) return err({ kind: 'attributes-invalid' });

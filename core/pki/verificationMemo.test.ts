@@ -26,6 +26,20 @@ describe('VerificationMemo', () => {
     expect(memo.has(key, signature, Uint8Array.of(5, 6))).toBe(false);
   });
 
+  it('reads a certificate once per session: the same DER gives the same answer, other DER its own, refusals too', () => {
+    const pki = generateGostTestPki({ family: 'gost-2004', now: new Date(), operatorIin: '850415312343', otherIin: '901120412403' });
+    const memo = new VerificationMemo(8);
+    const first = memo.readCertificate(pki.ca.der);
+    expect(first).toEqual(readCertificate(pki.ca.der));
+    expect(memo.readCertificate(Uint8Array.from(pki.ca.der))).toBe(first);
+    const root = memo.readCertificate(pki.root.der);
+    expect(root.ok && first.ok && root.value.subject).not.toEqual(first.ok && first.value.subject);
+    const garbage = memo.readCertificate(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x01));
+    expect(garbage.ok).toBe(false);
+    memo.clear();
+    expect(memo.readCertificate(pki.ca.der)).not.toBe(first);
+  });
+
   it('does not let a forged certificate borrow a genuine one’s verified signature', () => {
     const now = new Date();
     const pki = generateGostTestPki({ family: 'gost-2004', now, operatorIin: '850415312343', otherIin: '901120412403' });
