@@ -35,9 +35,11 @@ export async function startWebHost(dataDir: string, extraEnv: Record<string, str
 
   const launchUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start in 20 s:\n${output}`)), 20_000);
+    // The host prints its address as soon as it listens and the data and backend lines once the
+    // workstation has opened: tests start from a fully started host, and can read what it started.
     const onData = () => {
       const match = /Open: (\S+)/.exec(output);
-      if (match) {
+      if (match && /\n {2}backend: /.test(output)) {
         clearTimeout(timer);
         resolve(match[1]!);
       }

@@ -5,7 +5,11 @@ import { ContractViolation, dispatchContractCall, type WorkstationApi } from '..
 import { RENDERER_CSP, TOKEN_HEADER, checkRpcRequest } from './webHostSecurity';
 
 export interface WebHostOptions {
-  readonly api: WorkstationApi;
+  /**
+   * The services, or their promise: the host can listen (and the browser fetch the renderer) while
+   * the workstation is still opening its database; calls wait for it.
+   */
+  readonly api: WorkstationApi | Promise<WorkstationApi>;
   readonly rendererDir: string;
   /** 0 picks a free port. Always bound to 127.0.0.1. */
   readonly port: number;
@@ -64,7 +68,7 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   app.post<{ Params: { area: string; method: string } }>('/rpc/:area/:method', async (request, reply) => {
     const body = request.body as { args?: unknown } | null;
     try {
-      return await dispatchContractCall(options.api, request.params.area, request.params.method, body?.args);
+      return await dispatchContractCall(await options.api, request.params.area, request.params.method, body?.args);
     } catch (error) {
       if (error instanceof ContractViolation) return reply.code(400).send({ error: 'contract-violation', detail: error.message });
       options.onUnexpectedError(error);

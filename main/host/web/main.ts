@@ -39,25 +39,40 @@ async function main(): Promise<void> {
     process.exit(smoke.ok ? 0 : 1);
   }
   const log = await openHostLog(config.value, 'browser', paths.version);
-  const workstation = await createWorkstation({
-    config: config.value,
-    host: 'browser',
-    version: paths.version,
-    paths,
-    keyWrapper: noKeyWrapping,
-    // Development only: trust the demo CA with a separately started reference backend (PSC_BACKEND_URL).
-    ...(process.env.PSC_TRUST_DEMO_CA === '1' ? { trustDemoCa: true } : {}),
-    onUnexpectedError: log.onUnexpectedError,
-    // A browser host run as an installed service (kiosk) says so; a checkout is a developer's run.
-    installed: process.env.PSC_INSTALLED === '1',
-    log,
+  // The host listens first, so the browser fetches and starts the renderer while the workstation
+  // opens its database and backend; the renderer's first calls wait for the services.
+  let servicesReady!: (api: Workstation['api']) => void;
+  let servicesFailed!: (error: unknown) => void;
+  const services = new Promise<Workstation['api']>((resolve, reject) => {
+    servicesReady = resolve;
+    servicesFailed = reject;
   });
-  const host = await createWebHost({ api: workstation.api, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: log.onUnexpectedError });
+  services.catch(() => undefined); // a failed start is reported below, not as an unhandled rejection
+  const host = await createWebHost({ api: services, rendererDir: paths.rendererDir, port: config.value.webPort, onUnexpectedError: log.onUnexpectedError });
   log.logger.info('host.listening', { host: 'browser' });
-  process.stdout.write(
-    `PSC Workstation (browser host) is ready. Open: ${host.launchUrl}\n` +
-      `  data: ${config.value.dataDir}\n  backend: ${describeBackend(workstation)}\n`,
-  );
+  process.stdout.write(`PSC Workstation (browser host) is ready. Open: ${host.launchUrl}\n`);
+  let workstation: Workstation;
+  try {
+    workstation = await createWorkstation({
+      config: config.value,
+      host: 'browser',
+      version: paths.version,
+      paths,
+      keyWrapper: noKeyWrapping,
+      // Development only: trust the demo CA with a separately started reference backend (PSC_BACKEND_URL).
+      ...(process.env.PSC_TRUST_DEMO_CA === '1' ? { trustDemoCa: true } : {}),
+      onUnexpectedError: log.onUnexpectedError,
+      // A browser host run as an installed service (kiosk) says so; a checkout is a developer's run.
+      installed: process.env.PSC_INSTALLED === '1',
+      log,
+    });
+  } catch (error) {
+    servicesFailed(error);
+    await host.close();
+    throw error;
+  }
+  servicesReady(workstation.api);
+  process.stdout.write(`  data: ${config.value.dataDir}\n  backend: ${describeBackend(workstation)}\n`);
 
   let closing = false;
   const shutdown = async () => {
